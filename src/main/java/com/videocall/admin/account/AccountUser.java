@@ -1,0 +1,40 @@
+package com.videocall.admin.account;
+
+import java.util.Collection;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** The signed-in account as Spring Security holds it in the session. */
+public class AccountUser extends User {
+
+	private final long accountId;
+
+	private final String displayName;
+
+	public AccountUser(long accountId, String email, String displayName, String passwordHash, boolean enabled,
+			Collection<? extends GrantedAuthority> authorities) {
+		super(email, passwordHash, enabled, true, true, true, authorities);
+		this.accountId = accountId;
+		this.displayName = displayName;
+	}
+
+	public long accountId() {
+		return this.accountId;
+	}
+
+	public String displayName() {
+		return this.displayName;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return super.equals(other);
+	}
+
+	@Override
+	public int hashCode() {
+		return super.hashCode();
+	}
+
+}

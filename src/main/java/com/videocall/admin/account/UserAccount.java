@@ -1,0 +1,80 @@
+package com.videocall.admin.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** One person's account, identified by email. */
+@Entity
+@Table(name = "account")
+public class UserAccount {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false)
+	private String email;
+
+	private String fullName;
+
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private AccountStatus status;
+
+	@Column(nullable = false)
+	private boolean systemAdministrator;
+
+	@Column(nullable = false)
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	protected UserAccount() {
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getFullName() {
+		return this.fullName;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	public AccountStatus getStatus() {
+		return this.status;
+	}
+
+	public boolean isSystemAdministrator() {
+		return this.systemAdministrator;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	/** The name to show: the full name, or the email while no name is known yet. */
+	public String getDisplayName() {
+		return (this.fullName != null) ? this.fullName : this.email;
+	}
+
+}

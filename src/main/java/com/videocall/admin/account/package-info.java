@@ -1,0 +1,6 @@
+/**
+ * People's accounts: one per email address (case-insensitive), their status, their
+ * password, and signing in. Roles are not here: who holds which role where is the
+ * directory's business.
+ */
+package com.videocall.admin.account;

@@ -1,0 +1,66 @@
+package com.videocall.admin.demo;
+
+import java.time.Clock;
+
+import com.videocall.admin.invitation.InvitationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Plants the demo organisation when the database has no accounts yet, all in one
+ * transaction.
+ */
+@Component
+@Profile("!prod")
+@ConditionalOnBooleanProperty("app.demo-data.enabled")
+class DemoData implements ApplicationRunner {
+
+	static final String PASSWORD = "demo-password";
+
+	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	private final InvitationProperties invitations;
+
+	DemoData(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords, Clock clock,
+			InvitationProperties invitations) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.passwords = passwords;
+		this.clock = clock;
+		this.invitations = invitations;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		this.transactions.executeWithoutResult((status) -> {
+			// One planting even when several instances start at once on an empty
+			// database.
+			this.jdbc.sql("select pg_advisory_xact_lock(4242)").query().singleValue();
+			if (this.jdbc.sql("select count(*) from account").query(Long.class).single() > 0) {
+				return;
+			}
+			DemoSeed seed = new DemoSeed(this.jdbc, this.clock.instant(), this.passwords.encode(PASSWORD),
+					this.invitations.linkValidity());
+			new DemoOrganisation(seed).plant();
+			logger.info("Planted the demo organisation; sign in as admin@example.org with password {}", PASSWORD);
+		});
+	}
+
+}

@@ -1,0 +1,80 @@
+package com.videocall.admin.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import com.videocall.admin.web.NotFoundException;
+import com.videocall.admin.web.Paging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Read model of the areas an administrator may see, paged and searched in PostgreSQL. */
+@Service
+public class Areas {
+
+	private static final Logger logger = LoggerFactory.getLogger(Areas.class);
+
+	private static final String COLUMNS = "select a.id, a.kind, a.name, p.name as parent_name "
+			+ "from area a left join area p on p.id = a.parent_id ";
+
+	private static final String IN_SCOPE = "where a.kind = :kind "
+			+ "and (:everything or a.id = any(cast(:areas as bigint[]))) and lower(a.name) like :pattern ";
+
+	private final JdbcClient jdbc;
+
+	Areas(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Page<AreaSummary> list(AdministratorScope scope, AreaKind kind, String search, Pageable pageable) {
+		List<AreaSummary> rows = this.jdbc
+			.sql(COLUMNS + IN_SCOPE + "order by lower(a.name), a.id limit :limit offset :offset")
+			.params(scopeParameters(scope, kind, search))
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(Areas::summary)
+			.list();
+		long total = this.jdbc.sql("select count(*) from area a " + IN_SCOPE)
+			.params(scopeParameters(scope, kind, search))
+			.query(Long.class)
+			.single();
+		return new PageImpl<>(rows, pageable, total);
+	}
+
+	/**
+	 * The area, if it exists and the administrator may see it; otherwise the same 404
+	 * either way.
+	 */
+	public AreaSummary get(AdministratorScope scope, AreaKind kind, long id) {
+		AreaSummary area = this.jdbc.sql(COLUMNS + "where a.id = :id and a.kind = :kind")
+			.param("id", id)
+			.param("kind", kind.name())
+			.query(Areas::summary)
+			.optional()
+			.orElseThrow(() -> new NotFoundException(kind + " " + id));
+		if (!scope.covers(id)) {
+			logger.warn("Account {} asked for {} {} outside its scope", scope.accountId(), kind, id);
+			throw new NotFoundException(kind + " " + id);
+		}
+		return area;
+	}
+
+	private static java.util.Map<String, Object> scopeParameters(AdministratorScope scope, AreaKind kind,
+			String search) {
+		return java.util.Map.of("kind", kind.name(), "everything", scope.everything(), "areas", scope.sqlArray(),
+				"pattern", Paging.containsPattern(search));
+	}
+
+	private static AreaSummary summary(ResultSet rs, int row) throws SQLException {
+		return new AreaSummary(rs.getLong("id"), AreaKind.valueOf(rs.getString("kind")), rs.getString("name"),
+				rs.getString("parent_name"));
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Where people work and what they may do there: organisational units (a tree), waiting
+ * areas and meeting rooms, the roles held in them, and the administrator scope that every
+ * list and record lookup goes through.
+ */
+package com.videocall.admin.directory;

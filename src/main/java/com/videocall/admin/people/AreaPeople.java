@@ -1,0 +1,79 @@
+package com.videocall.admin.people;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+import com.videocall.admin.account.AccountStatus;
+import com.videocall.admin.directory.AreaSummary;
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.web.Paging;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The people of one area (O2, W3, R2): holders of its roles and pending invitees to them.
+ * The caller has already checked that the area is in scope.
+ */
+@Service
+public class AreaPeople {
+
+	private static final String PEOPLE = """
+			with people as (
+			    select g.account_id, g.role, null::timestamptz as invited_at from role_grant g where g.area_id = :area
+			    union all
+			    select i.account_id, r.role, r.invited_at from invited_role r
+			    join invitation i on i.id = r.invitation_id and i.status = 'PENDING' where r.area_id = :area
+			)
+			""";
+
+	private static final String MATCHING = """
+			from people p join account a on a.id = p.account_id
+			where lower(coalesce(a.full_name, a.email)) like :pattern
+			""";
+
+	private final JdbcClient jdbc;
+
+	AreaPeople(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Page<AreaPerson> find(AreaSummary area, String nameFilter, Pageable pageable) {
+		List<AreaPerson> rows = this.jdbc.sql(PEOPLE + """
+				select a.id, a.email, a.full_name, a.status, array_agg(p.role) as roles, max(p.invited_at) as invited_at
+				""" + MATCHING + """
+				group by a.id order by lower(coalesce(a.full_name, a.email)), a.id limit :limit offset :offset
+				""")
+			.param("area", area.id())
+			.param("pattern", Paging.containsPattern(nameFilter))
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(AreaPeople::person)
+			.list();
+		long total = this.jdbc.sql(PEOPLE + "select count(distinct a.id) " + MATCHING)
+			.param("area", area.id())
+			.param("pattern", Paging.containsPattern(nameFilter))
+			.query(Long.class)
+			.single();
+		return new PageImpl<>(rows, pageable, total);
+	}
+
+	private static AreaPerson person(ResultSet rs, int row) throws SQLException {
+		String name = rs.getString("full_name");
+		String email = rs.getString("email");
+		return new AreaPerson(rs.getLong("id"), (name != null) ? name : email, email,
+				AccountStatus.valueOf(rs.getString("status")), roles(rs.getArray("roles")),
+				Users.instant(rs.getTimestamp("invited_at")));
+	}
+
+	private static List<Role> roles(Array array) throws SQLException {
+		return Arrays.stream((String[]) array.getArray()).map(Role::valueOf).sorted().distinct().toList();
+	}
+
+}

@@ -1,0 +1,82 @@
+package com.videocall.admin.people;
+
+import java.util.List;
+
+import com.videocall.admin.account.AccountStatus;
+import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.directory.AreaKind;
+import com.videocall.admin.directory.HeldRole;
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.people.UserProfile.InvitedRole;
+import com.videocall.admin.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads one user's details within an administrator's scope; anyone else is "not found".
+ */
+@Service
+public class UserProfiles {
+
+	private static final Logger logger = LoggerFactory.getLogger(UserProfiles.class);
+
+	private final JdbcClient jdbc;
+
+	UserProfiles(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public UserProfile get(AdministratorScope scope, long accountId) {
+		UserProfile account = this.jdbc.sql("select id, email, full_name, status from account where id = ?")
+			.param(accountId)
+			.query((rs, row) -> new UserProfile(rs.getLong("id"),
+					(rs.getString("full_name") != null) ? rs.getString("full_name") : rs.getString("email"),
+					rs.getString("email"), AccountStatus.valueOf(rs.getString("status")), List.of(), List.of()))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("account " + accountId));
+		List<HeldRole> roles = heldRoles(scope, accountId);
+		List<InvitedRole> invitedRoles = invitedRoles(scope, accountId);
+		if (roles.isEmpty() && invitedRoles.isEmpty() && !scope.everything()) {
+			logger.warn("Account {} asked for account {} outside its scope", scope.accountId(), accountId);
+			throw new NotFoundException("account " + accountId);
+		}
+		return new UserProfile(account.id(), account.displayName(), account.email(), account.status(), roles,
+				invitedRoles);
+	}
+
+	private List<HeldRole> heldRoles(AdministratorScope scope, long accountId) {
+		return this.jdbc.sql("""
+				select g.role, g.area_id, a.kind, a.name from role_grant g join area a on a.id = g.area_id
+				where g.account_id = :account and %s order by a.kind, lower(a.name), g.role
+				""".formatted(ScopeSql.covers("g.area_id")))
+			.params(ScopeSql.parameters(scope))
+			.param("account", accountId)
+			.query((rs, row) -> new HeldRole(Role.valueOf(rs.getString(1)), rs.getLong(2),
+					AreaKind.valueOf(rs.getString(3)), rs.getString(4)))
+			.list();
+	}
+
+	private List<InvitedRole> invitedRoles(AdministratorScope scope, long accountId) {
+		return this.jdbc.sql("""
+				select r.role, r.area_id, a.kind, a.name, r.invited_at, coalesce(b.full_name, b.email) as invited_by
+				from invitation i join invited_role r on r.invitation_id = i.id
+				join area a on a.id = r.area_id join account b on b.id = r.invited_by
+				where i.account_id = :account and i.status = 'PENDING' and %s
+				order by a.kind, lower(a.name), r.role
+				""".formatted(ScopeSql.covers("r.area_id")))
+			.params(ScopeSql.parameters(scope))
+			.param("account", accountId)
+			.query((rs,
+					row) -> new InvitedRole(
+							new HeldRole(Role.valueOf(rs.getString(1)), rs.getLong(2),
+									AreaKind.valueOf(rs.getString(3)), rs.getString(4)),
+							rs.getTimestamp(5).toInstant(), rs.getString(6)))
+			.list();
+	}
+
+}

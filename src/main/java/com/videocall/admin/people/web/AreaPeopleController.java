@@ -1,0 +1,66 @@
+package com.videocall.admin.people.web;
+
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.directory.AreaKind;
+import com.videocall.admin.directory.AreaSummary;
+import com.videocall.admin.directory.Areas;
+import com.videocall.admin.people.AreaPeople;
+import com.videocall.admin.web.Paging;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "Manage Administrators" of a unit (O2) and "Manage Users" of a waiting area or meeting
+ * room (W3, R2).
+ */
+@Controller
+class AreaPeopleController {
+
+	private final AdministratorScopes scopes;
+
+	private final Areas areas;
+
+	private final AreaPeople people;
+
+	AreaPeopleController(AdministratorScopes scopes, Areas areas, AreaPeople people) {
+		this.scopes = scopes;
+		this.areas = areas;
+		this.people = people;
+	}
+
+	@GetMapping("/organisational-units/{id}/administrators")
+	String unitAdministrators(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "1") int page, Model model) {
+		return people(me, AreaKind.ORGANISATIONAL_UNIT, id, name, page,
+				model.addAttribute("headingCode", "area.manageAdministrators"));
+	}
+
+	@GetMapping("/waiting-areas/{id}/users")
+	String waitingAreaUsers(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "1") int page, Model model) {
+		return people(me, AreaKind.WAITING_AREA, id, name, page, model.addAttribute("headingCode", "area.manageUsers"));
+	}
+
+	@GetMapping("/meeting-rooms/{id}/users")
+	String meetingRoomUsers(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "1") int page, Model model) {
+		return people(me, AreaKind.MEETING_ROOM, id, name, page, model.addAttribute("headingCode", "area.manageUsers"));
+	}
+
+	private String people(AccountUser me, AreaKind kind, long id, String name, int page, Model model) {
+		AreaSummary area = this.areas.get(this.scopes.forAccount(me.accountId()), kind, id);
+		model.addAttribute("area", area);
+		model.addAttribute("listPath",
+				"/" + kind.path() + "/" + id + (kind == AreaKind.ORGANISATIONAL_UNIT ? "/administrators" : "/users"));
+		model.addAttribute("name", name);
+		model.addAttribute("people", this.people.find(area, name, Paging.page(page)));
+		return "people/area-people";
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * The shell every page shares: security configuration, layout support, banners, error
+ * pages, paging and the display of times in the configured time zone. Other modules build
+ * on it; it depends on none of them.
+ */
+package com.videocall.admin.web;
