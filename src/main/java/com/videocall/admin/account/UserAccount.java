@@ -44,6 +44,14 @@ public class UserAccount {
 	protected UserAccount() {
 	}
 
+	static UserAccount invited(String email, Instant now) {
+		UserAccount account = new UserAccount();
+		account.email = email;
+		account.status = AccountStatus.INVITED;
+		account.createdAt = now;
+		return account;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

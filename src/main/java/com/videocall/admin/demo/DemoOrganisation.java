@@ -87,8 +87,9 @@ class DemoOrganisation {
 		this.seed.grant(henry, SERVICE_PROVIDER, generalPractice);
 
 		this.seed.invite("new.physio@example.org", chloe, Duration.ofSeconds(20), new Offer(SERVICE_PROVIDER, physio));
-		this.seed.invite("jordan.receptionist@example.org", priya, Duration.ofHours(30),
-				new Offer(RECEPTIONIST, physio), new Offer(SERVICE_PROVIDER, mentalHealth));
+		long jordan = this.seed.invite("jordan.receptionist@example.org", priya, Duration.ofHours(30),
+				new Offer(SERVICE_PROVIDER, mentalHealth));
+		this.seed.extend(jordan, chloe, Duration.ofHours(29), new Offer(RECEPTIONIST, physio));
 		this.seed.invite("sophie.gp@example.org", olivia, Duration.ofDays(3),
 				new Offer(SERVICE_PROVIDER, generalPractice), new Offer(MEETING_ROOM_MEMBER, staffMeeting));
 		this.seed.invite("william.north@example.org", olivia, Duration.ofDays(4),

@@ -77,6 +77,28 @@ class DemoSeed {
 				insert into invitation_event (invitation_id, type, actor_id, occurred_at, source_page)
 				values (?, 'INVITED', ?, ?, 'Demo data') returning id
 				""").params(invitationId, invitedBy, sentAt).query(Long.class).single();
+		offer(invitationId, eventId, invitedBy, sentAt, offers);
+		this.jdbc.sql(
+				"insert into invitation_link (invitation_id, token_sha256, created_at, expires_at) values (?, ?, ?, ?)")
+			.params(invitationId, unknownTokenHash(), sentAt,
+					Timestamp.from(sentAt.toInstant().plus(this.linkValidity)))
+			.update();
+		return invitationId;
+	}
+
+	/**
+	 * More roles on a pending invitation, offered by another administrator {@code ago}.
+	 */
+	void extend(long invitationId, long invitedBy, Duration ago, Offer... offers) {
+		Timestamp at = at(ago);
+		long eventId = this.jdbc.sql("""
+				insert into invitation_event (invitation_id, type, actor_id, occurred_at, source_page)
+				values (?, 'ROLES_ADDED', ?, ?, 'Demo data') returning id
+				""").params(invitationId, invitedBy, at).query(Long.class).single();
+		offer(invitationId, eventId, invitedBy, at, offers);
+	}
+
+	private void offer(long invitationId, long eventId, long invitedBy, Timestamp sentAt, Offer... offers) {
 		for (Offer offer : offers) {
 			this.jdbc.sql("""
 					insert into invited_role (invitation_id, role, area_id, area_kind, invited_by, invited_at)

@@ -1,5 +1,7 @@
 package com.videocall.admin.directory;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +15,16 @@ public class RoleGrants {
 
 	RoleGrants(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Grants the role unless the account already holds it; true when it was granted now.
+	 */
+	public boolean grant(long accountId, Role role, long areaId, Instant now) {
+		return this.jdbc.sql("""
+				insert into role_grant (account_id, role, area_id, area_kind, granted_at) values (?, ?, ?, ?, ?)
+				on conflict (account_id, area_id, role) do nothing
+				""").params(accountId, role.name(), areaId, role.areaKind().name(), Timestamp.from(now)).update() == 1;
 	}
 
 	/** Every role the account holds, for its own home page. */

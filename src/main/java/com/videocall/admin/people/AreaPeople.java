@@ -26,9 +26,11 @@ public class AreaPeople {
 
 	private static final String PEOPLE = """
 			with people as (
-			    select g.account_id, g.role, null::timestamptz as invited_at from role_grant g where g.area_id = :area
+			    select g.account_id, g.role, null::timestamptz as invited_at, null::bigint as invitation_id,
+			           null::bigint as version
+			    from role_grant g where g.area_id = :area
 			    union all
-			    select i.account_id, r.role, r.invited_at from invited_role r
+			    select i.account_id, r.role, r.invited_at, i.id, i.version from invited_role r
 			    join invitation i on i.id = r.invitation_id and i.status = 'PENDING' where r.area_id = :area
 			)
 			""";
@@ -45,11 +47,16 @@ public class AreaPeople {
 	}
 
 	public Page<AreaPerson> find(AreaSummary area, String nameFilter, Pageable pageable) {
-		List<AreaPerson> rows = this.jdbc.sql(PEOPLE + """
-				select a.id, a.email, a.full_name, a.status, array_agg(p.role) as roles, max(p.invited_at) as invited_at
-				""" + MATCHING + """
-				group by a.id order by lower(coalesce(a.full_name, a.email)), a.id limit :limit offset :offset
-				""")
+		List<AreaPerson> rows = this.jdbc
+			.sql(PEOPLE
+					+ """
+							select a.id, a.email, a.full_name, a.status, array_agg(p.role) as roles, max(p.invited_at) as invited_at,
+							       max(p.invitation_id) as invitation_id, max(p.version) as version
+							"""
+					+ MATCHING
+					+ """
+							group by a.id order by lower(coalesce(a.full_name, a.email)), a.id limit :limit offset :offset
+							""")
 			.param("area", area.id())
 			.param("pattern", Paging.containsPattern(nameFilter))
 			.param("limit", pageable.getPageSize())
@@ -69,7 +76,7 @@ public class AreaPeople {
 		String email = rs.getString("email");
 		return new AreaPerson(rs.getLong("id"), (name != null) ? name : email, email,
 				AccountStatus.valueOf(rs.getString("status")), roles(rs.getArray("roles")),
-				Users.instant(rs.getTimestamp("invited_at")));
+				Users.instant(rs.getTimestamp("invited_at")), rs.getLong("invitation_id"), rs.getLong("version"));
 	}
 
 	private static List<Role> roles(Array array) throws SQLException {

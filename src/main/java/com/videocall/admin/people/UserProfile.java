@@ -11,7 +11,7 @@ import com.videocall.admin.directory.HeldRole;
  * in that administrator's scope.
  */
 public record UserProfile(long id, String displayName, String email, AccountStatus status, List<HeldRole> roles,
-		List<InvitedRole> invitedRoles) {
+		List<InvitedRole> invitedRoles, Long invitationId) {
 
 	public boolean isPending() {
 		return !this.invitedRoles.isEmpty();

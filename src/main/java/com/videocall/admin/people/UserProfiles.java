@@ -36,7 +36,7 @@ public class UserProfiles {
 			.param(accountId)
 			.query((rs, row) -> new UserProfile(rs.getLong("id"),
 					(rs.getString("full_name") != null) ? rs.getString("full_name") : rs.getString("email"),
-					rs.getString("email"), AccountStatus.valueOf(rs.getString("status")), List.of(), List.of()))
+					rs.getString("email"), AccountStatus.valueOf(rs.getString("status")), List.of(), List.of(), null))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("account " + accountId));
 		List<HeldRole> roles = heldRoles(scope, accountId);
@@ -45,8 +45,13 @@ public class UserProfiles {
 			logger.warn("Account {} asked for account {} outside its scope", scope.accountId(), accountId);
 			throw new NotFoundException("account " + accountId);
 		}
+		Long invitationId = invitedRoles.isEmpty() ? null
+				: this.jdbc.sql("select id from invitation where account_id = ? and status = 'PENDING'")
+					.param(accountId)
+					.query(Long.class)
+					.single();
 		return new UserProfile(account.id(), account.displayName(), account.email(), account.status(), roles,
-				invitedRoles);
+				invitedRoles, invitationId);
 	}
 
 	private List<HeldRole> heldRoles(AdministratorScope scope, long accountId) {

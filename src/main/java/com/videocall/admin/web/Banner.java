@@ -1,15 +1,17 @@
 package com.videocall.admin.web;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The confirmation shown at the top of the next page after a state change. It travels as
- * a flash attribute (Post/Redirect/Get) and holds a message key, never finished text.
+ * a flash attribute (Post/Redirect/Get) and holds message keys with arguments, never
+ * finished text; a banner may have several lines (e.g. the summary of Add Users).
  */
-public record Banner(Kind kind, String code, List<String> arguments) implements Serializable {
+public record Banner(Kind kind, List<Line> lines) implements Serializable {
 
 	public static final String ATTRIBUTE = "banner";
 
@@ -23,20 +25,39 @@ public record Banner(Kind kind, String code, List<String> arguments) implements 
 
 	}
 
-	public static void flash(RedirectAttributes attributes, Kind kind, String code, Object... arguments) {
-		attributes.addFlashAttribute(ATTRIBUTE, new Banner(kind, code, List.of(asText(arguments))));
-	}
+	/** One sentence of a banner: a message key and its arguments, as text. */
+	public record Line(String code, List<String> arguments) implements Serializable {
 
-	public Object[] argumentArray() {
-		return this.arguments.toArray();
-	}
-
-	private static String[] asText(Object[] arguments) {
-		String[] text = new String[arguments.length];
-		for (int i = 0; i < arguments.length; i++) {
-			text[i] = String.valueOf(arguments[i]);
+		public Object[] argumentArray() {
+			return this.arguments.toArray();
 		}
-		return text;
+
+	}
+
+	public static Banner of(Kind kind, String code, Object... arguments) {
+		return new Banner(kind, List.of(line(code, arguments)));
+	}
+
+	public static void flash(RedirectAttributes attributes, Kind kind, String code, Object... arguments) {
+		attributes.addFlashAttribute(ATTRIBUTE, of(kind, code, arguments));
+	}
+
+	public Banner and(String code, Object... arguments) {
+		List<Line> more = new ArrayList<>(this.lines);
+		more.add(line(code, arguments));
+		return new Banner(this.kind, List.copyOf(more));
+	}
+
+	public void flash(RedirectAttributes attributes) {
+		attributes.addFlashAttribute(ATTRIBUTE, this);
+	}
+
+	private static Line line(String code, Object[] arguments) {
+		List<String> text = new ArrayList<>();
+		for (Object argument : arguments) {
+			text.add(String.valueOf(argument));
+		}
+		return new Line(code, List.copyOf(text));
 	}
 
 }

@@ -6,6 +6,7 @@ import com.videocall.admin.people.StatusFilter;
 import com.videocall.admin.people.UserProfiles;
 import com.videocall.admin.people.Users;
 import com.videocall.admin.web.Paging;
+import com.videocall.admin.web.UsersListState;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,7 +32,7 @@ class UsersController {
 	}
 
 	@GetMapping("/users")
-	String list(@AuthenticationPrincipal AccountUser me, @ModelAttribute("list") UserListState list, Model model) {
+	String list(@AuthenticationPrincipal AccountUser me, @ModelAttribute("list") UsersListState list, Model model) {
 		model.addAttribute("users", this.users.find(this.scopes.forAccount(me.accountId()), list.search(),
 				StatusFilter.parse(list.status()), Paging.page(list.pageNumber())));
 		model.addAttribute("statuses", StatusFilter.values());
@@ -40,7 +41,7 @@ class UsersController {
 
 	@GetMapping("/users/{id}")
 	String detail(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
-			@ModelAttribute("list") UserListState list, Model model) {
+			@ModelAttribute("list") UsersListState list, Model model) {
 		model.addAttribute("user", this.profiles.get(this.scopes.forAccount(me.accountId()), id));
 		return "users/detail";
 	}

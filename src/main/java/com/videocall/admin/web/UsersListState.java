@@ -1,4 +1,4 @@
-package com.videocall.admin.people.web;
+package com.videocall.admin.web;
 
 import java.util.Locale;
 
@@ -8,7 +8,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The Users list's search, status filter and page, carried through the URL so that
  * leaving a user's page returns to the list as it was (M5).
  */
-public record UserListState(String q, String status, Integer page) {
+public record UsersListState(String q, String status, Integer page) {
 
 	public String search() {
 		return (this.q != null) ? this.q : "";

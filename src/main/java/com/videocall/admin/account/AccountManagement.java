@@ -1,0 +1,37 @@
+package com.videocall.admin.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import com.videocall.admin.web.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use cases on accounts that other modules need: finding, creating invited ones, names.
+ */
+@Service
+public class AccountManagement {
+
+	private final AccountRepository accounts;
+
+	AccountManagement(AccountRepository accounts) {
+		this.accounts = accounts;
+	}
+
+	public Optional<UserAccount> findByEmail(String email) {
+		return this.accounts.findByEmail(email.strip());
+	}
+
+	public UserAccount get(long id) {
+		return this.accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+	}
+
+	/** The account of a person invited by email who has not set it up yet. */
+	@Transactional
+	public UserAccount createInvited(String email, Instant now) {
+		return this.accounts.saveAndFlush(UserAccount.invited(email.strip(), now));
+	}
+
+}

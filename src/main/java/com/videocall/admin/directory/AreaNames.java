@@ -1,0 +1,33 @@
+package com.videocall.admin.directory;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Names of areas by id, for emails and history where scope has already been applied. */
+@Service
+public class AreaNames {
+
+	private final JdbcClient jdbc;
+
+	AreaNames(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Map<Long, String> of(Collection<Long> areaIds) {
+		Map<Long, String> names = new HashMap<>();
+		if (areaIds.isEmpty()) {
+			return names;
+		}
+		String ids = areaIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+		this.jdbc.sql("select id, name from area where id = any(cast(? as bigint[]))")
+			.param(ids)
+			.query((rs, row) -> names.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return names;
+	}
+
+}

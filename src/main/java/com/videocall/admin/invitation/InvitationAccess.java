@@ -1,0 +1,71 @@
+package com.videocall.admin.invitation;
+
+import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds an invitation for an administrator. It is visible when one of its roles is in
+ * scope, or, once ended, when its history has a role in scope; anything else is "not
+ * found" (X1).
+ */
+@Component
+class InvitationAccess {
+
+	private static final Logger logger = LoggerFactory.getLogger(InvitationAccess.class);
+
+	private final InvitationRepository invitations;
+
+	private final JdbcClient jdbc;
+
+	InvitationAccess(InvitationRepository invitations, JdbcClient jdbc) {
+		this.invitations = invitations;
+		this.jdbc = jdbc;
+	}
+
+	Invitation forReading(AdministratorScope scope, long invitationId) {
+		Invitation invitation = this.invitations.findById(invitationId)
+			.orElseThrow(() -> new NotFoundException("invitation " + invitationId));
+		return visible(scope, invitation);
+	}
+
+	/**
+	 * For a change: refused when the invitation has ended, or when its version is not the
+	 * one the administrator's page showed (another change came first, or the form was
+	 * sent twice).
+	 */
+	Invitation forChange(AdministratorScope scope, long invitationId, long expectedVersion) {
+		Invitation invitation = visible(scope, this.invitations.findForChange(invitationId)
+			.orElseThrow(() -> new NotFoundException("invitation " + invitationId)));
+		if (!invitation.isPending()) {
+			throw new InvitationEndedException(invitation.getStatus());
+		}
+		if (invitation.getVersion() != expectedVersion) {
+			throw new InvitationChangedException();
+		}
+		return invitation;
+	}
+
+	private Invitation visible(AdministratorScope scope, Invitation invitation) {
+		boolean visible = scope.everything()
+				|| invitation.getRoles().stream().anyMatch((role) -> scope.covers(role.getAreaId()))
+				|| (!invitation.isPending() && historyInScope(scope, invitation.getId()));
+		if (!visible) {
+			logger.warn("Account {} asked for invitation {} outside its scope", scope.accountId(), invitation.getId());
+			throw new NotFoundException("invitation " + invitation.getId());
+		}
+		return invitation;
+	}
+
+	private boolean historyInScope(AdministratorScope scope, long invitationId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from invitation_event e join invitation_event_role r on r.event_id = e.id
+				               where e.invitation_id = ? and r.area_id = any(cast(? as bigint[])))
+				""").params(invitationId, scope.sqlArray()).query(Boolean.class).single();
+	}
+
+}

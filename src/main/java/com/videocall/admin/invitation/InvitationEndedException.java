@@ -1,0 +1,17 @@
+package com.videocall.admin.invitation;
+
+/** An action on an invitation that has already been accepted or cancelled. */
+public class InvitationEndedException extends RuntimeException {
+
+	private final InvitationStatus status;
+
+	InvitationEndedException(InvitationStatus status) {
+		super("The invitation is " + status, null, false, false);
+		this.status = status;
+	}
+
+	public InvitationStatus status() {
+		return this.status;
+	}
+
+}

@@ -1,0 +1,124 @@
+package com.videocall.admin.invitation.web;
+
+import java.util.List;
+
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.directory.AreaSummary;
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.AddUsersOutcome;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.invitation.InvitationManagement;
+import com.videocall.admin.invitation.InviteeProblemsException;
+import com.videocall.admin.web.Banner;
+import com.videocall.admin.web.Banner.Kind;
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Add Users" from an area's people list (A1, A2): all listed people are added, or none.
+ */
+@Controller
+class AddUsersController {
+
+	private static final String FORM = "invitations/add-users";
+
+	private final AdministratorScopes scopes;
+
+	private final AreaPages areas;
+
+	private final InvitationManagement management;
+
+	private final MessageSource messages;
+
+	AddUsersController(AdministratorScopes scopes, AreaPages areas, InvitationManagement management,
+			MessageSource messages) {
+		this.scopes = scopes;
+		this.areas = areas;
+		this.management = management;
+		this.messages = messages;
+	}
+
+	@GetMapping(AreaPages.AREA + "/add-users")
+	String form(@AuthenticationPrincipal AccountUser me, @PathVariable String kind, @PathVariable long areaId,
+			Model model) {
+		return show(this.areas.area(me, kind, areaId), AddUsersForm.empty(), model);
+	}
+
+	@PostMapping(AreaPages.AREA + "/add-users")
+	String add(@AuthenticationPrincipal AccountUser me, @PathVariable String kind, @PathVariable long areaId,
+			@Valid @ModelAttribute("form") AddUsersForm form, BindingResult result, Model model,
+			RedirectAttributes attributes) {
+		AreaSummary area = this.areas.area(me, kind, areaId);
+		if (form.roles() != null && form.roles().stream().anyMatch((role) -> role.areaKind() != area.kind())) {
+			result.rejectValue("roles", "addUsers.roles.required");
+		}
+		if (result.hasErrors()) {
+			return show(area, form, model);
+		}
+		List<RoleOffer> offers = form.roles()
+			.stream()
+			.distinct()
+			.map((role) -> new RoleOffer(role, area.id()))
+			.toList();
+		try {
+			AddUsersOutcome outcome = this.management.addUsers(this.scopes.forAccount(me.accountId()), me, offers,
+					form.recipients(), form.customMessage(), source(area));
+			banner(outcome).flash(attributes);
+			return "redirect:" + AreaPages.peopleUrl(area, "");
+		}
+		catch (InviteeProblemsException problems) {
+			model.addAttribute("problems", problems);
+		}
+		catch (DataIntegrityViolationException ex) {
+			model.addAttribute("banner", Banner.of(Kind.ERROR, "addUsers.concurrent"));
+		}
+		return show(area, form, model);
+	}
+
+	private String show(AreaSummary area, AddUsersForm form, Model model) {
+		model.addAttribute("area", area);
+		model.addAttribute("form", form);
+		model.addAttribute("roles", Role.of(area.kind()));
+		model.addAttribute("peopleUrl", AreaPages.peopleUrl(area, ""));
+		return FORM;
+	}
+
+	private static Banner banner(AddUsersOutcome outcome) {
+		Banner banner = null;
+		banner = line(banner, "addUsers.invited", outcome.invited());
+		banner = line(banner, "addUsers.extended", outcome.extended());
+		banner = line(banner, "addUsers.granted", outcome.granted());
+		banner = line(banner, "addUsers.unchanged", outcome.unchanged());
+		return banner;
+	}
+
+	private static Banner line(Banner banner, String code, List<String> emails) {
+		if (emails.isEmpty()) {
+			return banner;
+		}
+		String joined = String.join(", ", emails);
+		if (banner == null) {
+			return Banner.of("addUsers.unchanged".equals(code) ? Kind.INFORMATION : Kind.SUCCESS, code, joined);
+		}
+		return banner.and(code, joined);
+	}
+
+	private String source(AreaSummary area) {
+		return this.messages.getMessage("history.source.addUsers", new Object[] { area.name() },
+				LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,83 @@
+package com.videocall.admin.invitation.web;
+
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.directory.AreaKind;
+import com.videocall.admin.directory.AreaSummary;
+import com.videocall.admin.invitation.InvitationManagement;
+import com.videocall.admin.invitation.RemovalOutcome;
+import com.videocall.admin.invitation.web.InvitationActions.Done;
+import com.videocall.admin.web.Banner;
+import com.videocall.admin.web.Banner.Kind;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The action menu of a pending person in an area's list (O3, W3, R2): "Resend Invitation"
+ * and "Cancel Invitation", which removes only this area's invited roles.
+ */
+@Controller
+class AreaInvitationController {
+
+	private final AdministratorScopes scopes;
+
+	private final AreaPages areas;
+
+	private final InvitationManagement management;
+
+	private final InvitationActions actions;
+
+	private final MessageSource messages;
+
+	AreaInvitationController(AdministratorScopes scopes, AreaPages areas, InvitationManagement management,
+			InvitationActions actions, MessageSource messages) {
+		this.scopes = scopes;
+		this.areas = areas;
+		this.management = management;
+		this.actions = actions;
+		this.messages = messages;
+	}
+
+	@PostMapping(AreaPages.AREA + "/invitations/{id}/reminder")
+	String resend(@AuthenticationPrincipal AccountUser me, @PathVariable String kind, @PathVariable long areaId,
+			@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String name,
+			RedirectAttributes attributes) {
+		AreaSummary area = this.areas.area(me, kind, areaId);
+		String back = AreaPages.peopleUrl(area, name);
+		return this.actions.run(attributes, back, () -> {
+			String email = this.management.remind(this.scopes.forAccount(me.accountId()), me, id, version,
+					source(area));
+			return new Done(Banner.of(Kind.SUCCESS, "reminder.sent", email), back);
+		});
+	}
+
+	@PostMapping(AreaPages.AREA + "/invitations/{id}/cancellation")
+	String cancel(@AuthenticationPrincipal AccountUser me, @PathVariable String kind, @PathVariable long areaId,
+			@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String name,
+			RedirectAttributes attributes) {
+		AreaSummary area = this.areas.area(me, kind, areaId);
+		String back = AreaPages.peopleUrl(area, name);
+		return this.actions.run(attributes, back, () -> {
+			RemovalOutcome outcome = this.management.cancelForArea(this.scopes.forAccount(me.accountId()), me, id,
+					version, area.id(), source(area));
+			Banner banner = Banner.of(Kind.SUCCESS, "invitation.cancelledForArea", outcome.email(), area.name());
+			return new Done(outcome.cancelled() ? banner.and("invitation.cancelled", outcome.email()) : banner, back);
+		});
+	}
+
+	private String source(AreaSummary area) {
+		String list = this.messages.getMessage(
+				(area.kind() == AreaKind.ORGANISATIONAL_UNIT) ? "area.manageAdministrators" : "area.manageUsers", null,
+				LocaleContextHolder.getLocale());
+		return this.messages.getMessage("history.source.area", new Object[] { list, area.name() },
+				LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,56 @@
+package com.videocall.admin.invitation.web;
+
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.directory.AreaKind;
+import com.videocall.admin.directory.AreaSummary;
+import com.videocall.admin.directory.Areas;
+import com.videocall.admin.web.NotFoundException;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The area an action's URL names, looked up within the signed-in administrator's scope.
+ */
+@Component
+class AreaPages {
+
+	/** URL prefix of an area's actions: its kind's path segment and its id. */
+	static final String AREA = "/{kind:organisational-units|waiting-areas|meeting-rooms}/{areaId}";
+
+	private final AdministratorScopes scopes;
+
+	private final Areas areas;
+
+	AreaPages(AdministratorScopes scopes, Areas areas) {
+		this.scopes = scopes;
+		this.areas = areas;
+	}
+
+	AreaSummary area(AccountUser me, String kindPath, long areaId) {
+		return this.areas.get(this.scopes.forAccount(me.accountId()), kind(kindPath), areaId);
+	}
+
+	/**
+	 * The area's people list, where the action menu's actions come from and return to.
+	 */
+	static String peopleUrl(AreaSummary area, String name) {
+		String list = (area.kind() == AreaKind.ORGANISATIONAL_UNIT) ? "administrators" : "users";
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/{kind}/{id}/{list}");
+		if (!name.isBlank()) {
+			url.queryParam("name", name);
+		}
+		return url.encode().buildAndExpand(area.kind().path(), area.id(), list).toUriString();
+	}
+
+	private static AreaKind kind(String path) {
+		for (AreaKind kind : AreaKind.values()) {
+			if (kind.path().equals(path)) {
+				return kind;
+			}
+		}
+		throw new NotFoundException(path);
+	}
+
+}

@@ -1,0 +1,131 @@
+package com.videocall.admin.invitation.web;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.invitation.InvitationManagement;
+import com.videocall.admin.invitation.InvitationView;
+import com.videocall.admin.invitation.InvitationView.RoleLine;
+import com.videocall.admin.invitation.InvitationViews;
+import com.videocall.admin.invitation.RemovalOutcome;
+import com.videocall.admin.invitation.web.InvitationActions.Done;
+import com.videocall.admin.web.Banner;
+import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.web.UsersListState;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Manage Invitation dialog (M1–M5): a page of its own, opened as a modal when script
+ * runs. The Users list's search, filter and page travel along so that "Close" returns to
+ * it as it was.
+ */
+@Controller
+@RequestMapping("/users/invitations/{id}")
+class ManageInvitationController {
+
+	private final AdministratorScopes scopes;
+
+	private final InvitationViews views;
+
+	private final InvitationManagement management;
+
+	private final InvitationActions actions;
+
+	private final MessageSource messages;
+
+	ManageInvitationController(AdministratorScopes scopes, InvitationViews views, InvitationManagement management,
+			InvitationActions actions, MessageSource messages) {
+		this.scopes = scopes;
+		this.views = views;
+		this.management = management;
+		this.actions = actions;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String dialog(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+			@ModelAttribute("list") UsersListState list, Model model) {
+		model.addAttribute("invitation", this.views.get(scope(me), id));
+		return "invitations/manage";
+	}
+
+	@PostMapping("/reminder")
+	String remind(@AuthenticationPrincipal AccountUser me, @PathVariable long id, @RequestParam long version,
+			@ModelAttribute("list") UsersListState list, RedirectAttributes attributes) {
+		String dialog = list.withState("/users/invitations/" + id);
+		return this.actions.run(attributes, dialog, () -> {
+			String email = this.management.remind(scope(me), me, id, version, source());
+			return new Done(Banner.of(Kind.SUCCESS, "reminder.sent", email), dialog);
+		});
+	}
+
+	/**
+	 * "Delete" (one role) or "Remove Roles" (the checked ones, or all with "Select All")
+	 * asks first.
+	 */
+	@GetMapping("/removal")
+	String confirmRemoval(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+			@RequestParam(name = "role", required = false) Set<Long> checked,
+			@RequestParam(name = "only", required = false) Long only,
+			@RequestParam(name = "all", defaultValue = "false") boolean all,
+			@ModelAttribute("list") UsersListState list, Model model, RedirectAttributes attributes) {
+		InvitationView invitation = this.views.get(scope(me), id);
+		List<RoleLine> selected = invitation.roles()
+			.stream()
+			.filter((role) -> (only != null) ? role.id() == only
+					: all || (checked != null && checked.contains(role.id())))
+			.toList();
+		if (selected.isEmpty() || !invitation.isPending()) {
+			Banner.flash(attributes, Kind.ERROR, "invitation.nothingSelected");
+			return "redirect:" + list.withState("/users/invitations/" + id);
+		}
+		model.addAttribute("invitation", invitation);
+		model.addAttribute("selected", selected);
+		return "invitations/confirm-removal";
+	}
+
+	@PostMapping("/removal")
+	String remove(@AuthenticationPrincipal AccountUser me, @PathVariable long id, @RequestParam long version,
+			@RequestParam(name = "role", required = false) Set<Long> roles, @ModelAttribute("list") UsersListState list,
+			RedirectAttributes attributes) {
+		String dialog = list.withState("/users/invitations/" + id);
+		return this.actions.run(attributes, dialog, () -> {
+			RemovalOutcome outcome = this.management.removeRoles(scope(me), me, id, version,
+					(roles != null) ? roles : Set.of(), source());
+			return new Done(RemovalBanners.of(outcome, this::label),
+					(outcome.cancelled() || outcome.remainsElsewhere()) ? list.listUrl() : dialog);
+		});
+	}
+
+	private String label(RemovalOutcome outcome) {
+		return outcome.removed()
+			.stream()
+			.map((offer) -> this.messages.getMessage(offer.role().labelCode(), null, LocaleContextHolder.getLocale()))
+			.collect(Collectors.joining(", "));
+	}
+
+	private String source() {
+		return this.messages.getMessage("history.source.dialog", null, LocaleContextHolder.getLocale());
+	}
+
+	private AdministratorScope scope(AccountUser me) {
+		return this.scopes.forAccount(me.accountId());
+	}
+
+}

@@ -1,0 +1,23 @@
+package com.videocall.admin.mail;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sender address and delivery policy: a failed attempt is retried after
+ * {@code firstRetry}, doubling each time up to {@code longestRetry}, until
+ * {@code maxAttempts} have failed.
+ */
+@ConfigurationProperties("app.mail")
+public record MailProperties(@DefaultValue("Video Call Admin <no-reply@videocall.example>") String from,
+		@DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration longestRetry,
+		@DefaultValue("10") int maxAttempts) {
+
+	Duration retryAfter(int failedAttempts) {
+		Duration delay = this.firstRetry.multipliedBy(1L << Math.min(failedAttempts - 1, 20));
+		return (delay.compareTo(this.longestRetry) > 0) ? this.longestRetry : delay;
+	}
+
+}
