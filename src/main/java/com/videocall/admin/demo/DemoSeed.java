@@ -62,7 +62,7 @@ class DemoSeed {
 	 * A pending invitation sent {@code ago}, with its first link; old ones have expired
 	 * links.
 	 */
-	void invite(String email, long invitedBy, Duration ago, Offer... offers) {
+	long invite(String email, long invitedBy, Duration ago, Offer... offers) {
 		Timestamp sentAt = at(ago);
 		long accountId = this.jdbc
 			.sql("insert into account (email, status, created_at) values (?, 'INVITED', ?) returning id")
