@@ -53,6 +53,8 @@ public class Invitation {
 	@Column(nullable = false)
 	private Instant lastSentAt;
 
+	private Instant lastRemindedAt;
+
 	private Instant endedAt;
 
 	@Version
@@ -94,9 +96,11 @@ public class Invitation {
 		return added;
 	}
 
-	/** The moment the next reminder may be sent (X4). */
+	/**
+	 * The moment the next reminder may be sent (X4): at once until the first reminder.
+	 */
 	public Instant nextReminderAt(Duration interval) {
-		return this.lastSentAt.plus(interval);
+		return (this.lastRemindedAt != null) ? this.lastRemindedAt.plus(interval) : this.invitedAt;
 	}
 
 	/**
@@ -108,6 +112,7 @@ public class Invitation {
 			throw new ReminderTooSoonException(nextReminderAt(interval));
 		}
 		this.remindersSent++;
+		this.lastRemindedAt = now;
 		this.lastSentAt = now;
 	}
 
