@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.videocall.admin.web.NotFoundException;
 
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,8 +17,11 @@ public class AccountManagement {
 
 	private final AccountRepository accounts;
 
-	AccountManagement(AccountRepository accounts) {
+	private final PasswordEncoder passwords;
+
+	AccountManagement(AccountRepository accounts, PasswordEncoder passwords) {
 		this.accounts = accounts;
+		this.passwords = passwords;
 	}
 
 	public Optional<UserAccount> findByEmail(String email) {
@@ -32,6 +36,14 @@ public class AccountManagement {
 	@Transactional
 	public UserAccount createInvited(String email, Instant now) {
 		return this.accounts.saveAndFlush(UserAccount.invited(email.strip(), now));
+	}
+
+	/** Sets up an invited account; the password has passed {@link PasswordPolicy}. */
+	@Transactional
+	public UserAccount activate(long accountId, String fullName, String password) {
+		UserAccount account = get(accountId);
+		account.activate(fullName.strip(), this.passwords.encode(password));
+		return account;
 	}
 
 }

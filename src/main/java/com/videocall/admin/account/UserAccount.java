@@ -52,6 +52,19 @@ public class UserAccount {
 		return account;
 	}
 
+	/**
+	 * The person sets up their invited account: it becomes active with their name and
+	 * password.
+	 */
+	void activate(String fullName, String passwordHash) {
+		if (this.status != AccountStatus.INVITED) {
+			throw new IllegalStateException("Only an invited account can be set up; this one is " + this.status);
+		}
+		this.fullName = fullName;
+		this.passwordHash = passwordHash;
+		this.status = AccountStatus.ACTIVE;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

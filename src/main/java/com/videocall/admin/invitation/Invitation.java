@@ -148,11 +148,46 @@ public class Invitation {
 		return removed;
 	}
 
-	void accept(Instant now) {
-		requirePending();
+	/** The link with this token hash, if it was issued for this invitation. */
+	java.util.Optional<InvitationLink> linkWith(byte[] tokenSha256) {
+		return this.links.stream().filter((link) -> link.hasTokenHash(tokenSha256)).findFirst();
+	}
+
+	/** Only the newest link of a pending invitation works, and only until it expires. */
+	LinkStatus statusOf(InvitationLink link, Instant now) {
+		if (this.status == InvitationStatus.ACCEPTED) {
+			return LinkStatus.ACCEPTED;
+		}
+		if (this.status == InvitationStatus.CANCELLED) {
+			return LinkStatus.CANCELLED;
+		}
+		if (link != currentLink()) {
+			return LinkStatus.REPLACED;
+		}
+		return link.isExpired(now) ? LinkStatus.EXPIRED : LinkStatus.VALID;
+	}
+
+	/**
+	 * The person set up their account from {@code link}, which must be valid now (I3).
+	 */
+	void accept(InvitationLink link, Instant now) {
+		if (statusOf(link, now) != LinkStatus.VALID) {
+			throw new IllegalStateException("The link is " + statusOf(link, now));
+		}
 		this.status = InvitationStatus.ACCEPTED;
 		this.endedAt = now;
-		currentLink().markUsed(now);
+		link.markUsed(now);
+	}
+
+	/**
+	 * The invitee asks for a new link because theirs has expired: allowed for the newest
+	 * link only.
+	 */
+	void requestNewLink(InvitationLink expired, Instant now) {
+		if (statusOf(expired, now) != LinkStatus.EXPIRED) {
+			throw new IllegalStateException("The link is " + statusOf(expired, now));
+		}
+		this.lastSentAt = now;
 	}
 
 	private void requirePending() {

@@ -50,7 +50,7 @@ class InvitationEmails {
 	OutgoingEmail invitation(String recipient, String inviter, Collection<Invitation.RoleOffer> roles,
 			String customMessage, String token, Instant expiresAt, boolean reminder) {
 		Map<String, Object> variables = new HashMap<>();
-		variables.put("inviter", inviter);
+		variables.put("inviter", (inviter != null) ? inviter : message("email.someone"));
 		variables.put("roles", describe(roles));
 		variables.put("customMessage", (customMessage != null && !customMessage.isBlank()) ? customMessage : null);
 		variables.put("link", link(token));

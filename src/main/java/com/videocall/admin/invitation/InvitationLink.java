@@ -53,6 +53,10 @@ class InvitationLink {
 		return !now.isBefore(this.expiresAt);
 	}
 
+	boolean hasTokenHash(byte[] hash) {
+		return java.security.MessageDigest.isEqual(this.tokenSha256, hash);
+	}
+
 	void markUsed(Instant now) {
 		this.usedAt = now;
 	}

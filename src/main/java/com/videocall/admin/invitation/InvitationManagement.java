@@ -17,7 +17,6 @@ import com.videocall.admin.account.UserAccount;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.RoleGrants;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
-import com.videocall.admin.invitation.InvitationTokens.NewToken;
 import com.videocall.admin.mail.Outbox;
 
 import org.springframework.stereotype.Service;
@@ -42,7 +41,7 @@ public class InvitationManagement {
 
 	private final Invitees invitees;
 
-	private final InvitationTokens tokens;
+	private final InvitationMailer mailer;
 
 	private final InvitationEmails emails;
 
@@ -55,14 +54,14 @@ public class InvitationManagement {
 	private final Clock clock;
 
 	InvitationManagement(InvitationRepository invitations, InvitationAccess access, AccountManagement accounts,
-			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, InvitationEmails emails,
+			RoleGrants roleGrants, Invitees invitees, InvitationMailer mailer, InvitationEmails emails,
 			InvitationHistory history, Outbox outbox, InvitationProperties properties, Clock clock) {
 		this.invitations = invitations;
 		this.access = access;
 		this.accounts = accounts;
 		this.roleGrants = roleGrants;
 		this.invitees = invitees;
-		this.tokens = tokens;
+		this.mailer = mailer;
 		this.emails = emails;
 		this.history = history;
 		this.outbox = outbox;
@@ -111,7 +110,7 @@ public class InvitationManagement {
 		Instant now = this.clock.instant();
 		invitation.remind(now, this.properties.reminderInterval());
 		String email = this.accounts.get(invitation.getAccountId()).getEmail();
-		sendLink(invitation, email, actor.displayName(), null, true, now);
+		this.mailer.sendLink(invitation, email, actor.displayName(), null, true, now);
 		this.history.record(invitation.getId(), HistoryType.REMINDER_SENT, actor.accountId(), now, sourcePage,
 				List.of());
 		return email;
@@ -168,7 +167,7 @@ public class InvitationManagement {
 		Invitation invitation = this.invitations.save(new Invitation(account.getId(), actor.accountId(), now));
 		List<InvitedRole> added = invitation.offer(offers, actor.accountId(), now);
 		this.invitations.flush();
-		sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now);
+		this.mailer.sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now);
 		this.history.record(invitation.getId(), HistoryType.INVITED, actor.accountId(), now, sourcePage, added);
 	}
 
@@ -188,7 +187,7 @@ public class InvitationManagement {
 		}
 		this.invitations.flush();
 		invitation.markSent(now);
-		sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now);
+		this.mailer.sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now);
 		this.history.record(invitation.getId(), HistoryType.ROLES_ADDED, actor.accountId(), now, sourcePage, added);
 		outcome.extended().add(account.getEmail());
 	}
@@ -203,15 +202,6 @@ public class InvitationManagement {
 					null);
 		}
 		return !granted.isEmpty();
-	}
-
-	private void sendLink(Invitation invitation, String email, String sender, String customMessage, boolean reminder,
-			Instant now) {
-		NewToken token = this.tokens.next();
-		invitation.issueLink(token.sha256(), now, this.properties.linkValidity());
-		List<RoleOffer> offered = invitation.getRoles().stream().map(InvitedRole::offer).toList();
-		this.outbox.queue(this.emails.invitation(email, sender, offered, customMessage, token.token(),
-				invitation.getLinkExpiresAt(), reminder), invitation.getId());
 	}
 
 	private static void refuseDisabled(Map<String, Optional<UserAccount>> people) {

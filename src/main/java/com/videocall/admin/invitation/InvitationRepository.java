@@ -22,4 +22,15 @@ interface InvitationRepository extends JpaRepository<Invitation, Long> {
 	@Query("select i from Invitation i where i.accountId = ?1 and i.status = com.videocall.admin.invitation.InvitationStatus.PENDING")
 	Optional<Invitation> findPendingForChange(long accountId);
 
+	@Query("select i from Invitation i join i.links l where l.tokenSha256 = ?1")
+	Optional<Invitation> findByTokenHash(byte[] tokenSha256);
+
+	/**
+	 * Locks the invitation, so that one link is used at most once even when sent twice at
+	 * once.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select i from Invitation i join i.links l where l.tokenSha256 = ?1")
+	Optional<Invitation> findByTokenHashForUpdate(byte[] tokenSha256);
+
 }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -17,31 +18,32 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(
-				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-					.permitAll()
-					.requestMatchers("/sign-in", "/css/**", "/js/**", "/favicon.ico", "/actuator/health")
-					.permitAll()
-					.requestMatchers("/users/**", "/organisational-units/**", "/waiting-areas/**", "/meeting-rooms/**")
-					.hasAuthority(Authorities.ADMINISTRATOR)
-					.requestMatchers("/sent-emails/**")
-					.hasAuthority(Authorities.SYSTEM_ADMINISTRATOR)
-					.requestMatchers("/")
-					.authenticated()
-					.anyRequest()
-					.denyAll());
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+			.permitAll()
+			.requestMatchers("/sign-in", "/invitation/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health")
+			.permitAll()
+			.requestMatchers("/users/**", "/organisational-units/**", "/waiting-areas/**", "/meeting-rooms/**")
+			.hasAuthority(Authorities.ADMINISTRATOR)
+			.requestMatchers("/sent-emails/**")
+			.hasAuthority(Authorities.SYSTEM_ADMINISTRATOR)
+			.requestMatchers("/")
+			.authenticated()
+			.anyRequest()
+			.denyAll());
 		http.formLogin((form) -> form.loginPage("/sign-in")
 			.usernameParameter("email")
 			.passwordParameter("password")
 			.defaultSuccessUrl("/", false)
 			.failureUrl("/sign-in?error")
 			.permitAll());
+		http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
 		http.logout((logout) -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"));
 		http.headers((headers) -> headers
 			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; object-src 'none'; "
 					+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}
 

@@ -1,0 +1,149 @@
+package com.videocall.admin.invitation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.videocall.admin.account.AccountManagement;
+import com.videocall.admin.account.UserAccount;
+import com.videocall.admin.directory.AreaNames;
+import com.videocall.admin.directory.RoleGrants;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The invitee's side (I2–I4): reading what a link offers, setting up the account from it,
+ * and asking for a new link when it has expired. Tokens are only ever compared by their
+ * SHA-256.
+ */
+@Service
+public class InvitationAcceptance {
+
+	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+	private final InvitationRepository invitations;
+
+	private final AccountManagement accounts;
+
+	private final RoleGrants roleGrants;
+
+	private final InvitationMailer mailer;
+
+	private final InvitationHistory history;
+
+	private final AreaNames areaNames;
+
+	private final Clock clock;
+
+	InvitationAcceptance(InvitationRepository invitations, AccountManagement accounts, RoleGrants roleGrants,
+			InvitationMailer mailer, InvitationHistory history, AreaNames areaNames, Clock clock) {
+		this.areaNames = areaNames;
+		this.invitations = invitations;
+		this.accounts = accounts;
+		this.roleGrants = roleGrants;
+		this.mailer = mailer;
+		this.history = history;
+		this.clock = clock;
+	}
+
+	/**
+	 * Changes nothing (mail scanners open links). Empty for an unknown or malformed
+	 * token.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<LinkView> inspect(String token) {
+		return find(token, false).map((found) -> {
+			Invitation invitation = found.invitation();
+			LinkStatus status = invitation.statusOf(found.link(), this.clock.instant());
+			List<LinkView.Offered> offered = (status == LinkStatus.VALID) ? offered(invitation) : List.of();
+			return new LinkView(status, this.accounts.get(invitation.getAccountId()).getEmail(), offered,
+					found.link().getExpiresAt());
+		});
+	}
+
+	/**
+	 * Activates the account with exactly the roles still offered and ends the invitation,
+	 * once: the invitation row is locked, so a second submission of the same link finds
+	 * it accepted. Returns the link's status before the attempt (VALID means the account
+	 * is now set up).
+	 */
+	@Transactional
+	public Optional<Accepted> accept(String token, String fullName, String password) {
+		Optional<Found> found = find(token, true);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Invitation invitation = found.get().invitation();
+		Instant now = this.clock.instant();
+		LinkStatus status = invitation.statusOf(found.get().link(), now);
+		if (status != LinkStatus.VALID) {
+			return Optional.of(new Accepted(status, null));
+		}
+		UserAccount account = this.accounts.activate(invitation.getAccountId(), fullName, password);
+		for (InvitedRole role : invitation.getRoles()) {
+			this.roleGrants.grant(account.getId(), role.getRole(), role.getAreaId(), now);
+		}
+		invitation.accept(found.get().link(), now);
+		this.history.record(invitation.getId(), HistoryType.ACCEPTED, account.getId(), now, null,
+				invitation.getRoles());
+		return Optional.of(new Accepted(LinkStatus.VALID, account.getEmail()));
+	}
+
+	/**
+	 * Emails a fresh link to the invited address when the link is the newest and has
+	 * expired.
+	 */
+	@Transactional
+	public Optional<LinkStatus> requestNewLink(String token) {
+		Optional<Found> found = find(token, true);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Invitation invitation = found.get().invitation();
+		Instant now = this.clock.instant();
+		LinkStatus status = invitation.statusOf(found.get().link(), now);
+		if (status == LinkStatus.EXPIRED) {
+			invitation.requestNewLink(found.get().link(), now);
+			String inviter = (invitation.getInvitedBy() != null)
+					? this.accounts.get(invitation.getInvitedBy()).getDisplayName() : null;
+			this.mailer.sendLink(invitation, this.accounts.get(invitation.getAccountId()).getEmail(), inviter, null,
+					false, now);
+			this.history.record(invitation.getId(), HistoryType.LINK_REQUESTED, null, now, null, List.of());
+		}
+		return Optional.of(status);
+	}
+
+	private List<LinkView.Offered> offered(Invitation invitation) {
+		Map<Long, String> names = this.areaNames
+			.of(invitation.getRoles().stream().map(InvitedRole::getAreaId).toList());
+		return invitation.getRoles()
+			.stream()
+			.map((role) -> new LinkView.Offered(role.getRole(), names.get(role.getAreaId())))
+			.toList();
+	}
+
+	private Optional<Found> find(String token, boolean forUpdate) {
+		if (token == null || !TOKEN.matcher(token).matches()) {
+			return Optional.empty();
+		}
+		byte[] hash = InvitationTokens.sha256(token);
+		Optional<Invitation> invitation = forUpdate ? this.invitations.findByTokenHashForUpdate(hash)
+				: this.invitations.findByTokenHash(hash);
+		return invitation.flatMap((found) -> found.linkWith(hash).map((link) -> new Found(found, link)));
+	}
+
+	private record Found(Invitation invitation, InvitationLink link) {
+	}
+
+	/**
+	 * The outcome of a set-up: the link's status before it, and the email of the account
+	 * set up.
+	 */
+	public record Accepted(LinkStatus status, String email) {
+	}
+
+}

@@ -1,0 +1,18 @@
+package com.videocall.admin.invitation;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.videocall.admin.directory.Role;
+
+/**
+ * What an invitation link's page shows: its status and, while valid, the roles on offer
+ * now.
+ */
+public record LinkView(LinkStatus status, String email, List<Offered> rolesOnOffer, Instant expiresAt) {
+
+	/** A role on offer and the name of its area. */
+	public record Offered(Role role, String areaName) {
+	}
+
+}

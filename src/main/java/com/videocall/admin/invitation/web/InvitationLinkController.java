@@ -1,0 +1,113 @@
+package com.videocall.admin.invitation.web;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.videocall.admin.account.PasswordPolicy;
+import com.videocall.admin.invitation.InvitationAcceptance;
+import com.videocall.admin.invitation.InvitationAcceptance.Accepted;
+import com.videocall.admin.invitation.LinkStatus;
+import com.videocall.admin.invitation.LinkView;
+import com.videocall.admin.web.Banner;
+import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.web.NotFoundException;
+import com.videocall.admin.web.RateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The page an emailed link opens (I2–I4). GET never changes anything; each link status
+ * has its own page; unknown and malformed tokens are "not found". Tokens never go into
+ * log messages.
+ */
+@Controller
+@RequestMapping("/invitation/{token}")
+class InvitationLinkController {
+
+	private static final String SET_UP = "invitation-link/set-up";
+
+	private static final String STATUS = "invitation-link/status";
+
+	private final InvitationAcceptance acceptance;
+
+	private final PasswordPolicy passwords;
+
+	private final SignInAfterSetUp signIn;
+
+	private final RateLimiter newLinks;
+
+	InvitationLinkController(InvitationAcceptance acceptance, PasswordPolicy passwords, SignInAfterSetUp signIn,
+			Clock clock) {
+		this.acceptance = acceptance;
+		this.passwords = passwords;
+		this.signIn = signIn;
+		this.newLinks = new RateLimiter(5, Duration.ofHours(1), clock);
+	}
+
+	@GetMapping
+	String show(@PathVariable String token, Model model) {
+		LinkView link = this.acceptance.inspect(token).orElseThrow(() -> new NotFoundException("invitation link"));
+		model.addAttribute("link", link);
+		model.addAttribute("token", token);
+		if (link.status() != LinkStatus.VALID) {
+			return STATUS;
+		}
+		model.addAttribute("form", AccountSetUpForm.empty());
+		return SET_UP;
+	}
+
+	@PostMapping
+	String setUp(@PathVariable String token, @Valid @ModelAttribute("form") AccountSetUpForm form, BindingResult result,
+			Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes attributes) {
+		LinkView link = this.acceptance.inspect(token).orElseThrow(() -> new NotFoundException("invitation link"));
+		model.addAttribute("link", link);
+		model.addAttribute("token", token);
+		if (link.status() != LinkStatus.VALID) {
+			return STATUS;
+		}
+		this.passwords.problem(form.password()).ifPresent((problem) -> result.rejectValue("password", problem));
+		if (form.password() != null && !form.password().equals(form.confirmPassword())) {
+			result.rejectValue("confirmPassword", "password.mismatch");
+		}
+		if (result.hasErrors()) {
+			// The page shows the name again, never the passwords.
+			return SET_UP;
+		}
+		Accepted accepted = this.acceptance.accept(token, form.fullName(), form.password())
+			.orElseThrow(() -> new NotFoundException("invitation link"));
+		if (accepted.status() != LinkStatus.VALID) {
+			model.addAttribute("link",
+					new LinkView(accepted.status(), link.email(), link.rolesOnOffer(), link.expiresAt()));
+			return STATUS;
+		}
+		this.signIn.signIn(accepted.email(), request, response);
+		Banner.flash(attributes, Kind.SUCCESS, "link.welcome", form.fullName().strip());
+		return "redirect:/";
+	}
+
+	@PostMapping("/new-link")
+	String newLink(@PathVariable String token, HttpServletRequest request, RedirectAttributes attributes) {
+		if (!this.newLinks.tryAcquire(request.getRemoteAddr())) {
+			Banner.flash(attributes, Kind.ERROR, "link.newLinkLimited");
+			return "redirect:/invitation/" + token;
+		}
+		LinkStatus status = this.acceptance.requestNewLink(token)
+			.orElseThrow(() -> new NotFoundException("invitation link"));
+		if (status == LinkStatus.EXPIRED) {
+			Banner.flash(attributes, Kind.SUCCESS, "link.newLinkSent");
+		}
+		return "redirect:/invitation/" + token;
+	}
+
+}

@@ -1,0 +1,41 @@
+package com.videocall.admin.invitation.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/** Signs a person in right after they set up their account, in a new session (I3). */
+@Component
+class SignInAfterSetUp {
+
+	private final UserDetailsService accounts;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	SignInAfterSetUp(UserDetailsService accounts) {
+		this.accounts = accounts;
+	}
+
+	void signIn(String email, HttpServletRequest request, HttpServletResponse response) {
+		HttpSession old = request.getSession(false);
+		if (old != null) {
+			old.invalidate();
+		}
+		request.getSession(true);
+		UserDetails user = this.accounts.loadUserByUsername(email);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+	}
+
+}
