@@ -20,18 +20,27 @@
     });
   }
 
-  // "Select All" ticks every role shown; the server also honours it without script.
-  function wireSelectAll(root) {
-    root.querySelectorAll('[data-select-all]').forEach(function (all) {
-      var form = all.form;
-      all.addEventListener('change', function () {
-        form.querySelectorAll('input[name="role"]').forEach(function (box) {
-          box.checked = all.checked;
-        });
-      });
-    });
+  function roleBoxes(form) {
+    return form.querySelectorAll('input[name="role"]');
   }
 
-  document.querySelectorAll('dialog[data-modal]').forEach(makeModal);
-  wireSelectAll(document);
+  // "Select All" ticks every role shown; the server also honours it without script.
+  document.querySelectorAll('[data-select-all]').forEach(function (all) {
+    all.addEventListener('change', function () {
+      roleBoxes(all.form).forEach(function (box) { box.checked = all.checked; });
+    });
+  });
+
+  // "Delete" marks its role in place instead of reloading the dialog; focus moves to the ticked
+  // box, so a screen reader announces what was marked.
+  document.querySelectorAll('[data-mark]').forEach(function (button) {
+    button.addEventListener('click', function (event) {
+      var box = button.form.querySelector('input[name="role"][value="' + button.value + '"]');
+      if (box) {
+        event.preventDefault();
+        box.checked = true;
+        box.focus();
+      }
+    });
+  });
 })();

@@ -1,5 +1,6 @@
 package com.videocall.admin.invitation.web;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,10 +59,21 @@ class ManageInvitationController {
 		this.messages = messages;
 	}
 
+	/**
+	 * The dialog; "Delete" comes back here with {@code mark}, which ticks that role for
+	 * removal.
+	 */
 	@GetMapping
 	String dialog(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
-			@ModelAttribute("list") UsersListState list, Model model) {
+			@RequestParam(name = "role", required = false) Set<Long> checked,
+			@RequestParam(name = "mark", required = false) Long mark, @ModelAttribute("list") UsersListState list,
+			Model model) {
+		Set<Long> marked = new HashSet<>((checked != null) ? checked : Set.of());
+		if (mark != null) {
+			marked.add(mark);
+		}
 		model.addAttribute("invitation", this.views.get(scope(me), id));
+		model.addAttribute("marked", marked);
 		return "invitations/manage";
 	}
 
