@@ -98,10 +98,7 @@ class InvitationJourneyIntegrationTests {
 	}
 
 	private MimeMessage awaitEmailTo(String recipient, int count) throws Exception {
-		assertThat(mail.waitForIncomingEmail(10_000, count)).isTrue();
-		MimeMessage[] messages = mail.getReceivedMessagesForDomain(recipient);
-		assertThat(messages).hasSize(count);
-		return messages[count - 1];
+		return MailServer.awaitMessagesTo(mail, recipient, count)[count - 1];
 	}
 
 	private static String token(MimeMessage message) {

@@ -1,10 +1,13 @@
 package com.videocall.admin.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -31,6 +34,24 @@ public final class MailServer {
 		registry.add("app.mail.dispatch-interval", () -> "200ms");
 		registry.add("app.mail.first-retry", () -> "1s");
 		registry.add("app.mail.longest-retry", () -> "2s");
+	}
+
+	/**
+	 * The messages that reached {@code recipient}, oldest first, once exactly
+	 * {@code count} have (waiting up to 10 seconds): other tests' emails may arrive on
+	 * the same server meanwhile.
+	 */
+	public static MimeMessage[] awaitMessagesTo(GreenMailExtension server, String recipient, int count)
+			throws InterruptedException {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			MimeMessage[] received = server.getReceivedMessagesForDomain(recipient);
+			if (received.length >= count) {
+				assertThat(received).as("emails to " + recipient).hasSize(count);
+				return received;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("Fewer than " + count + " emails reached " + recipient);
 	}
 
 	private static int freePort() {
