@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,6 +96,41 @@ class InvitationJourneyIntegrationTests {
 			.isNotEqualTo(InvitationTokens.sha256(firstToken));
 		this.mvc.perform(get("/users/invitations/{id}", invitation).with(this.signIn.as(this.clinic.adminEmail())))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void removesTheTokenFromTheStoredEmailOnceDelivered() throws Exception {
+		String invitee = this.clinic.email("stored");
+		this.mvc
+			.perform(post("/waiting-areas/{id}/add-users", this.clinic.waitingArea()).with(csrf())
+				.with(this.signIn.as(this.clinic.adminEmail()))
+				.param("recipients", invitee)
+				.param("roles", "SERVICE_PROVIDER"))
+			.andExpect(status().is3xxRedirection());
+		String token = token(awaitEmailTo(invitee, 1));
+		long invitation = invitationOf(invitee);
+
+		Map<String, Object> stored = awaitSent(invitation);
+		assertThat(stored.get("text_body").toString()).doesNotContain(token)
+			.contains("/invitation/[removed-after-delivery]");
+		assertThat(stored.get("html_body").toString()).doesNotContain(token)
+			.contains("/invitation/[removed-after-delivery]");
+	}
+
+	/** The invitation's one email, once the dispatcher has recorded its delivery. */
+	private Map<String, Object> awaitSent(long invitation) throws InterruptedException {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			Map<String, Object> email = this.jdbc
+				.sql("select status, text_body, html_body from outbound_email where invitation_id = ?")
+				.param(invitation)
+				.query()
+				.singleRow();
+			if ("SENT".equals(email.get("status"))) {
+				return email;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("The email of invitation " + invitation + " was not recorded as sent");
 	}
 
 	private MimeMessage awaitEmailTo(String recipient, int count) throws Exception {
