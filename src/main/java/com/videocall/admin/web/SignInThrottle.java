@@ -11,9 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -49,13 +52,17 @@ class SignInThrottle {
 		this.byEmail.reset(key(event.getAuthentication().getName()));
 	}
 
-	/** The filter that refuses a sign-in POST while its email or address is throttled. */
+	/**
+	 * The filter that refuses a sign-in POST while its email or address is throttled. It
+	 * matches requests the way form login does, whatever the servlet path.
+	 */
 	OncePerRequestFilter filter() {
+		RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sign-in");
 		return new OncePerRequestFilter() {
 
 			@Override
 			protected boolean shouldNotFilter(HttpServletRequest request) {
-				return !("POST".equals(request.getMethod()) && "/sign-in".equals(request.getServletPath()));
+				return !signIn.matches(request);
 			}
 
 			@Override
