@@ -1,0 +1,241 @@
+package com.videocall.admin.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.stream.Stream;
+
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.Invitations;
+import com.videocall.admin.support.Invitations.Invitee;
+import com.videocall.admin.support.Invitations.Snapshot;
+import com.videocall.admin.support.LinkPages;
+import com.videocall.admin.support.TestOrganisation;
+import com.videocall.admin.support.TestOrganisation.Clinic;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Setting up an account from a valid link (I3) and the password rules it applies (I5).
+ */
+@IntegrationTest
+@Import({ TestOrganisation.class, Invitations.class, LinkPages.class })
+class AccountSetUpIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestOrganisation organisation;
+
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	LinkPages pages;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	Clinic clinic;
+
+	@BeforeEach
+	void clinic() {
+		this.clinic = this.organisation.clinic();
+	}
+
+	@Test
+	void activatesTheAccountWithTheRolesThatRemainAndSignsThePersonIn() throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "newcomer",
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()),
+				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()));
+		this.invitations.removeRoles(invitee, Role.RECEPTIONIST);
+		String token = this.invitations.tokenInOutbox(invitee);
+		MockHttpSession before = (MockHttpSession) this.mvc.perform(get("/invitation/{token}", token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getRequest()
+			.getSession();
+
+		MvcResult result = this.mvc
+			.perform(LinkPages.setUp(token, "  Nina Newcomer ", LinkPages.PASSWORD, LinkPages.PASSWORD).session(before))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+
+		assertThat(this.invitations.accountStatus(invitee)).isEqualTo("ACTIVE");
+		assertThat(this.invitations.grantedRoles(invitee)).containsExactlyInAnyOrder(
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()));
+		assertThat(this.invitations.status(invitee)).isEqualTo("ACCEPTED");
+		assertThat(this.invitations.history(invitee)).containsExactly(HistoryType.INVITED, HistoryType.ROLES_REMOVED,
+				HistoryType.ACCEPTED);
+		assertThat(this.passwordEncoder.matches(LinkPages.PASSWORD, passwordHashOf(invitee))).isTrue();
+		assertThat(this.pages.openWithoutChanging(invitee, token).select("h1").text())
+			.isEqualTo("This account is already set up");
+
+		MockHttpSession after = (MockHttpSession) result.getRequest().getSession(false);
+		assertThat(before.isInvalid()).isTrue();
+		assertThat(after.getId()).isNotEqualTo(before.getId());
+		assertThat(signedIn(after).getName()).isEqualTo(invitee.email());
+		Document home = homeAfter(result);
+		assertThat(home.select(".banner").text())
+			.isEqualTo("Welcome, Nina Newcomer. Your account is set up and you are signed in.");
+		assertThat(home.text()).contains("Signed in as Nina Newcomer")
+			.contains("Service Provider in Waiting area " + this.clinic.tag())
+			.doesNotContain("Receptionist");
+	}
+
+	@Test
+	void showsMarkupInTheFullNameAsText() throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "markup",
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		String name = "<b>Bo</b> & <script>alert(1)</script>";
+
+		Document home = homeAfter(this.pages.submit(this.invitations.tokenInOutbox(invitee), name)
+			.andExpect(redirectedUrl("/"))
+			.andReturn());
+		assertThat(home.select(".banner").text())
+			.isEqualTo("Welcome, " + name + ". Your account is set up and you are signed in.");
+		assertThat(home.select("main b, main script")).isEmpty();
+	}
+
+	@Test
+	void setsTheAccountUpOnceWhenTheFormIsSubmittedAgain() throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "double.click",
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		String token = this.invitations.tokenInOutbox(invitee);
+		this.pages.submit(token, "Dana Double", LinkPages.PASSWORD, LinkPages.PASSWORD).andExpect(redirectedUrl("/"));
+		Snapshot accepted = this.invitations.snapshot(invitee);
+
+		Document again = LinkPages
+			.html(this.pages.submit(token, "Dana Again", LinkPages.PASSWORD + " two", LinkPages.PASSWORD + " two")
+				.andExpect(status().isOk()));
+		assertThat(again.select("h1").text()).isEqualTo("This account is already set up");
+		assertThat(this.invitations.snapshot(invitee)).isEqualTo(accepted);
+	}
+
+	@Test
+	void refusesASetUpWithoutTheCsrfToken() throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "no.csrf",
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		String token = this.invitations.tokenInOutbox(invitee);
+		Snapshot before = this.invitations.snapshot(invitee);
+
+		this.mvc
+			.perform(post("/invitation/{token}", token).param("fullName", "Cleo Forged")
+				.param("password", LinkPages.PASSWORD)
+				.param("confirmPassword", LinkPages.PASSWORD))
+			.andExpect(status().isForbidden());
+		assertThat(this.invitations.snapshot(invitee)).isEqualTo(before);
+	}
+
+	static Stream<Arguments> unacceptablePasswords() {
+		return Stream.of(Arguments.of("eleven char", "eleven char", "Your password needs at least 12 characters."),
+				Arguments.of("x".repeat(129), "x".repeat(129), "Your password can be at most 128 characters."),
+				Arguments.of("passwordpassword", "passwordpassword",
+						"This password is too common and easy to guess. Choose another one."),
+				Arguments.of("qwertyuiopasdfgh", "qwertyuiopasdfgh",
+						"This password is too common and easy to guess. Choose another one."),
+				Arguments.of(LinkPages.PASSWORD, LinkPages.PASSWORD + "!", "The two passwords are not the same."));
+	}
+
+	@ParameterizedTest
+	@MethodSource("unacceptablePasswords")
+	void refusesAnUnacceptablePasswordWithItsMessageAndKeepsOnlyTheName(String password, String confirmPassword,
+			String message) throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "weak",
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		String token = this.invitations.tokenInOutbox(invitee);
+		Snapshot before = this.invitations.snapshot(invitee);
+
+		String html = this.pages.submit(token, "Wendy Weak", password, confirmPassword)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document page = Jsoup.parse(html);
+		assertThat(page.select(".field-error").eachText()).containsExactly(message);
+		assertThat(page.getElementById("fullName").val()).isEqualTo("Wendy Weak");
+		for (Element input : page.select("input[type=password]")) {
+			assertThat(input.attr("value")).as(input.id()).isEmpty();
+		}
+		assertThat(page.select("input[type=password]")).hasSize(2);
+		assertThat(html).doesNotContain(password).doesNotContain(confirmPassword);
+		assertThat(this.invitations.snapshot(invitee)).isEqualTo(before);
+	}
+
+	@Test
+	void acceptsATwelveCharacterUncommonPassword() throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "twelve",
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		String password = "zebra-lamp-q";
+		assertThat(password).hasSize(12);
+
+		this.pages.submit(this.invitations.tokenInOutbox(invitee), "Tom Twelve", password, password)
+			.andExpect(redirectedUrl("/"));
+		assertThat(this.passwordEncoder.matches(password, passwordHashOf(invitee))).isTrue();
+	}
+
+	@Test
+	void acceptsTheLongestAllowedPassword() throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "longest",
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		String password = "a sentence of many words that goes on ".repeat(4).substring(0, 128);
+
+		this.pages.submit(this.invitations.tokenInOutbox(invitee), "Lou Longest", password, password)
+			.andExpect(redirectedUrl("/"));
+		assertThat(this.passwordEncoder.matches(password, passwordHashOf(invitee))).isTrue();
+	}
+
+	/** The home page the set-up redirects to, in the session it signed in. */
+	private Document homeAfter(MvcResult setUp) throws Exception {
+		return LinkPages.html(
+				this.mvc
+					.perform(get("/").session((MockHttpSession) setUp.getRequest().getSession(false))
+						.flashAttrs(setUp.getFlashMap()))
+					.andExpect(status().isOk()));
+	}
+
+	private String passwordHashOf(Invitee invitee) {
+		return this.jdbc.sql("select password_hash from account where lower(email) = lower(?)")
+			.param(invitee.email())
+			.query(String.class)
+			.single();
+	}
+
+	private static Authentication signedIn(MockHttpSession session) {
+		SecurityContext context = (SecurityContext) session
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		assertThat(context).as("security context in the new session").isNotNull();
+		assertThat(context.getAuthentication().isAuthenticated()).isTrue();
+		return context.getAuthentication();
+	}
+
+}

@@ -1,0 +1,228 @@
+package com.videocall.admin.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.support.ClientAddresses;
+import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.Invitations;
+import com.videocall.admin.support.Invitations.Invitee;
+import com.videocall.admin.support.LinkPages;
+import com.videocall.admin.support.MailServer;
+import com.videocall.admin.support.MutableClock;
+import com.videocall.admin.support.TestOrganisation;
+import com.videocall.admin.support.TestOrganisation.Clinic;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Links expire when the clock passes their validity, and an expired link can ask for a
+ * fresh one by email, a few times an hour per client (I4). The clock only moves forward,
+ * so each test starts its invitations at whatever time earlier tests left it.
+ */
+@IntegrationTest
+@Import({ TestOrganisation.class, Invitations.class, LinkPages.class })
+@ExtendWith(OutputCaptureExtension.class)
+class InvitationLinkExpiryIntegrationTests {
+
+	@RegisterExtension
+	static GreenMailExtension mail = MailServer.create();
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		MailServer.register(registry, mail);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	InvitationProperties properties;
+
+	@Autowired
+	TestOrganisation organisation;
+
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	LinkPages pages;
+
+	Clinic clinic;
+
+	@BeforeEach
+	void clinic() {
+		this.clinic = this.organisation.clinic();
+	}
+
+	@Test
+	void showsTheExpiredPageOnceTheLinkValidityHasPassed() throws Exception {
+		assertThat(this.properties.linkValidity()).isEqualTo(Duration.ofDays(14));
+		Invitee invitee = invite("late");
+		String token = awaitTokens(invitee, 1).get(0);
+
+		this.clock.advance(this.properties.linkValidity().minusMinutes(1));
+		assertThat(this.pages.openWithoutChanging(invitee, token).select("h1").text()).isEqualTo("Set up your account");
+		this.clock.advance(Duration.ofMinutes(2));
+		Document page = this.pages.openWithoutChanging(invitee, token);
+		assertThat(page.select("h1").text()).isEqualTo("This link has expired");
+		assertThat(page.text()).contains("Ask your administrator to send a reminder");
+		assertThat(page.select("form[method=post] button").text()).isEqualTo("Send me a new link");
+		assertThat(page.select("form[method=post]").attr("action")).isEqualTo("/invitation/" + token + "/new-link");
+		assertThat(page.select("input[type=password]")).isEmpty();
+		assertThat(this.invitations.status(invitee)).isEqualTo("PENDING");
+	}
+
+	@Test
+	void emailsAFreshLinkToTheInvitedAddressOnlyWhenAnExpiredLinkAsksForOne() throws Exception {
+		Invitee invitee = invite("renewed");
+		String expired = awaitTokens(invitee, 1).get(0);
+		expire();
+
+		MvcResult asked = this.mvc.perform(LinkPages.newLink(expired))
+			.andExpect(redirectedUrl("/invitation/" + expired))
+			.andReturn();
+		assertThat(bannerAfter(asked, expired))
+			.isEqualTo("A new link has been sent to the invited email address. Use the link in that email.");
+
+		String fresh = awaitTokens(invitee, 2).get(1);
+		assertThat(fresh).isNotEqualTo(expired);
+		assertThat(this.invitations.emailRecipients(invitee)).containsExactly(invitee.email(), invitee.email());
+		assertThat(recipientsOf(mail.getReceivedMessagesForDomain(invitee.email())[1]))
+			.containsExactly(invitee.email());
+		assertThat(this.invitations.history(invitee)).containsExactly(HistoryType.INVITED, HistoryType.LINK_REQUESTED);
+		assertThat(this.pages.openWithoutChanging(invitee, expired).select("h1").text())
+			.isEqualTo("This link has been replaced");
+		assertThat(this.pages.openWithoutChanging(invitee, fresh).select("h1").text()).isEqualTo("Set up your account");
+		this.pages.submit(fresh, "Rory Renewed").andExpect(redirectedUrl("/"));
+		assertThat(this.invitations.grantedRoles(invitee))
+			.containsExactly(new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+	}
+
+	@Test
+	void limitsNewLinksToFivePerHourFromOneClient() throws Exception {
+		List<Invitee> invitees = new ArrayList<>();
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			invitees.add(invite("limited." + i));
+			tokens.add(awaitTokens(invitees.get(i), 1).get(0));
+		}
+		expire();
+		String client = ClientAddresses.fresh();
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(LinkPages.newLink(tokens.get(i), client)).andExpect(status().is3xxRedirection());
+		}
+
+		MvcResult refused = this.mvc.perform(LinkPages.newLink(tokens.get(5), client))
+			.andExpect(redirectedUrl("/invitation/" + tokens.get(5)))
+			.andReturn();
+		assertThat(bannerAfter(refused, tokens.get(5)))
+			.isEqualTo("Too many new links were requested from here. Wait an hour, then try again.");
+		assertThat(this.invitations.emailRecipients(invitees.get(5))).hasSize(1);
+		assertThat(this.invitations.history(invitees.get(5))).containsExactly(HistoryType.INVITED);
+
+		this.clock.advance(Duration.ofMinutes(61));
+		this.mvc.perform(LinkPages.newLink(tokens.get(5), client)).andExpect(status().is3xxRedirection());
+		assertThat(this.invitations.emailRecipients(invitees.get(5))).hasSize(2);
+	}
+
+	@Test
+	void keepsTokensOutOfTheLogs(CapturedOutput output) throws Exception {
+		Invitee expiring = invite("expiring");
+		Invitee reminded = invite("reminded");
+		String expired = awaitTokens(expiring, 1).get(0);
+		String replaced = awaitTokens(reminded, 1).get(0);
+		expire();
+		this.invitations.remind(reminded);
+		String valid = awaitTokens(reminded, 2).get(1);
+		String unknown = "U".repeat(43);
+
+		for (String token : List.of(valid, replaced, expired, unknown)) {
+			this.mvc.perform(get("/invitation/{token}", token));
+			this.mvc.perform(LinkPages.setUp(token, "Lee Logged", "short", "short"));
+		}
+		this.mvc.perform(LinkPages.newLink(expired)).andExpect(status().is3xxRedirection());
+		this.mvc.perform(LinkPages.newLink(unknown)).andExpect(status().isNotFound());
+		String renewed = awaitTokens(expiring, 2).get(1);
+		for (int submission = 0; submission < 2; submission++) {
+			this.pages.submit(valid, "Lee Logged");
+		}
+		assertThat(this.invitations.status(reminded)).isEqualTo("ACCEPTED");
+
+		assertThat(output.getAll()).doesNotContain(valid, replaced, expired, unknown, renewed);
+	}
+
+	private Invitee invite(String who) {
+		return this.invitations.pendingFor(this.clinic, who,
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+	}
+
+	/** Moves the clock past the validity of every link issued so far. */
+	private void expire() {
+		this.clock.advance(this.properties.linkValidity().plusMinutes(1));
+	}
+
+	/**
+	 * The tokens of the invitee's emails, oldest first, once {@code count} have arrived.
+	 */
+	private static List<String> awaitTokens(Invitee invitee, int count) throws InterruptedException {
+		return Arrays.stream(MailServer.awaitMessagesTo(mail, invitee.email(), count))
+			.map((message) -> Invitations.tokenIn(GreenMailUtil.getBody(message).replace("=\r\n", "")))
+			.toList();
+	}
+
+	private String bannerAfter(MvcResult redirect, String token) throws Exception {
+		return LinkPages
+			.html(this.mvc.perform(get("/invitation/{token}", token).flashAttrs(redirect.getFlashMap()))
+				.andExpect(status().isOk()))
+			.select(".banner")
+			.text();
+	}
+
+	private static List<String> recipientsOf(MimeMessage message) throws Exception {
+		return Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableTime {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
+	}
+
+}
