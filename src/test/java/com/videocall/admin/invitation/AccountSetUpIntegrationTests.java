@@ -114,8 +114,7 @@ class AccountSetUpIntegrationTests {
 
 	@Test
 	void showsMarkupInTheFullNameAsText() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "markup",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "markup");
 		String name = "<b>Bo</b> & <script>alert(1)</script>";
 
 		Document home = homeAfter(this.pages.submit(this.invitations.tokenInOutbox(invitee), name)
@@ -128,8 +127,7 @@ class AccountSetUpIntegrationTests {
 
 	@Test
 	void setsTheAccountUpOnceWhenTheFormIsSubmittedAgain() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "double.click",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "double.click");
 		String token = this.invitations.tokenInOutbox(invitee);
 		this.pages.submit(token, "Dana Double", LinkPages.PASSWORD, LinkPages.PASSWORD).andExpect(redirectedUrl("/"));
 		Snapshot accepted = this.invitations.snapshot(invitee);
@@ -143,8 +141,7 @@ class AccountSetUpIntegrationTests {
 
 	@Test
 	void refusesASetUpWithoutTheCsrfToken() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "no.csrf",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "no.csrf");
 		String token = this.invitations.tokenInOutbox(invitee);
 		Snapshot before = this.invitations.snapshot(invitee);
 
@@ -170,8 +167,7 @@ class AccountSetUpIntegrationTests {
 	@MethodSource("unacceptablePasswords")
 	void refusesAnUnacceptablePasswordWithItsMessageAndKeepsOnlyTheName(String password, String confirmPassword,
 			String message) throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "weak",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "weak");
 		String token = this.invitations.tokenInOutbox(invitee);
 		Snapshot before = this.invitations.snapshot(invitee);
 
@@ -193,8 +189,7 @@ class AccountSetUpIntegrationTests {
 
 	@Test
 	void acceptsATwelveCharacterUncommonPassword() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "twelve",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "twelve");
 		String password = "zebra-lamp-q";
 		assertThat(password).hasSize(12);
 
@@ -205,8 +200,7 @@ class AccountSetUpIntegrationTests {
 
 	@Test
 	void acceptsTheLongestAllowedPassword() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "longest",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "longest");
 		String password = "a sentence of many words that goes on ".repeat(4).substring(0, 128);
 
 		this.pages.submit(this.invitations.tokenInOutbox(invitee), "Lou Longest", password, password)

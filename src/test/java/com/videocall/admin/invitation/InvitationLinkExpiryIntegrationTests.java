@@ -89,7 +89,7 @@ class InvitationLinkExpiryIntegrationTests {
 	@Test
 	void showsTheExpiredPageOnceTheLinkValidityHasPassed() throws Exception {
 		assertThat(this.properties.linkValidity()).isEqualTo(Duration.ofDays(14));
-		Invitee invitee = invite("late");
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "late");
 		String token = awaitTokens(invitee, 1).get(0);
 
 		this.clock.advance(this.properties.linkValidity().minusMinutes(1));
@@ -106,7 +106,7 @@ class InvitationLinkExpiryIntegrationTests {
 
 	@Test
 	void emailsAFreshLinkToTheInvitedAddressOnlyWhenAnExpiredLinkAsksForOne() throws Exception {
-		Invitee invitee = invite("renewed");
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "renewed");
 		String expired = awaitTokens(invitee, 1).get(0);
 		expire();
 
@@ -135,7 +135,7 @@ class InvitationLinkExpiryIntegrationTests {
 		List<Invitee> invitees = new ArrayList<>();
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			invitees.add(invite("limited." + i));
+			invitees.add(this.invitations.pendingFor(this.clinic, "limited." + i));
 			tokens.add(awaitTokens(invitees.get(i), 1).get(0));
 		}
 		expire();
@@ -159,8 +159,8 @@ class InvitationLinkExpiryIntegrationTests {
 
 	@Test
 	void keepsTokensOutOfTheLogs(CapturedOutput output) throws Exception {
-		Invitee expiring = invite("expiring");
-		Invitee reminded = invite("reminded");
+		Invitee expiring = this.invitations.pendingFor(this.clinic, "expiring");
+		Invitee reminded = this.invitations.pendingFor(this.clinic, "reminded");
 		String expired = awaitTokens(expiring, 1).get(0);
 		String replaced = awaitTokens(reminded, 1).get(0);
 		expire();
@@ -181,11 +181,6 @@ class InvitationLinkExpiryIntegrationTests {
 		assertThat(this.invitations.status(reminded)).isEqualTo("ACCEPTED");
 
 		assertThat(output.getAll()).doesNotContain(valid, replaced, expired, unknown, renewed);
-	}
-
-	private Invitee invite(String who) {
-		return this.invitations.pendingFor(this.clinic, who,
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
 	}
 
 	/** Moves the clock past the validity of every link issued so far. */

@@ -71,8 +71,7 @@ class InvitationLinkPagesIntegrationTests {
 
 	@Test
 	void tellsAnOlderEmailsLinkToUseTheMostRecentEmail() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "reminded",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "reminded");
 		String first = this.invitations.tokenInOutbox(invitee);
 		this.invitations.remind(invitee);
 		String second = this.invitations.tokenInOutbox(invitee);
@@ -87,8 +86,7 @@ class InvitationLinkPagesIntegrationTests {
 
 	@Test
 	void saysACancelledInvitationsLinkNoLongerWorks() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "cancelled",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "cancelled");
 		String token = this.invitations.tokenInOutbox(invitee);
 		this.invitations.removeRoles(invitee, Role.SERVICE_PROVIDER);
 
@@ -100,8 +98,7 @@ class InvitationLinkPagesIntegrationTests {
 
 	@Test
 	void offersSignInOnceTheAccountIsSetUp() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "accepted",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "accepted");
 		String token = this.invitations.tokenInOutbox(invitee);
 		this.pages.submit(token, "Alex Accepted").andExpect(redirectedUrl("/"));
 
@@ -113,8 +110,7 @@ class InvitationLinkPagesIntegrationTests {
 
 	@Test
 	void answersNotFoundForUnknownAndMalformedTokensAndChangesNothing() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "bystander",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "bystander");
 		String token = this.invitations.tokenInOutbox(invitee);
 		String unknown = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
 		Snapshot before = this.invitations.snapshot(invitee);

@@ -97,8 +97,7 @@ class InvitationLinkSecurityIntegrationTests {
 
 	@Test
 	void answersNotFoundForOversizedAndNonBase64Tokens() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "bystander",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "bystander");
 		String token = this.invitations.tokenInOutbox(invitee);
 		Snapshot before = this.invitations.snapshot(invitee);
 		List<String> badTokens = List.of("A".repeat(5_000), token.repeat(117), token.substring(0, 42) + "!",
@@ -118,8 +117,7 @@ class InvitationLinkSecurityIntegrationTests {
 
 	@Test
 	void storesOnlyTheSha256OfTheEmailedToken() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "hashed",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "hashed");
 		String token = this.invitations.tokenInOutbox(invitee);
 		byte[] tokenBytes = token.getBytes(StandardCharsets.US_ASCII);
 
@@ -136,8 +134,7 @@ class InvitationLinkSecurityIntegrationTests {
 
 	@Test
 	void keepsLinkPagesOutOfReferrersAndCaches() throws Exception {
-		Invitee invitee = this.invitations.pendingFor(this.clinic, "private",
-				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "private");
 		String first = this.invitations.tokenInOutbox(invitee);
 		this.invitations.remind(invitee);
 		String newest = this.invitations.tokenInOutbox(invitee);

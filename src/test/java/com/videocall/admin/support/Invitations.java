@@ -47,6 +47,11 @@ public class Invitations {
 		this.jdbc = jdbc;
 	}
 
+	/** Invites {@code who} of the clinic as Service Provider in its waiting area. */
+	public Invitee pendingFor(Clinic clinic, String who) {
+		return pendingFor(clinic, who, new RoleOffer(Role.SERVICE_PROVIDER, clinic.waitingArea()));
+	}
+
 	/** Invites {@code who} of the clinic to the roles, as the clinic's administrator. */
 	public Invitee pendingFor(Clinic clinic, String who, RoleOffer... offers) {
 		String email = clinic.email(who);
