@@ -12,11 +12,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-@Import(SignIn.class)
 class DemoVisibilityIntegrationTests {
 
 	@Autowired

@@ -81,6 +81,19 @@ public class TestOrganisation {
 			return who + "-" + this.tag + "@test.invalid";
 		}
 
+		public String waitingAreaName() {
+			return "Waiting area " + this.tag;
+		}
+
+		/** The waiting area's URL path, under which its pages and actions are. */
+		public String waitingAreaPath() {
+			return "/waiting-areas/" + this.waitingArea;
+		}
+
+		public String meetingRoomPath() {
+			return "/meeting-rooms/" + this.meetingRoom;
+		}
+
 	}
 
 }
