@@ -5,6 +5,12 @@ import static com.videocall.admin.support.Browser.informationBanner;
 import static com.videocall.admin.support.Browser.successBanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.Browser;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Add Users (A1, A2): all listed people are added or none; names resolve within scope;
@@ -27,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @IntegrationTest
 class AddUsersIntegrationTests {
+
+	private static final int RACE_ROUNDS = 10;
 
 	@Autowired
 	Pages pages;
@@ -154,6 +163,50 @@ class AddUsersIntegrationTests {
 		String notice = MailServer.text(this.mail.awaitEmails(provider, 1).get(0));
 		assertThat(notice).contains("Receptionist in " + this.clinic.waitingAreaName())
 			.doesNotContain("Service Provider");
+	}
+
+	@Test
+	void tellsTheLaterOfTwoSimultaneousAdditionsToTryAgain() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < RACE_ROUNDS; round++) {
+				String invitee = this.clinic.email("wanted-" + round);
+				addUsers(invitee, Role.SERVICE_PROVIDER);
+				long invitation = this.records.pendingFor(invitee);
+				CyclicBarrier start = new CyclicBarrier(2);
+				Future<MvcResult> room = threads.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					return this.admin.addUsers(this.clinic.meetingRoomPath(), invitee, "", Role.MEETING_ROOM_MEMBER);
+				});
+				Future<MvcResult> desk = threads.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					return this.admin.addUsers(this.clinic.waitingAreaPath(), invitee, "", Role.RECEPTIONIST);
+				});
+				int added = addedOrToldToTryAgain(room.get(30, TimeUnit.SECONDS))
+						+ addedOrToldToTryAgain(desk.get(30, TimeUnit.SECONDS));
+
+				assertThat(added).as("round %d", round).isPositive();
+				assertThat(this.records.roles(invitation)).as("round %d", round).hasSize(1 + added);
+				assertThat(this.records.emailsTo(invitee)).as("round %d", round).isEqualTo(1 + added);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	/**
+	 * 1 when Add Users went through; 0 when it was refused because someone else added the
+	 * same person at that moment, which the form says.
+	 */
+	private int addedOrToldToTryAgain(MvcResult result) throws Exception {
+		if (result.getResponse().getStatus() == 302) {
+			successBanner(this.admin.follow(result));
+			return 1;
+		}
+		assertThat(errorBanner(Browser.page(result))).isEqualTo(
+				"Someone else added one of these people at the same moment. Nothing was saved; please try again.");
+		return 0;
 	}
 
 	private Document addUsers(String recipients, Role... roles) throws Exception {

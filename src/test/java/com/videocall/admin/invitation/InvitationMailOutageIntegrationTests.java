@@ -59,7 +59,7 @@ class InvitationMailOutageIntegrationTests {
 					admin.addUsers(clinic.waitingAreaPath(), invited + ", " + reminded, "", Role.SERVICE_PROVIDER))))
 				.contains(invited, reminded);
 			long invitation = this.records.pendingFor(reminded);
-			assertThat(successBanner(admin.follow(admin.post("/users/invitations/" + invitation + "/reminder",
+			assertThat(successBanner(admin.follow(admin.post(InvitationPages.dialogUrl(invitation) + "/reminder",
 					"version", String.valueOf(this.records.version(invitation))))))
 				.isEqualTo("Reminder sent to " + reminded + ".");
 			assertThat(successBanner(
@@ -67,7 +67,7 @@ class InvitationMailOutageIntegrationTests {
 				.isEqualTo("Roles given at once to " + active + ".");
 
 			awaitFailedAttempt(invited, reminded, active);
-			Document dialog = admin.open("/users/invitations/" + invitation);
+			Document dialog = admin.open(InvitationPages.dialogUrl(invitation));
 			assertThat(dialog.select("h2:containsOwn(Emails) + table tbody tr td:nth-child(3)").eachText()).hasSize(2)
 				.allSatisfy((delivery) -> assertThat(delivery).startsWith("Queued").contains("Last error:"));
 		}
