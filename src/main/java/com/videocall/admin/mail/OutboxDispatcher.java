@@ -89,8 +89,8 @@ public class OutboxDispatcher {
 			this.sender.send(mime(email));
 			this.jdbc
 				.sql("update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
-						+ "last_error = null where id = ?")
-				.params(Timestamp.from(now), id)
+						+ "last_error = null, text_body = ?, html_body = ? where id = ?")
+				.params(Timestamp.from(now), withoutTokens(email.textBody()), withoutTokens(email.htmlBody()), id)
 				.update();
 		}
 		catch (MailException | MessagingException ex) {

@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { TestDatabaseInitializer.class, MailServer.Initializer.class })
-@Import({ SignIn.class, TestOrganisation.class, Pages.class, Invitations.class, InvitationRecords.class,
+@Import({ SignIn.class, TestData.class, TestOrganisation.class, Pages.class, Invitations.class, InvitationRecords.class,
 		MailServer.class })
 public @interface IntegrationTest {
 
