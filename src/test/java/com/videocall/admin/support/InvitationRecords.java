@@ -7,13 +7,11 @@ import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.mail.EmailStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads invitations, their links, history and emails straight from the database, to check
  * what an action did (or did not do) beyond what the pages show.
  */
-@Component
 public class InvitationRecords {
 
 	private final JdbcClient jdbc;

@@ -14,14 +14,12 @@ import com.videocall.admin.invitation.InvitationManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.stereotype.Component;
 
 /**
  * Pending invitations made the way Add Users makes them, for tests about what happens
  * next; and the signed-in administrator's view ({@link #actor}, {@link #scope}) for
  * calling the use cases directly.
  */
-@Component
 public class Invitations {
 
 	private final InvitationManagement management;

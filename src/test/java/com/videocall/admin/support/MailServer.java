@@ -19,7 +19,6 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * A real SMTP server (GreenMail) for the whole test run, on a port fixed for the JVM. One
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
  * address to play a mail server that goes down. Tests tell their messages apart by
  * recipient: each uses addresses of its own.
  */
-@Component
 public class MailServer {
 
 	private static final GreenMail SERVER = new GreenMail(

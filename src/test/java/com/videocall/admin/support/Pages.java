@@ -1,10 +1,8 @@
 package com.videocall.admin.support;
 
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Hands out a {@link Browser} signed in as a given account. */
-@Component
 public class Pages {
 
 	private final MockMvc mvc;

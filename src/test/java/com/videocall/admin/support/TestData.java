@@ -11,7 +11,6 @@ import com.videocall.admin.directory.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 
 /**
  * Builds areas, accounts, roles and pending invitations of a test's own, with JDBC.
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  * about that view search the Users list for {@code @example.org} and compare area lists
  * with the database. Nothing is cleaned up: the database belongs to this test run only.
  */
-@Component
 public class TestData {
 
 	public static final String EMAIL_DOMAIN = "@test.invalid";

@@ -142,7 +142,7 @@ class TemplateTextTests {
 	 */
 	private static boolean replacesItsText(Element element) {
 		for (Element candidate = element; candidate != null; candidate = candidate.parent()) {
-			if (candidate.hasAttr("th:text") || candidate.hasAttr("th:utext")) {
+			if (candidate.hasAttr("th:text") || candidate.hasAttr("th:utext") || candidate.hasAttr("th:errors")) {
 				return true;
 			}
 			if ((candidate.hasAttr("th:replace") || candidate.hasAttr("th:insert"))
