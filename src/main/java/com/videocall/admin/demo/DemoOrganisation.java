@@ -103,8 +103,9 @@ class DemoOrganisation {
 				new Offer(ORGANISATION_REPORTER, riverside));
 		this.seed.invite("ava.south@example.org", margaret, Duration.ofMinutes(5),
 				new Offer(ORGANISATION_REPORTER, southern));
-		this.seed.invite("isla.counsellor@example.org", priya, Duration.ofHours(5),
-				new Offer(SERVICE_PROVIDER, mentalHealth), new Offer(MEETING_ROOM_MEMBER, huddle));
+		long isla = this.seed.invite("isla.counsellor@example.org", priya, Duration.ofHours(5),
+				new Offer(SERVICE_PROVIDER, mentalHealth));
+		this.seed.extend(isla, raj, Duration.ofHours(4), new Offer(MEETING_ROOM_MEMBER, huddle));
 		this.seed.invite("zoe.speech@example.org", noah, Duration.ofDays(1), new Offer(SERVICE_PROVIDER, speech));
 		this.seed.invite("oscar.harbour@example.org", noah, Duration.ofDays(10),
 				new Offer(ORGANISATION_COORDINATOR, harbour), new Offer(MEETING_ROOM_MEMBER, clinicalReview));

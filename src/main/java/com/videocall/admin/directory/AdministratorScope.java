@@ -1,5 +1,7 @@
 package com.videocall.admin.directory;
 
+import java.util.Map;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,19 @@ public record AdministratorScope(long accountId, boolean everything, Set<Long> a
 	 */
 	public String sqlArray() {
 		return this.areaIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	/**
+	 * The SQL condition "the area id in {@code column} is in scope", with the parameter
+	 * {@code :areas} from {@link #sqlParameters()}. Written out per kind of scope rather
+	 * than passed as a parameter, so that PostgreSQL plans each kind with its indexes.
+	 */
+	public String sqlCovers(String column) {
+		return this.everything ? "true" : column + " = any(cast(:areas as bigint[]))";
+	}
+
+	public Map<String, Object> sqlParameters() {
+		return Map.of("areas", sqlArray());
 	}
 
 }

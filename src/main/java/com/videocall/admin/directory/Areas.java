@@ -24,8 +24,7 @@ public class Areas {
 	private static final String COLUMNS = "select a.id, a.kind, a.name, p.name as parent_name "
 			+ "from area a left join area p on p.id = a.parent_id ";
 
-	private static final String IN_SCOPE = "where a.kind = :kind "
-			+ "and (:everything or a.id = any(cast(:areas as bigint[]))) and lower(a.name) like :pattern ";
+	private static final String MATCHING = "where a.kind = :kind and lower(a.name) like :pattern and ";
 
 	private final JdbcClient jdbc;
 
@@ -35,13 +34,14 @@ public class Areas {
 
 	public Page<AreaSummary> list(AdministratorScope scope, AreaKind kind, String search, Pageable pageable) {
 		List<AreaSummary> rows = this.jdbc
-			.sql(COLUMNS + IN_SCOPE + "order by lower(a.name), a.id limit :limit offset :offset")
+			.sql(COLUMNS + MATCHING + scope.sqlCovers("a.id")
+					+ " order by lower(a.name), a.id limit :limit offset :offset")
 			.params(scopeParameters(scope, kind, search))
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query(Areas::summary)
 			.list();
-		long total = this.jdbc.sql("select count(*) from area a " + IN_SCOPE)
+		long total = this.jdbc.sql("select count(*) from area a " + MATCHING + scope.sqlCovers("a.id"))
 			.params(scopeParameters(scope, kind, search))
 			.query(Long.class)
 			.single();
@@ -68,8 +68,8 @@ public class Areas {
 
 	private static java.util.Map<String, Object> scopeParameters(AdministratorScope scope, AreaKind kind,
 			String search) {
-		return java.util.Map.of("kind", kind.name(), "everything", scope.everything(), "areas", scope.sqlArray(),
-				"pattern", Paging.containsPattern(search));
+		return java.util.Map.of("kind", kind.name(), "areas", scope.sqlArray(), "pattern",
+				Paging.containsPattern(search));
 	}
 
 	private static AreaSummary summary(ResultSet rs, int row) throws SQLException {

@@ -171,6 +171,7 @@ public class Invitation {
 	 * The person set up their account from {@code link}, which must be valid now (I3).
 	 */
 	void accept(InvitationLink link, Instant now) {
+		requirePending();
 		if (statusOf(link, now) != LinkStatus.VALID) {
 			throw new IllegalStateException("The link is " + statusOf(link, now));
 		}

@@ -28,7 +28,7 @@ class InvitationAccess {
 	}
 
 	Invitation forReading(AdministratorScope scope, long invitationId) {
-		Invitation invitation = this.invitations.findById(invitationId)
+		Invitation invitation = this.invitations.findWithRoles(invitationId)
 			.orElseThrow(() -> new NotFoundException("invitation " + invitationId));
 		return visible(scope, invitation);
 	}
@@ -39,7 +39,7 @@ class InvitationAccess {
 	 * sent twice).
 	 */
 	Invitation forChange(AdministratorScope scope, long invitationId, long expectedVersion) {
-		Invitation invitation = visible(scope, this.invitations.findForChange(invitationId)
+		Invitation invitation = visible(scope, this.invitations.findWithRoles(invitationId)
 			.orElseThrow(() -> new NotFoundException("invitation " + invitationId)));
 		if (!invitation.isPending()) {
 			throw new InvitationEndedException(invitation.getStatus());

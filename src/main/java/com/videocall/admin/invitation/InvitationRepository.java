@@ -8,17 +8,22 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
+/**
+ * Every change to an invitation changes the aggregate itself (its fields, roles or
+ * links), so Hibernate raises its version exactly once per change, with
+ * {@code where version = ?}: of two administrators acting on the same version, the later
+ * one fails instead of overwriting. (A forced increment on top would raise it twice.)
+ */
 interface InvitationRepository extends JpaRepository<Invitation, Long> {
 
 	/**
-	 * For a change: the version is raised at commit whatever changes, so two
-	 * administrators acting on the same version never both succeed.
+	 * The invitation with its roles read in one statement, so that scope is judged on one
+	 * consistent state: roles loaded later could already be gone (another administrator
+	 * cancelled meanwhile) while the status still says pending.
 	 */
-	@Lock(LockModeType.OPTIMISTIC_FORCE_INCREMENT)
-	@Query("select i from Invitation i where i.id = ?1")
-	Optional<Invitation> findForChange(long id);
+	@Query("select i from Invitation i left join fetch i.roles where i.id = ?1")
+	Optional<Invitation> findWithRoles(long id);
 
-	@Lock(LockModeType.OPTIMISTIC_FORCE_INCREMENT)
 	@Query("select i from Invitation i where i.accountId = ?1 and i.status = com.videocall.admin.invitation.InvitationStatus.PENDING")
 	Optional<Invitation> findPendingForChange(long accountId);
 

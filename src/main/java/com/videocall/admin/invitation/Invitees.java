@@ -79,15 +79,12 @@ class Invitees {
 				select a.email from account a
 				left join invitation i on i.account_id = a.id and i.status = 'PENDING'
 				where lower(a.full_name) = lower(:name)
-				  and (exists (select 1 from role_grant g where g.account_id = a.id
-				               and (:everything or g.area_id = any(cast(:areas as bigint[]))))
-				    or exists (select 1 from invited_role r where r.invitation_id = i.id
-				               and (:everything or r.area_id = any(cast(:areas as bigint[])))))
+				  and (exists (select 1 from role_grant g where g.account_id = a.id and %s)
+				    or exists (select 1 from invited_role r where r.invitation_id = i.id and %s))
 				limit 2
-				""")
+				""".formatted(scope.sqlCovers("g.area_id"), scope.sqlCovers("r.area_id")))
 			.param("name", name)
-			.param("everything", scope.everything())
-			.param("areas", scope.sqlArray())
+			.params(scope.sqlParameters())
 			.query(String.class)
 			.list();
 	}

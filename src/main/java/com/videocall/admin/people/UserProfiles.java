@@ -58,8 +58,8 @@ public class UserProfiles {
 		return this.jdbc.sql("""
 				select g.role, g.area_id, a.kind, a.name from role_grant g join area a on a.id = g.area_id
 				where g.account_id = :account and %s order by a.kind, lower(a.name), g.role
-				""".formatted(ScopeSql.covers("g.area_id")))
-			.params(ScopeSql.parameters(scope))
+				""".formatted(scope.sqlCovers("g.area_id")))
+			.params(scope.sqlParameters())
 			.param("account", accountId)
 			.query((rs, row) -> new HeldRole(Role.valueOf(rs.getString(1)), rs.getLong(2),
 					AreaKind.valueOf(rs.getString(3)), rs.getString(4)))
@@ -73,8 +73,8 @@ public class UserProfiles {
 				join area a on a.id = r.area_id join account b on b.id = r.invited_by
 				where i.account_id = :account and i.status = 'PENDING' and %s
 				order by a.kind, lower(a.name), r.role
-				""".formatted(ScopeSql.covers("r.area_id")))
-			.params(ScopeSql.parameters(scope))
+				""".formatted(scope.sqlCovers("r.area_id")))
+			.params(scope.sqlParameters())
 			.param("account", accountId)
 			.query((rs,
 					row) -> new InvitedRole(

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -26,13 +24,11 @@ import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.TestDatabaseInitializer;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,18 +45,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * with JavaScript switched off. Each test works on a clinic of its own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(TestOrganisation.class)
+@ContextConfiguration(initializers = { TestDatabaseInitializer.class, MailServer.Initializer.class })
+@Import({ TestOrganisation.class, MailServer.class })
 class InvitationProceduresBrowserTests {
 
 	private static final int PORT = freePort();
 
-	@RegisterExtension
-	static GreenMailExtension mail = MailServer.create();
-
 	@DynamicPropertySource
 	static void server(DynamicPropertyRegistry registry) {
-		MailServer.register(registry, mail);
 		registry.add("server.port", () -> PORT);
 		registry.add("app.base-url", () -> "http://localhost:" + PORT);
 	}
@@ -71,6 +63,9 @@ class InvitationProceduresBrowserTests {
 
 	@Autowired
 	TestOrganisation organisation;
+
+	@Autowired
+	MailServer mail;
 
 	@Autowired
 	InvitationManagement invitations;
@@ -216,7 +211,7 @@ class InvitationProceduresBrowserTests {
 	}
 
 	@Test
-	void invitesFromAWaitingAreaAndTheInviteeSetsUpTheirAccount() throws Exception {
+	void invitesFromAWaitingAreaAndTheInviteeSetsUpTheirAccount() {
 		String invitee = this.clinic.email("newcomer");
 		signIn();
 		openWaitingAreaUsers();
@@ -329,18 +324,11 @@ class InvitationProceduresBrowserTests {
 		throw new AssertionError("No focusable element with text " + text);
 	}
 
-	private String linkInEmailTo(String recipient) throws Exception {
-		Pattern link = Pattern.compile("http://localhost:" + PORT + "/invitation/[A-Za-z0-9_-]{43}");
-		for (int attempt = 0; attempt < 50; attempt++) {
-			for (MimeMessage message : mail.getReceivedMessagesForDomain(recipient)) {
-				Matcher matcher = link.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
-				if (matcher.find()) {
-					return matcher.group();
-				}
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("No invitation email reached " + recipient);
+	private String linkInEmailTo(String recipient) {
+		Matcher link = Pattern.compile("http://localhost:" + PORT + "/invitation/[A-Za-z0-9_-]{43}")
+			.matcher(MailServer.text(this.mail.awaitEmails(recipient, 1).get(0)));
+		assertThat(link.find()).as("invitation link in the email to %s", recipient).isTrue();
+		return link.group();
 	}
 
 	private static String url(String path) {

@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.Invitations;
-import com.videocall.admin.support.Invitations.Invitee;
-import com.videocall.admin.support.Invitations.Snapshot;
+import com.videocall.admin.support.Invitees;
+import com.videocall.admin.support.Invitees.Invitee;
+import com.videocall.admin.support.Invitees.Snapshot;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.Authentication;
@@ -41,7 +40,6 @@ import org.springframework.test.web.servlet.MvcResult;
  * Setting up an account from a valid link (I3) and the password rules it applies (I5).
  */
 @IntegrationTest
-@Import({ TestOrganisation.class, Invitations.class, LinkPages.class })
 class AccountSetUpIntegrationTests {
 
 	@Autowired
@@ -51,7 +49,7 @@ class AccountSetUpIntegrationTests {
 	TestOrganisation organisation;
 
 	@Autowired
-	Invitations invitations;
+	Invitees invitations;
 
 	@Autowired
 	LinkPages pages;
@@ -76,7 +74,7 @@ class AccountSetUpIntegrationTests {
 				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()),
 				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()));
 		this.invitations.removeRoles(invitee, Role.RECEPTIONIST);
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 		MockHttpSession before = (MockHttpSession) this.mvc.perform(get("/invitation/{token}", token))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -117,9 +115,8 @@ class AccountSetUpIntegrationTests {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "markup");
 		String name = "<b>Bo</b> & <script>alert(1)</script>";
 
-		Document home = homeAfter(this.pages.submit(this.invitations.tokenInOutbox(invitee), name)
-			.andExpect(redirectedUrl("/"))
-			.andReturn());
+		Document home = homeAfter(
+				this.pages.submit(this.invitations.token(invitee), name).andExpect(redirectedUrl("/")).andReturn());
 		assertThat(home.select(".banner").text())
 			.isEqualTo("Welcome, " + name + ". Your account is set up and you are signed in.");
 		assertThat(home.select("main b, main script")).isEmpty();
@@ -128,7 +125,7 @@ class AccountSetUpIntegrationTests {
 	@Test
 	void setsTheAccountUpOnceWhenTheFormIsSubmittedAgain() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "double.click");
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 		this.pages.submit(token, "Dana Double", LinkPages.PASSWORD, LinkPages.PASSWORD).andExpect(redirectedUrl("/"));
 		Snapshot accepted = this.invitations.snapshot(invitee);
 
@@ -142,7 +139,7 @@ class AccountSetUpIntegrationTests {
 	@Test
 	void refusesASetUpWithoutTheCsrfToken() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "no.csrf");
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 		Snapshot before = this.invitations.snapshot(invitee);
 
 		this.mvc
@@ -168,7 +165,7 @@ class AccountSetUpIntegrationTests {
 	void refusesAnUnacceptablePasswordWithItsMessageAndKeepsOnlyTheName(String password, String confirmPassword,
 			String message) throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "weak");
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 		Snapshot before = this.invitations.snapshot(invitee);
 
 		String html = this.pages.submit(token, "Wendy Weak", password, confirmPassword)
@@ -193,7 +190,7 @@ class AccountSetUpIntegrationTests {
 		String password = "zebra-lamp-q";
 		assertThat(password).hasSize(12);
 
-		this.pages.submit(this.invitations.tokenInOutbox(invitee), "Tom Twelve", password, password)
+		this.pages.submit(this.invitations.token(invitee), "Tom Twelve", password, password)
 			.andExpect(redirectedUrl("/"));
 		assertThat(this.passwordEncoder.matches(password, passwordHashOf(invitee))).isTrue();
 	}
@@ -203,7 +200,7 @@ class AccountSetUpIntegrationTests {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "longest");
 		String password = "a sentence of many words that goes on ".repeat(4).substring(0, 128);
 
-		this.pages.submit(this.invitations.tokenInOutbox(invitee), "Lou Longest", password, password)
+		this.pages.submit(this.invitations.token(invitee), "Lou Longest", password, password)
 			.andExpect(redirectedUrl("/"));
 		assertThat(this.passwordEncoder.matches(password, passwordHashOf(invitee))).isTrue();
 	}

@@ -1,170 +1,219 @@
 package com.videocall.admin.invitation;
 
+import static com.videocall.admin.invitation.InvitationPages.actionOf;
+import static com.videocall.admin.invitation.InvitationPages.dialogUrl;
+import static com.videocall.admin.invitation.InvitationPages.emailsIn;
+import static com.videocall.admin.invitation.InvitationPages.reminderForm;
+import static com.videocall.admin.invitation.InvitationPages.removalForm;
+import static com.videocall.admin.invitation.InvitationPages.rolesIn;
+import static com.videocall.admin.invitation.InvitationPages.rowOf;
+import static com.videocall.admin.invitation.InvitationPages.tick;
+import static com.videocall.admin.invitation.InvitationPages.tickSelectAll;
+import static com.videocall.admin.invitation.InvitationPages.yesForm;
+import static com.videocall.admin.support.Browser.successBanner;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.MailServer;
-import com.videocall.admin.support.SignIn;
+import com.videocall.admin.support.Pages;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import jakarta.mail.internet.MimeMessage;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
+/**
+ * The administrators' journeys through the pages (M, O, W, R, A), with real emails.
+ */
 @IntegrationTest
-@Import({ SignIn.class, TestOrganisation.class })
 class InvitationJourneyIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension mail = MailServer.create();
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		MailServer.register(registry, mail);
-	}
 
 	private static final Pattern LINK = Pattern.compile("http://localhost:8080/invitation/([A-Za-z0-9_-]{43})");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	SignIn signIn;
+	Pages pages;
 
 	@Autowired
 	TestOrganisation organisation;
 
 	@Autowired
-	JdbcClient jdbc;
+	InvitationRecords records;
+
+	@Autowired
+	MailServer mail;
 
 	Clinic clinic;
+
+	Browser admin;
 
 	@BeforeEach
 	void clinic() {
 		this.clinic = this.organisation.clinic();
+		this.admin = this.pages.as(this.clinic.adminEmail());
 	}
 
 	@Test
 	void emailsALinkOnAddUsersAndAFreshOneOnReminderThatReplacesIt() throws Exception {
 		String invitee = this.clinic.email("new.nurse");
-		this.mvc
-			.perform(post("/waiting-areas/{id}/add-users", this.clinic.waitingArea()).with(csrf())
-				.with(this.signIn.as(this.clinic.adminEmail()))
-				.param("recipients", invitee)
-				.param("roles", "SERVICE_PROVIDER")
-				.param("customMessage", "Welcome to the team"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/waiting-areas/" + this.clinic.waitingArea() + "/users"))
-			.andExpect(flash().attributeExists("banner"));
-		MimeMessage first = awaitEmailTo(invitee, 1);
+		Document people = addUsers(this.admin, this.clinic.waitingAreaPath(), invitee, Role.SERVICE_PROVIDER);
+		assertThat(successBanner(people)).isEqualTo("Invitation sent to " + invitee + ".");
+		assertThat(emailsIn(people)).contains(invitee);
+		MimeMessage first = this.mail.awaitEmails(invitee, 1).get(0);
+		assertThat(MailServer.text(first)).contains("Welcome to the team");
 		String firstToken = token(first);
-		assertThat(GreenMailUtil.getBody(first)).contains("Welcome to the team");
 
-		long invitation = invitationOf(invitee);
-		this.mvc
-			.perform(post("/users/invitations/{id}/reminder", invitation).with(csrf())
-				.with(this.signIn.as(this.clinic.adminEmail()))
-				.param("version", String.valueOf(versionOf(invitation))))
-			.andExpect(status().is3xxRedirection());
-		// The reminder interval does not apply to the first email, only between
-		// reminders.
-		MimeMessage second = awaitEmailTo(invitee, 2);
+		long invitation = this.records.pendingFor(invitee);
+		Document dialog = this.admin.submit(reminderForm(dialog(this.admin, invitation)));
+		assertThat(successBanner(dialog)).isEqualTo("Reminder sent to " + invitee + ".");
+		// The first reminder may follow the invitation at once; the interval counts
+		// between reminders.
+		MimeMessage second = this.mail.awaitEmails(invitee, 2).get(1);
+		assertThat(second.getSubject()).isEqualTo("Reminder: set up your Video Call Admin account");
 		String secondToken = token(second);
 
 		assertThat(secondToken).isNotEqualTo(firstToken);
-		assertThat(newestLinkHash(invitation)).isEqualTo(InvitationTokens.sha256(secondToken))
-			.isNotEqualTo(InvitationTokens.sha256(firstToken));
-		this.mvc.perform(get("/users/invitations/{id}", invitation).with(this.signIn.as(this.clinic.adminEmail())))
-			.andExpect(status().isOk());
+		List<byte[]> links = this.records.linkHashes(invitation);
+		assertThat(links).hasSize(2);
+		assertThat(links.get(0)).as("the first link, replaced").isEqualTo(InvitationTokens.sha256(firstToken));
+		assertThat(links.get(1)).as("the newest link").isEqualTo(InvitationTokens.sha256(secondToken));
 	}
 
 	@Test
-	void removesTheTokenFromTheStoredEmailOnceDelivered() throws Exception {
-		String invitee = this.clinic.email("stored");
-		this.mvc
-			.perform(post("/waiting-areas/{id}/add-users", this.clinic.waitingArea()).with(csrf())
-				.with(this.signIn.as(this.clinic.adminEmail()))
-				.param("recipients", invitee)
-				.param("roles", "SERVICE_PROVIDER"))
-			.andExpect(status().is3xxRedirection());
-		String token = token(awaitEmailTo(invitee, 1));
-		long invitation = invitationOf(invitee);
+	void removesOneOfTwoRolesOnceConfirmed() throws Exception {
+		String invitee = this.clinic.email("two.roles");
+		addUsers(this.admin, this.clinic.waitingAreaPath(), invitee, Role.SERVICE_PROVIDER, Role.RECEPTIONIST);
+		long invitation = this.records.pendingFor(invitee);
+		long version = this.records.version(invitation);
 
-		Map<String, Object> stored = awaitSent(invitation);
-		assertThat(stored.get("text_body").toString()).doesNotContain(token)
-			.contains("/invitation/[removed-after-delivery]");
-		assertThat(stored.get("html_body").toString()).doesNotContain(token)
-			.contains("/invitation/[removed-after-delivery]");
+		Element removal = removalForm(dialog(this.admin, invitation));
+		tick(removal, "Receptionist in " + this.clinic.waitingAreaName());
+		Document confirmation = this.admin.submit(removal);
+		assertThat(confirmation.select("dialog li").eachText())
+			.containsExactly("Receptionist in " + this.clinic.waitingAreaName());
+		Element no = confirmation.selectFirst("dialog a:containsOwn(No)");
+		assertThat(no.attr("href")).isEqualTo(dialogUrl(invitation));
+		assertThat(rolesIn(this.admin.open(no.attr("href")))).hasSize(2);
+		assertThat(this.records.version(invitation)).as("version after No").isEqualTo(version);
+
+		Document dialog = this.admin.submit(yesForm(confirmation));
+
+		assertThat(successBanner(dialog)).isEqualTo("Removed Receptionist from the invitation for " + invitee + ".");
+		assertThat(rolesIn(dialog)).containsExactly("Service Provider");
+		assertThat(this.records.roles(invitation))
+			.containsExactly(new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		assertThat(this.records.status(invitation)).isEqualTo("PENDING");
+		assertThat(this.records.events(invitation, "ROLES_REMOVED")).isOne();
 	}
 
-	/** The invitation's one email, once the dispatcher has recorded its delivery. */
-	private Map<String, Object> awaitSent(long invitation) throws InterruptedException {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			Map<String, Object> email = this.jdbc
-				.sql("select status, text_body, html_body from outbound_email where invitation_id = ?")
-				.param(invitation)
-				.query()
-				.singleRow();
-			if ("SENT".equals(email.get("status"))) {
-				return email;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("The email of invitation " + invitation + " was not recorded as sent");
+	@Test
+	void cancelsTheInvitationWhenSelectAllIsConfirmed() throws Exception {
+		String invitee = this.clinic.email("leaving");
+		addUsers(this.admin, this.clinic.waitingAreaPath(), invitee, Role.SERVICE_PROVIDER, Role.RECEPTIONIST);
+		long invitation = this.records.pendingFor(invitee);
+
+		Element removal = removalForm(dialog(this.admin, invitation));
+		tickSelectAll(removal);
+		Document confirmation = this.admin.submit(removal);
+		assertThat(confirmation.select("dialog li")).hasSize(2);
+		Document users = this.admin.submit(yesForm(confirmation));
+
+		assertThat(successBanner(users)).contains("The invitation for " + invitee + " is cancelled");
+		assertThat(this.records.status(invitation)).isEqualTo("CANCELLED");
+		assertThat(this.records.roles(invitation)).isEmpty();
+		assertThat(emailsIn(this.admin.open("/users?q=" + invitee))).doesNotContain(invitee);
+		assertThat(emailsIn(this.admin.open(this.clinic.waitingAreaPath() + "/users"))).doesNotContain(invitee);
 	}
 
-	private MimeMessage awaitEmailTo(String recipient, int count) throws Exception {
-		return MailServer.awaitMessagesTo(mail, recipient, count)[count - 1];
+	@Test
+	void cancelInvitationOfAnAreaRemovesOnlyThatAreasRoles() throws Exception {
+		String invitee = this.clinic.email("two.areas");
+		addUsers(this.admin, this.clinic.waitingAreaPath(), invitee, Role.SERVICE_PROVIDER);
+		Document rooms = addUsers(this.admin, this.clinic.meetingRoomPath(), invitee, Role.MEETING_ROOM_MEMBER);
+		assertThat(successBanner(rooms)).isEqualTo("Invitation extended with the new roles for " + invitee + ".");
+		long invitation = this.records.pendingFor(invitee);
+
+		Document waitingArea = this.admin.open(this.clinic.waitingAreaPath() + "/users");
+		Document after = this.admin.submit(actionOf(waitingArea, invitee, "/cancellation"));
+
+		assertThat(successBanner(after))
+			.isEqualTo("Invitation cancelled for " + invitee + " in " + this.clinic.waitingAreaName() + ".");
+		assertThat(emailsIn(after)).doesNotContain(invitee);
+		Document meetingRoom = this.admin.open(this.clinic.meetingRoomPath() + "/users");
+		assertThat(rowOf(meetingRoom, invitee).text()).contains("Invited").endsWith("as Meeting Room Member");
+		assertThat(this.records.roles(invitation))
+			.containsExactly(new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()));
+		assertThat(this.records.status(invitation)).isEqualTo("PENDING");
+	}
+
+	@Test
+	void resendInvitationOfAnAreaEmailsAFreshLink() throws Exception {
+		String invitee = this.clinic.email("resend");
+		addUsers(this.admin, this.clinic.meetingRoomPath(), invitee, Role.MEETING_ROOM_MEMBER);
+		long invitation = this.records.pendingFor(invitee);
+
+		Document meetingRoom = this.admin.open(this.clinic.meetingRoomPath() + "/users");
+		Document after = this.admin.submit(actionOf(meetingRoom, invitee, "/reminder"));
+
+		assertThat(successBanner(after)).isEqualTo("Reminder sent to " + invitee + ".");
+		List<MimeMessage> emails = this.mail.awaitEmails(invitee, 2);
+		assertThat(token(emails.get(1))).isNotEqualTo(token(emails.get(0)));
+		assertThat(this.records.remindersSent(invitation)).isOne();
+	}
+
+	@Test
+	void removesOnlyRolesInTheAdministratorsScope() throws Exception {
+		Clinic other = this.organisation.clinic();
+		Browser otherAdmin = this.pages.as(other.adminEmail());
+		String invitee = this.clinic.email("shared");
+		addUsers(this.admin, this.clinic.waitingAreaPath(), invitee, Role.SERVICE_PROVIDER);
+		Document extended = addUsers(otherAdmin, other.waitingAreaPath(), invitee, Role.RECEPTIONIST);
+		assertThat(successBanner(extended)).isEqualTo("Invitation extended with the new roles for " + invitee + ".");
+		long invitation = this.records.pendingFor(invitee);
+
+		Document dialog = dialog(this.admin, invitation);
+		assertThat(rolesIn(dialog)).containsExactly("Service Provider");
+		assertThat(dialog.text()).doesNotContain(other.waitingAreaName()).doesNotContain(other.tag());
+		Element removal = removalForm(dialog);
+		tickSelectAll(removal);
+		Document confirmation = this.admin.submit(removal);
+		assertThat(confirmation.select("dialog li").eachText())
+			.containsExactly("Service Provider in " + this.clinic.waitingAreaName());
+		Document users = this.admin.submit(yesForm(confirmation));
+
+		assertThat(successBanner(users)).contains("The invitation for " + invitee + " remains for other areas.")
+			.doesNotContain(other.tag());
+		assertThat(this.records.status(invitation)).isEqualTo("PENDING");
+		assertThat(this.records.roles(invitation))
+			.containsExactly(new RoleOffer(Role.RECEPTIONIST, other.waitingArea()));
+		assertThat(emailsIn(this.admin.open("/users?q=" + invitee))).doesNotContain(invitee);
+		assertThat(this.admin.request(dialogUrl(invitation)).getResponse().getStatus()).isEqualTo(404);
+		assertThat(rolesIn(dialog(otherAdmin, invitation))).containsExactly("Receptionist");
+	}
+
+	private static Document addUsers(Browser admin, String areaPath, String invitee, Role... roles) throws Exception {
+		return admin.follow(admin.addUsers(areaPath, invitee, "Welcome to the team", roles));
+	}
+
+	private static Document dialog(Browser admin, long invitation) throws Exception {
+		return admin.open(dialogUrl(invitation));
 	}
 
 	private static String token(MimeMessage message) {
-		Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
-		assertThat(matcher.find()).isTrue();
+		Matcher matcher = LINK.matcher(MailServer.text(message));
+		assertThat(matcher.find()).as("a link in the email").isTrue();
 		return matcher.group(1);
-	}
-
-	private long invitationOf(String email) {
-		return this.jdbc
-			.sql("select i.id from invitation i join account a on a.id = i.account_id "
-					+ "where lower(a.email) = lower(?) and i.status = 'PENDING'")
-			.param(email)
-			.query(Long.class)
-			.single();
-	}
-
-	private long versionOf(long invitation) {
-		return this.jdbc.sql("select version from invitation where id = ?")
-			.param(invitation)
-			.query(Long.class)
-			.single();
-	}
-
-	private byte[] newestLinkHash(long invitation) {
-		return this.jdbc
-			.sql("select token_sha256 from invitation_link where invitation_id = ? order by id desc limit 1")
-			.param(invitation)
-			.query(byte[].class)
-			.single();
 	}
 
 }

@@ -10,14 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.ClientAddresses;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.Invitations;
-import com.videocall.admin.support.Invitations.Invitee;
+import com.videocall.admin.support.Invitees;
+import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.MutableClock;
@@ -29,7 +27,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -38,8 +35,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -49,17 +44,8 @@ import org.springframework.test.web.servlet.MvcResult;
  * so each test starts its invitations at whatever time earlier tests left it.
  */
 @IntegrationTest
-@Import({ TestOrganisation.class, Invitations.class, LinkPages.class })
 @ExtendWith(OutputCaptureExtension.class)
 class InvitationLinkExpiryIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension mail = MailServer.create();
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		MailServer.register(registry, mail);
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -68,13 +54,16 @@ class InvitationLinkExpiryIntegrationTests {
 	MutableClock clock;
 
 	@Autowired
+	MailServer mail;
+
+	@Autowired
 	InvitationProperties properties;
 
 	@Autowired
 	TestOrganisation organisation;
 
 	@Autowired
-	Invitations invitations;
+	Invitees invitations;
 
 	@Autowired
 	LinkPages pages;
@@ -119,8 +108,7 @@ class InvitationLinkExpiryIntegrationTests {
 		String fresh = awaitTokens(invitee, 2).get(1);
 		assertThat(fresh).isNotEqualTo(expired);
 		assertThat(this.invitations.emailRecipients(invitee)).containsExactly(invitee.email(), invitee.email());
-		assertThat(recipientsOf(mail.getReceivedMessagesForDomain(invitee.email())[1]))
-			.containsExactly(invitee.email());
+		assertThat(recipientsOf(this.mail.receivedBy(invitee.email()).get(1))).containsExactly(invitee.email());
 		assertThat(this.invitations.history(invitee)).containsExactly(HistoryType.INVITED, HistoryType.LINK_REQUESTED);
 		assertThat(this.pages.openWithoutChanging(invitee, expired).select("h1").text())
 			.isEqualTo("This link has been replaced");
@@ -191,9 +179,10 @@ class InvitationLinkExpiryIntegrationTests {
 	/**
 	 * The tokens of the invitee's emails, oldest first, once {@code count} have arrived.
 	 */
-	private static List<String> awaitTokens(Invitee invitee, int count) throws InterruptedException {
-		return Arrays.stream(MailServer.awaitMessagesTo(mail, invitee.email(), count))
-			.map((message) -> Invitations.tokenIn(GreenMailUtil.getBody(message).replace("=\r\n", "")))
+	private List<String> awaitTokens(Invitee invitee, int count) {
+		return this.mail.awaitEmails(invitee.email(), count)
+			.stream()
+			.map((message) -> Invitees.tokenIn(MailServer.text(message)))
 			.toList();
 	}
 

@@ -8,9 +8,9 @@ import java.util.List;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.Invitations;
-import com.videocall.admin.support.Invitations.Invitee;
-import com.videocall.admin.support.Invitations.Snapshot;
+import com.videocall.admin.support.Invitees;
+import com.videocall.admin.support.Invitees.Invitee;
+import com.videocall.admin.support.Invitees.Snapshot;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * Each state of an invitation link has its own page, and opening it changes nothing (I2,
@@ -28,14 +27,13 @@ import org.springframework.context.annotation.Import;
  * {@link InvitationLinkExpiryIntegrationTests}.
  */
 @IntegrationTest
-@Import({ TestOrganisation.class, Invitations.class, LinkPages.class })
 class InvitationLinkPagesIntegrationTests {
 
 	@Autowired
 	TestOrganisation organisation;
 
 	@Autowired
-	Invitations invitations;
+	Invitees invitations;
 
 	@Autowired
 	LinkPages pages;
@@ -52,7 +50,7 @@ class InvitationLinkPagesIntegrationTests {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "two.roles",
 				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
 				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 
 		Document page = this.pages.openWithoutChanging(invitee, token);
 		assertThat(page.select("h1").text()).isEqualTo("Set up your account");
@@ -72,9 +70,9 @@ class InvitationLinkPagesIntegrationTests {
 	@Test
 	void tellsAnOlderEmailsLinkToUseTheMostRecentEmail() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "reminded");
-		String first = this.invitations.tokenInOutbox(invitee);
+		String first = this.invitations.token(invitee);
 		this.invitations.remind(invitee);
-		String second = this.invitations.tokenInOutbox(invitee);
+		String second = this.invitations.token(invitee);
 
 		Document page = this.pages.openWithoutChanging(invitee, first);
 		assertThat(page.select("h1").text()).isEqualTo("This link has been replaced");
@@ -87,7 +85,7 @@ class InvitationLinkPagesIntegrationTests {
 	@Test
 	void saysACancelledInvitationsLinkNoLongerWorks() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "cancelled");
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 		this.invitations.removeRoles(invitee, Role.SERVICE_PROVIDER);
 
 		Document page = this.pages.openWithoutChanging(invitee, token);
@@ -99,7 +97,7 @@ class InvitationLinkPagesIntegrationTests {
 	@Test
 	void offersSignInOnceTheAccountIsSetUp() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "accepted");
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 		this.pages.submit(token, "Alex Accepted").andExpect(redirectedUrl("/"));
 
 		Document page = this.pages.openWithoutChanging(invitee, token);
@@ -111,7 +109,7 @@ class InvitationLinkPagesIntegrationTests {
 	@Test
 	void answersNotFoundForUnknownAndMalformedTokensAndChangesNothing() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "bystander");
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 		String unknown = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
 		Snapshot before = this.invitations.snapshot(invitee);
 

@@ -23,9 +23,9 @@ import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationAcceptance.Accepted;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.Invitations;
-import com.videocall.admin.support.Invitations.Invitee;
-import com.videocall.admin.support.Invitations.Snapshot;
+import com.videocall.admin.support.Invitees;
+import com.videocall.admin.support.Invitees.Invitee;
+import com.videocall.admin.support.Invitees.Snapshot;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -43,7 +42,6 @@ import org.springframework.test.web.servlet.ResultActions;
  * leak the link through the Referer header nor stay in caches.
  */
 @IntegrationTest
-@Import({ TestOrganisation.class, Invitations.class, LinkPages.class })
 class InvitationLinkSecurityIntegrationTests {
 
 	@Autowired
@@ -53,7 +51,7 @@ class InvitationLinkSecurityIntegrationTests {
 	TestOrganisation organisation;
 
 	@Autowired
-	Invitations invitations;
+	Invitees invitations;
 
 	@Autowired
 	LinkPages pages;
@@ -76,7 +74,7 @@ class InvitationLinkSecurityIntegrationTests {
 				Invitee invitee = this.invitations.pendingFor(this.clinic, "twice." + round,
 						new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
 						new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()));
-				String token = this.invitations.tokenInOutbox(invitee);
+				String token = this.invitations.token(invitee);
 
 				List<LinkStatus> outcomes = submitTwiceAtOnce(submitters, token);
 
@@ -98,7 +96,7 @@ class InvitationLinkSecurityIntegrationTests {
 	@Test
 	void answersNotFoundForOversizedAndNonBase64Tokens() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "bystander");
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 		Snapshot before = this.invitations.snapshot(invitee);
 		List<String> badTokens = List.of("A".repeat(5_000), token.repeat(117), token.substring(0, 42) + "!",
 				token.substring(0, 42) + "=", token.substring(0, 42) + "+", token.substring(0, 42) + ".",
@@ -118,7 +116,7 @@ class InvitationLinkSecurityIntegrationTests {
 	@Test
 	void storesOnlyTheSha256OfTheEmailedToken() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "hashed");
-		String token = this.invitations.tokenInOutbox(invitee);
+		String token = this.invitations.token(invitee);
 		byte[] tokenBytes = token.getBytes(StandardCharsets.US_ASCII);
 
 		byte[] stored = this.invitations.linkHashes(invitee).get(0);
@@ -135,9 +133,9 @@ class InvitationLinkSecurityIntegrationTests {
 	@Test
 	void keepsLinkPagesOutOfReferrersAndCaches() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "private");
-		String first = this.invitations.tokenInOutbox(invitee);
+		String first = this.invitations.token(invitee);
 		this.invitations.remind(invitee);
-		String newest = this.invitations.tokenInOutbox(invitee);
+		String newest = this.invitations.token(invitee);
 
 		assertPrivate(this.mvc.perform(get("/invitation/{token}", newest)).andExpect(status().isOk()));
 		assertPrivate(this.mvc.perform(get("/invitation/{token}", first)).andExpect(status().isOk()));

@@ -8,18 +8,23 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application against real PostgreSQL, with the demo organisation planted,
- * driven through MockMvc with security on.
+ * The whole application against real PostgreSQL, with the demo organisation planted and
+ * GreenMail as its SMTP server, driven through MockMvc with security on. Every class
+ * configured this way shares one application context: add helpers here, not on a test
+ * class.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = { TestDatabaseInitializer.class, MailServer.Initializer.class })
+@Import({ SignIn.class, TestData.class, TestOrganisation.class, Pages.class, Invitations.class, InvitationRecords.class,
+		MailServer.class, Invitees.class, LinkPages.class })
 public @interface IntegrationTest {
 
 }

@@ -1,35 +1,26 @@
 package com.videocall.admin.support;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AdministratorScopes;
 import com.videocall.admin.directory.Role;
-import com.videocall.admin.invitation.HistoryType;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationManagement;
-import com.videocall.admin.support.TestOrganisation.Clinic;
 
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Pending invitations made the way a clinic's administrator makes them (Add Users, Send
- * Reminder, removing roles), and what tests read back about them from the database.
+ * Pending invitations made the way Add Users makes them, for tests about what happens
+ * next; and the signed-in administrator's view ({@link #actor}, {@link #scope}) for
+ * calling the use cases directly.
  */
-@TestComponent
 public class Invitations {
-
-	private static final Pattern LINK = Pattern.compile("/invitation/([A-Za-z0-9_-]{43})");
-
-	private static final String SOURCE_PAGE = "Test set-up";
 
 	private final InvitationManagement management;
 
@@ -37,171 +28,52 @@ public class Invitations {
 
 	private final UserDetailsService accounts;
 
+	private final InvitationRecords records;
+
 	private final JdbcClient jdbc;
 
 	public Invitations(InvitationManagement management, AdministratorScopes scopes, UserDetailsService accounts,
-			JdbcClient jdbc) {
+			InvitationRecords records, JdbcClient jdbc) {
 		this.management = management;
 		this.scopes = scopes;
 		this.accounts = accounts;
+		this.records = records;
 		this.jdbc = jdbc;
 	}
 
-	/** Invites {@code who} of the clinic as Service Provider in its waiting area. */
-	public Invitee pendingFor(Clinic clinic, String who) {
-		return pendingFor(clinic, who, new RoleOffer(Role.SERVICE_PROVIDER, clinic.waitingArea()));
-	}
-
-	/** Invites {@code who} of the clinic to the roles, as the clinic's administrator. */
-	public Invitee pendingFor(Clinic clinic, String who, RoleOffer... offers) {
-		String email = clinic.email(who);
-		AccountUser admin = admin(clinic);
-		this.management.addUsers(scope(admin), admin, List.of(offers), email, null, SOURCE_PAGE);
-		long invitation = this.jdbc
-			.sql("select i.id from invitation i join account a on a.id = i.account_id "
-					+ "where lower(a.email) = lower(?) and i.status = 'PENDING'")
-			.param(email)
-			.query(Long.class)
-			.single();
-		return new Invitee(clinic, email, invitation);
-	}
-
 	/**
-	 * The token of the invitation's newest email, read from the outbox: only where no
-	 * mail server is configured, as delivery removes tokens from the stored copy.
+	 * Invites {@code email} to the roles in one area on behalf of {@code admin}; returns
+	 * the pending invitation's id.
 	 */
-	public String tokenInOutbox(Invitee invitee) {
-		return tokenIn(
-				this.jdbc.sql("select text_body from outbound_email where invitation_id = ? order by id desc limit 1")
-					.param(invitee.invitation())
-					.query(String.class)
-					.single());
+	public long pendingFor(String email, String admin, long areaId, Role... roles) {
+		List<RoleOffer> offers = List.of(roles).stream().map((role) -> new RoleOffer(role, areaId)).toList();
+		this.management.addUsers(scope(admin), actor(admin), offers, email, "", "Test");
+		return this.records.pendingFor(email);
 	}
 
-	/** The token of the first invitation link in an email body. */
-	public static String tokenIn(String body) {
-		Matcher link = LINK.matcher(body);
-		if (!link.find()) {
-			throw new AssertionError("No invitation link in " + body);
-		}
-		return link.group(1);
+	public AccountUser actor(String email) {
+		return (AccountUser) this.accounts.loadUserByUsername(email);
 	}
 
-	/** Send Reminder, as the clinic's administrator. */
-	public void remind(Invitee invitee) {
-		AccountUser admin = admin(invitee.clinic());
-		this.management.remind(scope(admin), admin, invitee.invitation(), version(invitee), SOURCE_PAGE);
+	public AdministratorScope scope(String email) {
+		return this.scopes.forAccount(actor(email).accountId());
 	}
 
-	/** Removes the invited roles of the given kinds, as the clinic's administrator. */
-	public void removeRoles(Invitee invitee, Role... roles) {
-		Set<String> names = Set.of(roles).stream().map(Role::name).collect(Collectors.toSet());
-		Set<Long> ids = this.jdbc.sql("select id, role from invited_role where invitation_id = ?")
-			.param(invitee.invitation())
-			.query((rs, row) -> names.contains(rs.getString("role")) ? rs.getLong("id") : null)
-			.stream()
-			.filter((id) -> id != null)
-			.collect(Collectors.toSet());
-		AccountUser admin = admin(invitee.clinic());
-		this.management.removeRoles(scope(admin), admin, invitee.invitation(), version(invitee), ids, SOURCE_PAGE);
+	/** Makes the last reminder look {@code ago} older, as if that time had passed. */
+	public void moveLastReminderBack(long invitation, Duration ago) {
+		this.jdbc
+			.sql("update invitation set last_reminded_at = last_reminded_at - make_interval(secs => ?) where id = ?")
+			.params((double) ago.toSeconds(), invitation)
+			.update();
 	}
 
-	public String status(Invitee invitee) {
-		return this.jdbc.sql("select status from invitation where id = ?")
-			.param(invitee.invitation())
-			.query(String.class)
-			.single();
-	}
-
-	public String accountStatus(Invitee invitee) {
-		return this.jdbc.sql("select status from account where lower(email) = lower(?)")
-			.param(invitee.email())
-			.query(String.class)
-			.single();
-	}
-
-	/** The roles the invitee's account holds. */
-	public List<RoleOffer> grantedRoles(Invitee invitee) {
-		return this.jdbc
-			.sql("select g.role, g.area_id from role_grant g join account a on a.id = g.account_id "
-					+ "where lower(a.email) = lower(?) order by g.id")
-			.param(invitee.email())
-			.query((rs, row) -> new RoleOffer(Role.valueOf(rs.getString(1)), rs.getLong(2)))
-			.list();
-	}
-
-	/** The invitation's history, oldest first. */
-	public List<HistoryType> history(Invitee invitee) {
-		return this.jdbc.sql("select type from invitation_event where invitation_id = ? order by occurred_at, id")
-			.param(invitee.invitation())
-			.query((rs, row) -> HistoryType.valueOf(rs.getString(1)))
-			.list();
-	}
-
-	/** The recipients of the invitation's emails, oldest first. */
-	public List<String> emailRecipients(Invitee invitee) {
-		return this.jdbc.sql("select recipient from outbound_email where invitation_id = ? order by id")
-			.param(invitee.invitation())
-			.query(String.class)
-			.list();
-	}
-
-	/** The stored hashes of the invitation's links, oldest first. */
-	public List<byte[]> linkHashes(Invitee invitee) {
-		return this.jdbc.sql("select token_sha256 from invitation_link where invitation_id = ? order by id")
-			.param(invitee.invitation())
-			.query(byte[].class)
-			.list();
-	}
-
-	/**
-	 * Everything a visit to a link could change: the invitation, its links, the account,
-	 * its roles, the history, and how many emails exist at all.
-	 */
-	public Snapshot snapshot(Invitee invitee) {
-		long id = invitee.invitation();
-		return new Snapshot(this.jdbc.sql("""
-				select status, version, last_sent_at, last_reminded_at, reminders_sent, ended_at
-				from invitation where id = ?
-				""").param(id).query().singleRow(), this.jdbc.sql("""
-				select id, encode(token_sha256, 'hex') as token_sha256, created_at, expires_at, used_at
-				from invitation_link where invitation_id = ? order by id
-				""").param(id).query().listOfRows(), this.jdbc.sql("""
-				select a.status, a.version, a.full_name, a.password_hash
-				from account a join invitation i on i.account_id = a.id where i.id = ?
-				""").param(id).query().singleRow(),
-				count("select count(*) from role_grant g join invitation i on i.account_id = g.account_id "
-						+ "where i.id = ?", id),
-				count("select count(*) from invitation_event where invitation_id = ?", id),
-				count("select count(*) from outbound_email"));
-	}
-
-	private long count(String sql, Object... params) {
-		return this.jdbc.sql(sql).params(params).query(Long.class).single();
-	}
-
-	private long version(Invitee invitee) {
-		return this.jdbc.sql("select version from invitation where id = ?")
-			.param(invitee.invitation())
-			.query(Long.class)
-			.single();
-	}
-
-	private AccountUser admin(Clinic clinic) {
-		return (AccountUser) this.accounts.loadUserByUsername(clinic.adminEmail());
-	}
-
-	private AdministratorScope scope(AccountUser admin) {
-		return this.scopes.forAccount(admin.accountId());
-	}
-
-	/** An invited person of a test's clinic, and their pending invitation's id. */
-	public record Invitee(Clinic clinic, String email, long invitation) {
-	}
-
-	/** The rows a link's visit could change, compared as values. */
-	public record Snapshot(Map<String, Object> invitation, List<Map<String, Object>> links, Map<String, Object> account,
-			long roleGrants, long historyEntries, long allEmails) {
+	/** When the last reminder was sent, as the database holds it. */
+	public Instant lastRemindedAt(long invitation) {
+		return this.jdbc.sql("select last_reminded_at from invitation where id = ?")
+			.param(invitation)
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
 	}
 
 }

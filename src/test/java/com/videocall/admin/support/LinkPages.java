@@ -10,8 +10,8 @@ import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.videocall.admin.support.Invitations.Invitee;
-import com.videocall.admin.support.Invitations.Snapshot;
+import com.videocall.admin.support.Invitees.Invitee;
+import com.videocall.admin.support.Invitees.Snapshot;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -30,9 +30,9 @@ public class LinkPages {
 
 	private final MockMvc mvc;
 
-	private final Invitations invitations;
+	private final Invitees invitations;
 
-	public LinkPages(MockMvc mvc, Invitations invitations) {
+	public LinkPages(MockMvc mvc, Invitees invitations) {
 		this.mvc = mvc;
 		this.invitations = invitations;
 	}

@@ -4,54 +4,134 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A real SMTP server (GreenMail) on a port fixed for the test class, so it can be stopped
- * and started again at the same address to play a mail server that goes down.
+ * A real SMTP server (GreenMail) for the whole test run, on a port fixed for the JVM. One
+ * server keeps one application context for every integration test class (a context per
+ * server would cost a start-up each and leave dispatchers of idle contexts polling the
+ * shared outbox), and a fixed port lets a test stop it and start it again at the same
+ * address to play a mail server that goes down. Tests tell their messages apart by
+ * recipient: each uses addresses of its own.
  */
-public final class MailServer {
+public class MailServer {
 
-	private MailServer() {
+	private static final GreenMail SERVER = new GreenMail(
+			new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private final JdbcClient jdbc;
+
+	public MailServer(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
-	public static GreenMailExtension create() {
-		return new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-			.withPerMethodLifecycle(false);
+	/** Stops the server: it refuses connections, and forgets what it received. */
+	public void stop() {
+		SERVER.stop();
+	}
+
+	public void start() {
+		startIfStopped();
+	}
+
+	/** Every message the server received for the recipient, oldest first. */
+	public List<MimeMessage> receivedBy(String recipient) {
+		return SERVER.findReceivedMessages((user) -> user.getEmail().equalsIgnoreCase(recipient), (message) -> true)
+			.toList();
 	}
 
 	/**
-	 * Points the application's mail sender at the server and makes the dispatcher quick.
+	 * Waits until the outbox has delivered every email queued for the recipient, then
+	 * returns what the server received: exactly {@code count} messages, or the test
+	 * fails.
 	 */
-	public static void register(DynamicPropertyRegistry registry, GreenMailExtension server) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> server.getSmtp().getPort());
-		registry.add("app.mail.dispatch-interval", () -> "200ms");
-		registry.add("app.mail.first-retry", () -> "1s");
-		registry.add("app.mail.longest-retry", () -> "2s");
+	public List<MimeMessage> awaitEmails(String recipient, int count) {
+		Instant deadline = Instant.now().plus(PATIENCE);
+		while ((undelivered(recipient) > 0 || receivedBy(recipient).size() < count)
+				&& Instant.now().isBefore(deadline)) {
+			pause();
+		}
+		assertThat(undelivered(recipient)).as("emails to %s not delivered", recipient).isZero();
+		List<MimeMessage> received = receivedBy(recipient);
+		assertThat(received).as("messages received by %s", recipient).hasSize(count);
+		return received;
 	}
 
-	/**
-	 * The messages that reached {@code recipient}, oldest first, once exactly
-	 * {@code count} have (waiting up to 10 seconds): other tests' emails may arrive on
-	 * the same server meanwhile.
-	 */
-	public static MimeMessage[] awaitMessagesTo(GreenMailExtension server, String recipient, int count)
-			throws InterruptedException {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			MimeMessage[] received = server.getReceivedMessagesForDomain(recipient);
-			if (received.length >= count) {
-				assertThat(received).as("emails to " + recipient).hasSize(count);
-				return received;
+	/** The HTML version of a multipart email. */
+	public static String html(MimeMessage message) {
+		return part(message, "text/html");
+	}
+
+	/** The plain text version of a multipart email. */
+	public static String text(MimeMessage message) {
+		return part(message, "text/plain");
+	}
+
+	private static String part(MimeMessage message, String type) {
+		try {
+			String content = find(message, type);
+			assertThat(content).as("%s part of the email", type).isNotNull();
+			return content;
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String find(Part part, String type) throws MessagingException, IOException {
+		if (part.isMimeType(type)) {
+			return (String) part.getContent();
+		}
+		if (part.isMimeType("multipart/*")) {
+			Multipart parts = (Multipart) part.getContent();
+			for (int i = 0; i < parts.getCount(); i++) {
+				String content = find(parts.getBodyPart(i), type);
+				if (content != null) {
+					return content;
+				}
 			}
+		}
+		return null;
+	}
+
+	private long undelivered(String recipient) {
+		return this.jdbc
+			.sql("select count(*) from outbound_email where lower(recipient) = lower(?) and status <> 'SENT'")
+			.param(recipient)
+			.query(Long.class)
+			.single();
+	}
+
+	private static void pause() {
+		try {
 			Thread.sleep(100);
 		}
-		throw new AssertionError("Fewer than " + count + " emails reached " + recipient);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static synchronized void startIfStopped() {
+		if (!SERVER.isRunning()) {
+			SERVER.start();
+		}
 	}
 
 	private static int freePort() {
@@ -61,6 +141,23 @@ public final class MailServer {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Starts the server and points the application's mail sender at it, with a quick
+	 * dispatcher and short retries.
+	 */
+	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			startIfStopped();
+			TestPropertyValues
+				.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + SERVER.getSmtp().getPort(),
+						"app.mail.dispatch-interval=200ms", "app.mail.first-retry=1s", "app.mail.longest-retry=2s")
+				.applyTo(context);
+		}
+
 	}
 
 }

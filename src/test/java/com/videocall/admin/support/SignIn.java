@@ -3,11 +3,9 @@ package com.videocall.admin.support;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Signs MockMvc requests in as a real account, loaded the way sign-in loads it. */
-@Component
 public class SignIn {
 
 	public static final String ADMIN = "admin@example.org";

@@ -9,14 +9,12 @@ import com.videocall.admin.directory.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 
 /**
  * Builds small organisations of a test's own (names and emails carry a random tag, emails
  * use the reserved domain test.invalid), so tests that change data never meet each other
  * or the demo organisation's exact expectations.
  */
-@Component
 public class TestOrganisation {
 
 	public static final String PASSWORD = "test-password-1";
@@ -79,6 +77,19 @@ public class TestOrganisation {
 
 		public String email(String who) {
 			return who + "-" + this.tag + "@test.invalid";
+		}
+
+		public String waitingAreaName() {
+			return "Waiting area " + this.tag;
+		}
+
+		/** The waiting area's URL path, under which its pages and actions are. */
+		public String waitingAreaPath() {
+			return "/waiting-areas/" + this.waitingArea;
+		}
+
+		public String meetingRoomPath() {
+			return "/meeting-rooms/" + this.meetingRoom;
 		}
 
 	}

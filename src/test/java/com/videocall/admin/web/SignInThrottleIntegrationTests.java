@@ -11,14 +11,13 @@ import java.util.Locale;
 
 import com.videocall.admin.support.ClientAddresses;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.Invitations;
+import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.TestOrganisation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -31,7 +30,6 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @IntegrationTest
 // The invitation tests' imports, so that this test shares their application.
-@Import({ TestOrganisation.class, Invitations.class, LinkPages.class })
 class SignInThrottleIntegrationTests {
 
 	@Autowired

@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,7 +83,10 @@ class AddUsersController {
 		catch (InviteeProblemsException problems) {
 			model.addAttribute("problems", problems);
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException ex) {
+			// Another administrator added the same person at that moment (a new account,
+			// or
+			// the same pending invitation): everything was rolled back.
 			model.addAttribute("banner", Banner.of(Kind.ERROR, "addUsers.concurrent"));
 		}
 		return show(area, form, model);

@@ -1,0 +1,170 @@
+package com.videocall.admin.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.SignIn;
+import com.videocall.admin.support.TestData;
+import com.videocall.admin.support.TestData.Person;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Signing in and out: only active accounts with the right password get in, a failure
+ * never says which part was wrong, both forms need their CSRF token, and signing in gives
+ * a new session id.
+ */
+@IntegrationTest
+class SignInIntegrationTests {
+
+	private static final String PASSWORD = "demo-password";
+
+	private static final String FAILED = "The email or password is incorrect, or this account cannot sign in.";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	SignIn signIn;
+
+	@Autowired
+	TestData data;
+
+	@Test
+	void signsInAnActiveAccountWithANewSessionId() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String before = session.getId();
+		MvcResult result = this.mvc.perform(signInRequest(SignIn.ADMIN, PASSWORD).session(session))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/"))
+			.andExpect(authenticated().withUsername(SignIn.ADMIN))
+			.andReturn();
+		String after = result.getRequest().getSession(false).getId();
+		assertThat(after).isNotEqualTo(before);
+		Document home = html(this.mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn());
+		assertThat(home.select("h1").text()).isEqualTo("Welcome, Sam Carter");
+	}
+
+	@Test
+	void acceptsTheEmailInAnyCase() throws Exception {
+		this.mvc.perform(signInRequest("  Org.Admin@EXAMPLE.org", PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andExpect(authenticated().withUsername(SignIn.ORG_ADMIN));
+	}
+
+	@Test
+	void returnsToTheRequestedPageAfterSigningIn() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(get("/users").session(session)).andExpect(redirectedUrl("/sign-in"));
+		String target = this.mvc.perform(signInRequest(SignIn.CLINIC_ADMIN, PASSWORD).session(session))
+			.andExpect(authenticated())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(target).matches("(http://localhost)?/users(\\?continue)?");
+	}
+
+	@Test
+	void refusesAWrongPasswordAndAnUnknownEmailAlike() throws Exception {
+		MockHttpSession wrongPassword = new MockHttpSession();
+		MockHttpSession unknownEmail = new MockHttpSession();
+		this.mvc.perform(signInRequest(SignIn.ADMIN, "not-the-password").session(wrongPassword))
+			.andExpect(redirectedUrl("/sign-in?error"))
+			.andExpect(unauthenticated());
+		this.mvc.perform(signInRequest("nobody@example.org", PASSWORD).session(unknownEmail))
+			.andExpect(redirectedUrl("/sign-in?error"))
+			.andExpect(unauthenticated());
+		Document afterWrongPassword = failurePage(wrongPassword);
+		Document afterUnknownEmail = failurePage(unknownEmail);
+		assertThat(afterWrongPassword.select("[role=alert]").text()).isEqualTo(FAILED);
+		assertThat(afterUnknownEmail.select("[role=alert]").text()).isEqualTo(FAILED);
+		assertThat(afterWrongPassword.outerHtml()).isEqualTo(afterUnknownEmail.outerHtml());
+		assertThat(afterWrongPassword.text()).doesNotContainIgnoringCase("bad credentials")
+			.doesNotContainIgnoringCase("not found")
+			.doesNotContain("nobody@example.org");
+	}
+
+	@Test
+	void refusesADisabledAccountWithItsRightPassword() throws Exception {
+		this.mvc.perform(signInRequest("henry.clarke@example.org", PASSWORD))
+			.andExpect(redirectedUrl("/sign-in?error"))
+			.andExpect(unauthenticated());
+	}
+
+	@Test
+	void refusesAnInvitedAccount() throws Exception {
+		this.mvc.perform(signInRequest("new.physio@example.org", PASSWORD))
+			.andExpect(redirectedUrl("/sign-in?error"))
+			.andExpect(unauthenticated());
+		// Even one that somehow has a password: only active accounts sign in.
+		Person invited = this.data.person("Ivy Invited", AccountStatus.INVITED);
+		this.mvc.perform(signInRequest(invited.email(), TestData.PASSWORD))
+			.andExpect(redirectedUrl("/sign-in?error"))
+			.andExpect(unauthenticated());
+		Person active = this.data.person("Ada Active", AccountStatus.ACTIVE);
+		this.mvc.perform(signInRequest(active.email(), TestData.PASSWORD)).andExpect(authenticated());
+	}
+
+	@Test
+	void refusesSignInWithoutCsrfToken() throws Exception {
+		this.mvc.perform(post("/sign-in").param("email", SignIn.ADMIN).param("password", PASSWORD))
+			.andExpect(status().isForbidden())
+			.andExpect(unauthenticated());
+		this.mvc
+			.perform(post("/sign-in").param("email", SignIn.ADMIN)
+				.param("password", PASSWORD)
+				.with(csrf().useInvalidToken()))
+			.andExpect(status().isForbidden())
+			.andExpect(unauthenticated());
+	}
+
+	@Test
+	void sendsAnonymousVisitorsToSignIn() throws Exception {
+		for (String path : new String[] { "/", "/users", "/waiting-areas", "/organisational-units/1" }) {
+			this.mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/sign-in"));
+		}
+		this.mvc.perform(get("/sign-in")).andExpect(status().isOk());
+	}
+
+	@Test
+	void signsOutOnlyWithCsrfToken() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(signInRequest(SignIn.ROOM_ADMIN, PASSWORD).session(session)).andExpect(authenticated());
+		this.mvc.perform(post("/sign-out").session(session)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/").session(session)).andExpect(status().isOk()).andExpect(authenticated());
+		this.mvc.perform(post("/sign-out").with(csrf()).session(session))
+			.andExpect(redirectedUrl("/sign-in?signed-out"))
+			.andExpect(unauthenticated());
+		this.mvc.perform(get("/users").session(session)).andExpect(redirectedUrl("/sign-in"));
+	}
+
+	private static MockHttpServletRequestBuilder signInRequest(String email, String password) {
+		return post("/sign-in").param("email", email).param("password", password).with(csrf());
+	}
+
+	private Document failurePage(MockHttpSession session) throws Exception {
+		Document page = html(
+				this.mvc.perform(get("/sign-in?error").session(session)).andExpect(status().isOk()).andReturn());
+		page.select("input[name=_csrf]").remove();
+		return page;
+	}
+
+	private static Document html(MvcResult result) throws Exception {
+		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+}

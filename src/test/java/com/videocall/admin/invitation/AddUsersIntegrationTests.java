@@ -1,0 +1,216 @@
+package com.videocall.admin.invitation;
+
+import static com.videocall.admin.support.Browser.errorBanner;
+import static com.videocall.admin.support.Browser.informationBanner;
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.support.Browser;
+import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.InvitationRecords;
+import com.videocall.admin.support.MailServer;
+import com.videocall.admin.support.Pages;
+import com.videocall.admin.support.TestOrganisation;
+import com.videocall.admin.support.TestOrganisation.Clinic;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Add Users (A1, A2): all listed people are added or none; names resolve within scope;
+ * active accounts get roles at once; nothing is offered or emailed twice.
+ */
+@IntegrationTest
+class AddUsersIntegrationTests {
+
+	private static final int RACE_ROUNDS = 10;
+
+	@Autowired
+	Pages pages;
+
+	@Autowired
+	TestOrganisation organisation;
+
+	@Autowired
+	InvitationRecords records;
+
+	@Autowired
+	MailServer mail;
+
+	Clinic clinic;
+
+	Browser admin;
+
+	@BeforeEach
+	void clinic() {
+		this.clinic = this.organisation.clinic();
+		this.admin = this.pages.as(this.clinic.adminEmail());
+	}
+
+	@Test
+	void refusesMalformedAddressesNamingThemAndAddsNobody() throws Exception {
+		String valid = this.clinic.email("valid");
+
+		Document form = Browser.page(this.admin.addUsers(this.clinic.waitingAreaPath(),
+				valid + ", nobody@\ntwo@@test.invalid; with space@test.invalid", "", Role.SERVICE_PROVIDER));
+
+		assertThat(errorBanner(form)).isEqualTo("These are not valid email addresses: nobody@, two@@test.invalid, "
+				+ "with space@test.invalid. Nobody was added.");
+		assertThat(form.selectFirst("textarea#recipients").text()).contains(valid);
+		assertThat(this.records.accountExists(valid)).isFalse();
+		assertThat(this.records.emailsTo(valid)).isZero();
+	}
+
+	@Test
+	void resolvesTheNameOfSomeoneInScope() throws Exception {
+		String nurse = this.clinic.email("nurse");
+		long account = this.organisation.person("Nora Nurse " + this.clinic.tag(), nurse);
+		this.organisation.grant(account, Role.SERVICE_PROVIDER, this.clinic.waitingArea());
+
+		Document people = this.admin.follow(this.admin.addUsers(this.clinic.waitingAreaPath(),
+				"nora nurse " + this.clinic.tag(), "", Role.RECEPTIONIST));
+
+		assertThat(successBanner(people)).isEqualTo("Roles given at once to " + nurse + ".");
+		assertThat(this.records.grantsOf(nurse)).contains(new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		this.mail.awaitEmails(nurse, 1);
+	}
+
+	@Test
+	void refusesTheNameOfSomeoneOutsideScope() throws Exception {
+		Clinic other = this.organisation.clinic();
+		String outsider = other.email("outsider");
+		long account = this.organisation.person("Olga Outside " + other.tag(), outsider);
+		this.organisation.grant(account, Role.SERVICE_PROVIDER, other.waitingArea());
+
+		Document form = Browser.page(this.admin.addUsers(this.clinic.waitingAreaPath(), "Olga Outside " + other.tag(),
+				"", Role.RECEPTIONIST));
+
+		assertThat(errorBanner(form)).isEqualTo("No one in your areas has these names: Olga Outside " + other.tag()
+				+ ". Use their email addresses instead. Nobody was added.");
+		assertThat(this.records.grantsOf(outsider))
+			.containsExactly(new RoleOffer(Role.SERVICE_PROVIDER, other.waitingArea()));
+		assertThat(this.records.emailsTo(outsider)).isZero();
+	}
+
+	@Test
+	void givesAnActiveAccountTheRolesAtOnceWithANoticeInsteadOfAnInvitation() throws Exception {
+		String active = this.clinic.email("active");
+		this.organisation.person("Arlo Active " + this.clinic.tag(), active);
+
+		Document people = this.admin.follow(this.admin.addUsers(this.clinic.meetingRoomPath(), active,
+				"See you in the room", Role.MEETING_ROOM_MEMBER));
+
+		assertThat(successBanner(people)).isEqualTo("Roles given at once to " + active + ".");
+		assertThat(this.records.grantsOf(active))
+			.containsExactly(new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()));
+		assertThat(this.records.invitationsOf(active)).isZero();
+		MimeMessage notice = this.mail.awaitEmails(active, 1).get(0);
+		assertThat(notice.getSubject()).isEqualTo("You have new roles in Video Call Admin");
+		assertThat(MailServer.text(notice)).contains("Meeting Room Member in Meeting room " + this.clinic.tag())
+			.contains("See you in the room")
+			.doesNotContain("/invitation/");
+	}
+
+	@Test
+	void offersNoRoleTwiceAndEmailsOnlyWhenRolesAreAdded() throws Exception {
+		String invitee = this.clinic.email("twice");
+		assertThat(successBanner(addUsers(invitee, Role.SERVICE_PROVIDER)))
+			.isEqualTo("Invitation sent to " + invitee + ".");
+		long invitation = this.records.pendingFor(invitee);
+		long version = this.records.version(invitation);
+
+		assertThat(informationBanner(addUsers(invitee, Role.SERVICE_PROVIDER)))
+			.isEqualTo("Already holding or invited to these roles: " + invitee + ".");
+		assertThat(this.records.roles(invitation)).hasSize(1);
+		assertThat(this.records.version(invitation)).isEqualTo(version);
+		assertThat(this.records.emailsTo(invitee)).isOne();
+
+		assertThat(successBanner(addUsers(invitee, Role.SERVICE_PROVIDER, Role.RECEPTIONIST)))
+			.isEqualTo("Invitation extended with the new roles for " + invitee + ".");
+		assertThat(this.records.roles(invitation)).containsExactly(
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		this.mail.awaitEmails(invitee, 2);
+	}
+
+	@Test
+	void givesSomeoneWhoHoldsARoleOnlyTheMissingOnes() throws Exception {
+		String provider = this.clinic.email("provider");
+		long account = this.organisation.person("Piet Provider " + this.clinic.tag(), provider);
+		this.organisation.grant(account, Role.SERVICE_PROVIDER, this.clinic.waitingArea());
+
+		assertThat(informationBanner(addUsers(provider, Role.SERVICE_PROVIDER)))
+			.isEqualTo("Already holding or invited to these roles: " + provider + ".");
+		assertThat(this.records.emailsTo(provider)).isZero();
+		assertThat(successBanner(addUsers(provider, Role.SERVICE_PROVIDER, Role.RECEPTIONIST)))
+			.isEqualTo("Roles given at once to " + provider + ".");
+
+		assertThat(this.records.grantsOf(provider)).containsExactly(
+				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		String notice = MailServer.text(this.mail.awaitEmails(provider, 1).get(0));
+		assertThat(notice).contains("Receptionist in " + this.clinic.waitingAreaName())
+			.doesNotContain("Service Provider");
+	}
+
+	@Test
+	void tellsTheLaterOfTwoSimultaneousAdditionsToTryAgain() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < RACE_ROUNDS; round++) {
+				String invitee = this.clinic.email("wanted-" + round);
+				addUsers(invitee, Role.SERVICE_PROVIDER);
+				long invitation = this.records.pendingFor(invitee);
+				CyclicBarrier start = new CyclicBarrier(2);
+				Future<MvcResult> room = threads.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					return this.admin.addUsers(this.clinic.meetingRoomPath(), invitee, "", Role.MEETING_ROOM_MEMBER);
+				});
+				Future<MvcResult> desk = threads.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					return this.admin.addUsers(this.clinic.waitingAreaPath(), invitee, "", Role.RECEPTIONIST);
+				});
+				int added = addedOrToldToTryAgain(room.get(30, TimeUnit.SECONDS))
+						+ addedOrToldToTryAgain(desk.get(30, TimeUnit.SECONDS));
+
+				assertThat(added).as("round %d", round).isPositive();
+				assertThat(this.records.roles(invitation)).as("round %d", round).hasSize(1 + added);
+				assertThat(this.records.emailsTo(invitee)).as("round %d", round).isEqualTo(1 + added);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	/**
+	 * 1 when Add Users went through; 0 when it was refused because someone else added the
+	 * same person at that moment, which the form says.
+	 */
+	private int addedOrToldToTryAgain(MvcResult result) throws Exception {
+		if (result.getResponse().getStatus() == 302) {
+			successBanner(this.admin.follow(result));
+			return 1;
+		}
+		assertThat(errorBanner(Browser.page(result))).isEqualTo(
+				"Someone else added one of these people at the same moment. Nothing was saved; please try again.");
+		return 0;
+	}
+
+	private Document addUsers(String recipients, Role... roles) throws Exception {
+		return this.admin.follow(this.admin.addUsers(this.clinic.waitingAreaPath(), recipients, "", roles));
+	}
+
+}

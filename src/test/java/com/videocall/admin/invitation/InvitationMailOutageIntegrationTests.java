@@ -1,0 +1,111 @@
+package com.videocall.admin.invitation;
+
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.mail.EmailStatus;
+import com.videocall.admin.support.Browser;
+import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.InvitationRecords;
+import com.videocall.admin.support.InvitationRecords.Delivery;
+import com.videocall.admin.support.MailServer;
+import com.videocall.admin.support.Pages;
+import com.videocall.admin.support.TestOrganisation;
+import com.videocall.admin.support.TestOrganisation.Clinic;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Email is never lost (X6): actions succeed while the mail server is down, their emails
+ * wait in the outbox with the reason, and each is delivered once the server is back.
+ */
+@IntegrationTest
+class InvitationMailOutageIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+	@Autowired
+	Pages pages;
+
+	@Autowired
+	TestOrganisation organisation;
+
+	@Autowired
+	InvitationRecords records;
+
+	@Autowired
+	MailServer mail;
+
+	@Test
+	void keepsEmailsQueuedWhileTheMailServerIsDownAndDeliversEachOnceItIsBack() throws Exception {
+		Clinic clinic = this.organisation.clinic();
+		Browser admin = this.pages.as(clinic.adminEmail());
+		String invited = clinic.email("invited");
+		String reminded = clinic.email("reminded");
+		String active = clinic.email("active");
+		this.organisation.person("Active " + clinic.tag(), active);
+
+		this.mail.stop();
+		try {
+			assertThat(successBanner(admin.follow(
+					admin.addUsers(clinic.waitingAreaPath(), invited + ", " + reminded, "", Role.SERVICE_PROVIDER))))
+				.contains(invited, reminded);
+			long invitation = this.records.pendingFor(reminded);
+			assertThat(successBanner(admin.follow(admin.post(InvitationPages.dialogUrl(invitation) + "/reminder",
+					"version", String.valueOf(this.records.version(invitation))))))
+				.isEqualTo("Reminder sent to " + reminded + ".");
+			assertThat(successBanner(
+					admin.follow(admin.addUsers(clinic.meetingRoomPath(), active, "", Role.MEETING_ROOM_MEMBER))))
+				.isEqualTo("Roles given at once to " + active + ".");
+
+			awaitFailedAttempt(invited, reminded, active);
+			Document dialog = admin.open(InvitationPages.dialogUrl(invitation));
+			assertThat(dialog.select("h2:containsOwn(Emails) + table tbody tr td:nth-child(3)").eachText()).hasSize(2)
+				.allSatisfy((delivery) -> assertThat(delivery).startsWith("Queued").contains("Last error:"));
+		}
+		finally {
+			this.mail.start();
+		}
+
+		this.mail.awaitEmails(invited, 1);
+		this.mail.awaitEmails(reminded, 2);
+		this.mail.awaitEmails(active, 1);
+		assertThat(Stream.of(invited, reminded, active).flatMap((to) -> this.records.deliveriesTo(to).stream()))
+			.hasSize(4)
+			.allSatisfy((delivery) -> {
+				assertThat(delivery.status()).isEqualTo(EmailStatus.SENT);
+				assertThat(delivery.attempts()).isGreaterThan(1);
+				assertThat(delivery.lastError()).isNull();
+			});
+	}
+
+	/**
+	 * Waits until the dispatcher has tried every email to the recipients once, then
+	 * checks that each still waits in the outbox with the reason it failed.
+	 */
+	private void awaitFailedAttempt(String... recipients) throws InterruptedException {
+		Instant deadline = Instant.now().plus(PATIENCE);
+		while (!deliveries(recipients).stream().allMatch((delivery) -> delivery.lastError() != null)
+				&& Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		assertThat(deliveries(recipients)).hasSize(4).allSatisfy((delivery) -> {
+			assertThat(delivery.status()).isEqualTo(EmailStatus.QUEUED);
+			assertThat(delivery.attempts()).isPositive();
+			assertThat(delivery.lastError()).isNotBlank();
+		});
+	}
+
+	private List<Delivery> deliveries(String... recipients) {
+		return Stream.of(recipients).flatMap((to) -> this.records.deliveriesTo(to).stream()).toList();
+	}
+
+}

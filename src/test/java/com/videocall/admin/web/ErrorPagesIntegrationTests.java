@@ -1,0 +1,72 @@
+package com.videocall.admin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.videocall.admin.support.HttpBrowser;
+import com.videocall.admin.support.HttpBrowser.Page;
+import com.videocall.admin.support.ServerIntegrationTest;
+import com.videocall.admin.support.SignIn;
+import com.videocall.admin.support.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * X7: bad addresses and missing records get the application's own friendly page, on a
+ * real server (MockMvc does not render error pages), and never exception names, messages
+ * or stack traces.
+ */
+@ServerIntegrationTest
+class ErrorPagesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestData data;
+
+	HttpBrowser admin;
+
+	@BeforeEach
+	void signIn() {
+		this.admin = new HttpBrowser(this.port).signIn(SignIn.ADMIN, "demo-password");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/users/%d", "/waiting-areas/%d", "/waiting-areas/%d/settings",
+			"/organisational-units/%d/administrators", "/meeting-rooms/%d/users" })
+	void showsTheFriendlyNotFoundPageForAMissingRecord(String path) {
+		Page page = this.admin.get(path.formatted(this.data.missingId()));
+		assertThat(page.status()).isEqualTo(404);
+		assertFriendly(page, "Page not found",
+				"The page or record you asked for does not exist, or you do not have access to it.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/users/abc", "/users?page=abc", "/users/99999999999999999999", "/waiting-areas?page=abc",
+			"/organisational-units/abc", "/meeting-rooms/1x/users", "/waiting-areas/1/users?page=%27%3B--" })
+	void showsTheFriendlyBadRequestPageForMalformedInput(String path) {
+		Page page = this.admin.get(path);
+		assertThat(page.status()).isEqualTo(400);
+		assertFriendly(page, "Bad request", "The request could not be understood. Check the address and try again.");
+	}
+
+	private static void assertFriendly(Page page, String heading, String text) {
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(page.document().select("main h1").text()).isEqualTo(heading);
+		assertThat(page.document().select("main p").eachText()).contains(text);
+		assertThat(page.body()).doesNotContainIgnoringCase("exception")
+			.doesNotContain("java.")
+			.doesNotContain("org.springframework")
+			.doesNotContain("at com.videocall")
+			.doesNotContain("Failed to convert")
+			.doesNotContain("NumberFormat")
+			.doesNotContainIgnoringCase("trace")
+			.doesNotContain("Whitelabel");
+	}
+
+}
