@@ -21,9 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * The Users list (U1): every account with a role or a pending invited role in scope. One
  * statement for the page and one for the count, whatever the page size or roles per
- * person. A limited scope starts from its areas' roles; a System Administrator's page
- * walks the accounts in list order and stops when the page is full (UsersListBenchmark
- * measures both).
+ * person. A limited scope starts from its areas' roles; a System Administrator's list
+ * reads the accounts marked {@code listed} (kept by triggers, V3) in list order
+ * (UsersListBenchmark measures both).
  */
 @Service
 public class Users {
@@ -39,16 +39,6 @@ public class Users {
 			    select i.account_id from invited_role r
 			    join invitation i on i.id = r.invitation_id and i.status = 'PENDING' where %s
 			)
-			""";
-
-	/**
-	 * For a System Administrator: probes that PostgreSQL runs per account, so a page
-	 * stops early.
-	 */
-	private static final String LISTED = """
-			coalesce((select true from role_grant g where g.account_id = a.id limit 1),
-			         (select true from invitation i join invited_role r on r.invitation_id = i.id
-			          where i.account_id = a.id and i.status = 'PENDING' limit 1), false)
 			""";
 
 	private static final String COLUMNS = """
@@ -68,7 +58,7 @@ public class Users {
 	public Page<UserRow> find(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
 		String filters = filters(search, status);
 		String columns = COLUMNS.formatted(scope.sqlCovers("r.area_id"));
-		String page = scope.everything() ? columns + "from account a where " + LISTED + filters + ORDER : visible(scope)
+		String page = scope.everything() ? columns + "from account a where a.listed" + filters + ORDER : visible(scope)
 				+ columns + "from visible v join account a on a.id = v.account_id where true" + filters + ORDER;
 		List<UserRow> rows = this.jdbc.sql(page)
 			.params(parameters(scope, search, status))
@@ -76,12 +66,9 @@ public class Users {
 			.param("offset", pageable.getOffset())
 			.query(Users::row)
 			.list();
-		long total = this.jdbc
-			.sql(visible(scope) + "select count(*) from visible v join account a on a.id = v.account_id where true"
-					+ filters)
-			.params(parameters(scope, search, status))
-			.query(Long.class)
-			.single();
+		String count = scope.everything() ? "select count(*) from account a where a.listed" + filters : visible(scope)
+				+ "select count(*) from visible v join account a on a.id = v.account_id where true" + filters;
+		long total = this.jdbc.sql(count).params(parameters(scope, search, status)).query(Long.class).single();
 		return new PageImpl<>(rows, pageable, total);
 	}
 
