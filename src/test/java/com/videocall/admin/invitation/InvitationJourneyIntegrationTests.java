@@ -202,6 +202,22 @@ class InvitationJourneyIntegrationTests {
 		assertThat(rolesIn(dialog(otherAdmin, invitation))).containsExactly("Receptionist");
 	}
 
+	@Test
+	void showsTheDialogOverTheUsersListAndClosesBackToItAsItWas() throws Exception {
+		String invitee = this.clinic.email("behind.dialog");
+		addUsers(this.admin, this.clinic.waitingAreaPath(), invitee, Role.SERVICE_PROVIDER);
+		long invitation = this.records.pendingFor(invitee);
+
+		Document dialog = this.admin.open(dialogUrl(invitation) + "?q=behind.dialog&status=invited");
+
+		assertThat(dialog.selectFirst("dialog[open] a:contains(Close)").attr("href"))
+			.isEqualTo("/users?q=behind.dialog&status=invited");
+		Element list = dialog.selectFirst(".behind-dialog");
+		assertThat(list.selectFirst("input[name=q]").val()).isEqualTo("behind.dialog");
+		assertThat(list.selectFirst("option[selected]").val()).isEqualTo("invited");
+		assertThat(list.select("tbody tr td:nth-child(2)").eachText()).containsExactly(invitee);
+	}
+
 	private static Document addUsers(Browser admin, String areaPath, String invitee, Role... roles) throws Exception {
 		return admin.follow(admin.addUsers(areaPath, invitee, "Welcome to the team", roles));
 	}

@@ -16,6 +16,9 @@ import com.videocall.admin.invitation.RemovalOutcome;
 import com.videocall.admin.invitation.web.InvitationActions.Done;
 import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.people.StatusFilter;
+import com.videocall.admin.people.Users;
+import com.videocall.admin.web.Paging;
 import com.videocall.admin.web.UsersListState;
 
 import org.springframework.context.MessageSource;
@@ -50,8 +53,11 @@ class ManageInvitationController {
 
 	private final MessageSource messages;
 
+	private final Users users;
+
 	ManageInvitationController(AdministratorScopes scopes, InvitationViews views, InvitationManagement management,
-			InvitationActions actions, MessageSource messages) {
+			InvitationActions actions, MessageSource messages, Users users) {
+		this.users = users;
 		this.scopes = scopes;
 		this.views = views;
 		this.management = management;
@@ -72,8 +78,10 @@ class ManageInvitationController {
 		if (mark != null) {
 			marked.add(mark);
 		}
-		model.addAttribute("invitation", this.views.get(scope(me), id));
+		AdministratorScope scope = scope(me);
+		model.addAttribute("invitation", this.views.get(scope, id));
 		model.addAttribute("marked", marked);
+		addUsersList(scope, list, model);
 		return "invitations/manage";
 	}
 
@@ -109,6 +117,7 @@ class ManageInvitationController {
 		}
 		model.addAttribute("invitation", invitation);
 		model.addAttribute("selected", selected);
+		addUsersList(scope(me), list, model);
 		return "invitations/confirm-removal";
 	}
 
@@ -123,6 +132,13 @@ class ManageInvitationController {
 			return new Done(RemovalBanners.of(outcome, this::label),
 					(outcome.cancelled() || outcome.remainsElsewhere()) ? list.listUrl() : dialog);
 		});
+	}
+
+	/** The dialog is shown over the Users list as the administrator left it (M5). */
+	private void addUsersList(AdministratorScope scope, UsersListState list, Model model) {
+		model.addAttribute("users", this.users.find(scope, list.search(), StatusFilter.parse(list.status()),
+				Paging.page(list.pageNumber())));
+		model.addAttribute("statuses", StatusFilter.values());
 	}
 
 	private String label(RemovalOutcome outcome) {
