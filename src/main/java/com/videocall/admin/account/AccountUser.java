@@ -27,14 +27,4 @@ public class AccountUser extends User {
 		return this.displayName;
 	}
 
-	@Override
-	public boolean equals(Object other) {
-		return super.equals(other);
-	}
-
-	@Override
-	public int hashCode() {
-		return super.hashCode();
-	}
-
 }

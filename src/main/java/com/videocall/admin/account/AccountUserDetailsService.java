@@ -21,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
+	/**
+	 * The roles for which directory.Role.isAdministrator() holds (directory builds on
+	 * this module).
+	 */
 	private static final String ADMINISTRATOR_ROLES = "('ORGANISATION_ADMINISTRATOR', 'SERVICE_ADMINISTRATOR', "
 			+ "'MEETING_ROOM_ADMINISTRATOR')";
 

@@ -89,10 +89,6 @@ public class UserAccount {
 		return this.systemAdministrator;
 	}
 
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
 	/** The name to show: the full name, or the email while no name is known yet. */
 	public String getDisplayName() {
 		return (this.fullName != null) ? this.fullName : this.email;

@@ -20,10 +20,6 @@ public record AdministratorScope(long accountId, boolean everything, Set<Long> a
 		return this.everything || this.areaIds.contains(areaId);
 	}
 
-	public boolean isAdministrator() {
-		return this.everything || !this.areaIds.isEmpty();
-	}
-
 	/**
 	 * The area ids as a PostgreSQL array literal, for
 	 * {@code area_id = any(cast(:areas as bigint[]))}.

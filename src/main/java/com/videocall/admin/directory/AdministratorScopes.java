@@ -2,6 +2,7 @@ package com.videocall.admin.directory;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,14 +18,17 @@ public class AdministratorScopes {
 			with recursive administered(id) as (
 			    select g.area_id from role_grant g join account a on a.id = g.account_id
 			    where g.account_id = :account and a.status = 'ACTIVE'
-			      and g.role in ('ORGANISATION_ADMINISTRATOR', 'SERVICE_ADMINISTRATOR', 'MEETING_ROOM_ADMINISTRATOR')
+			      and g.role in (%s)
 			    union
 			    select child.id from area child join administered parent on child.parent_id = parent.id
 			)
 			select coalesce((select system_administrator and status = 'ACTIVE' from account where id = :account), false)
 			       as everything,
 			       array(select id from administered) as area_ids
-			""";
+			""".formatted(Arrays.stream(Role.values())
+		.filter(Role::isAdministrator)
+		.map((role) -> "'" + role.name() + "'")
+		.collect(Collectors.joining(", ")));
 
 	private final JdbcClient jdbc;
 
