@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest
+// GreenMail logs every mailbox it creates, and tests make hundreds.
+@SpringBootTest(properties = "logging.level.com.icegreen.greenmail=WARN")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { TestDatabaseInitializer.class, MailServer.Initializer.class })
 @Import({ SignIn.class, TestData.class, TestOrganisation.class, Pages.class, Invitations.class, InvitationRecords.class,

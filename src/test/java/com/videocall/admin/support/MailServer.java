@@ -154,9 +154,7 @@ public class MailServer {
 			startIfStopped();
 			TestPropertyValues
 				.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + SERVER.getSmtp().getPort(),
-						"app.mail.dispatch-interval=200ms", "app.mail.first-retry=1s", "app.mail.longest-retry=2s",
-						// GreenMail logs every mailbox it creates; tests make hundreds.
-						"logging.level.com.icegreen.greenmail=WARN")
+						"app.mail.dispatch-interval=200ms", "app.mail.first-retry=1s", "app.mail.longest-retry=2s")
 				.applyTo(context);
 		}
 
