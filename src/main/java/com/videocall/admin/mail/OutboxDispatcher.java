@@ -3,7 +3,7 @@ package com.videocall.admin.mail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -20,18 +20,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due emails from the outbox. Each batch locks its rows with
- * {@code FOR UPDATE SKIP
- * LOCKED}, so several instances can dispatch at once without sending an email twice. Runs
- * only when a mail server is configured; otherwise emails stay readable on "Sent emails".
+ * Delivers due emails from the outbox. Each email is locked with {@code FOR UPDATE SKIP
+ * LOCKED} while it is sent, so several instances can dispatch at once without sending an
+ * email twice. Runs only when a mail server is configured; otherwise emails stay readable
+ * on "Sent emails".
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")
 public class OutboxDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxDispatcher.class);
-
-	private static final int BATCH_SIZE = 20;
 
 	/** An invitation link's token: base64url after a "/invitation/" path. */
 	private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern
@@ -58,28 +56,30 @@ public class OutboxDispatcher {
 		this.clock = clock;
 	}
 
+	/**
+	 * Delivers due emails one per transaction, so each outcome is recorded at once and no
+	 * lock is held across several sends. A failure ends the round: the mail server is
+	 * likely down, the failed email waits its back-off and the others the next round.
+	 */
 	@Scheduled(fixedDelayString = "${app.mail.dispatch-interval:5s}")
 	public void dispatchDue() {
-		int delivered;
+		Outcome outcome;
 		do {
-			delivered = this.transactions.execute((status) -> deliverBatch());
+			outcome = this.transactions.execute((status) -> deliverNext());
 		}
-		while (delivered == BATCH_SIZE);
+		while (outcome == Outcome.SENT);
 	}
 
-	private int deliverBatch() {
+	private Outcome deliverNext() {
 		Instant now = this.clock.instant();
-		List<Long> due = this.jdbc.sql("""
+		Optional<Long> due = this.jdbc.sql("""
 				select id from outbound_email where status = 'QUEUED' and next_attempt_at <= ?
-				order by next_attempt_at, id limit ? for update skip locked
-				""").params(Timestamp.from(now), BATCH_SIZE).query(Long.class).list();
-		for (long id : due) {
-			deliver(id, now);
-		}
-		return due.size();
+				order by next_attempt_at, id limit 1 for update skip locked
+				""").param(Timestamp.from(now)).query(Long.class).optional();
+		return due.map((id) -> deliver(id, now)).orElse(Outcome.NONE_DUE);
 	}
 
-	private void deliver(long id, Instant now) {
+	private Outcome deliver(long id, Instant now) {
 		OutgoingEmail email = this.jdbc
 			.sql("select recipient, subject, text_body, html_body from outbound_email where id = ?")
 			.param(id)
@@ -92,9 +92,11 @@ public class OutboxDispatcher {
 						+ "last_error = null, text_body = ?, html_body = ? where id = ?")
 				.params(Timestamp.from(now), withoutTokens(email.textBody()), withoutTokens(email.htmlBody()), id)
 				.update();
+			return Outcome.SENT;
 		}
 		catch (MailException | MessagingException ex) {
 			recordFailure(id, now, ex);
+			return Outcome.FAILED;
 		}
 	}
 
@@ -130,6 +132,12 @@ public class OutboxDispatcher {
 		helper.setSubject(email.subject());
 		helper.setText(email.textBody(), email.htmlBody());
 		return message;
+	}
+
+	private enum Outcome {
+
+		NONE_DUE, SENT, FAILED
+
 	}
 
 }
