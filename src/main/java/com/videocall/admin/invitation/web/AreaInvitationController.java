@@ -2,7 +2,6 @@ package com.videocall.admin.invitation.web;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScopes;
-import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.RemovalOutcome;
@@ -73,9 +72,7 @@ class AreaInvitationController {
 	}
 
 	private String source(AreaSummary area) {
-		String list = this.messages.getMessage(
-				(area.kind() == AreaKind.ORGANISATIONAL_UNIT) ? "area.manageAdministrators" : "area.manageUsers", null,
-				LocaleContextHolder.getLocale());
+		String list = this.messages.getMessage(area.kind().peopleTitleCode(), null, LocaleContextHolder.getLocale());
 		return this.messages.getMessage("history.source.area", new Object[] { list, area.name() },
 				LocaleContextHolder.getLocale());
 	}

@@ -36,12 +36,11 @@ class AreaPages {
 	 * The area's people list, where the action menu's actions come from and return to.
 	 */
 	static String peopleUrl(AreaSummary area, String name) {
-		String list = (area.kind() == AreaKind.ORGANISATIONAL_UNIT) ? "administrators" : "users";
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/{kind}/{id}/{list}");
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath(area.kind().peoplePath(area.id()));
 		if (!name.isBlank()) {
 			url.queryParam("name", name);
 		}
-		return url.encode().buildAndExpand(area.kind().path(), area.id(), list).toUriString();
+		return url.encode().build().toUriString();
 	}
 
 	private static AreaKind kind(String path) {

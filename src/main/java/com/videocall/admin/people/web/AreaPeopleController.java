@@ -37,27 +37,26 @@ class AreaPeopleController {
 	@GetMapping("/organisational-units/{id}/administrators")
 	String unitAdministrators(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "1") int page, Model model) {
-		return people(me, AreaKind.ORGANISATIONAL_UNIT, id, name, page,
-				model.addAttribute("headingCode", "area.manageAdministrators"));
+		return people(me, AreaKind.ORGANISATIONAL_UNIT, id, name, page, model);
 	}
 
 	@GetMapping("/waiting-areas/{id}/users")
 	String waitingAreaUsers(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "1") int page, Model model) {
-		return people(me, AreaKind.WAITING_AREA, id, name, page, model.addAttribute("headingCode", "area.manageUsers"));
+		return people(me, AreaKind.WAITING_AREA, id, name, page, model);
 	}
 
 	@GetMapping("/meeting-rooms/{id}/users")
 	String meetingRoomUsers(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "1") int page, Model model) {
-		return people(me, AreaKind.MEETING_ROOM, id, name, page, model.addAttribute("headingCode", "area.manageUsers"));
+		return people(me, AreaKind.MEETING_ROOM, id, name, page, model);
 	}
 
 	private String people(AccountUser me, AreaKind kind, long id, String name, int page, Model model) {
 		AreaSummary area = this.areas.get(this.scopes.forAccount(me.accountId()), kind, id);
 		model.addAttribute("area", area);
-		model.addAttribute("listPath",
-				"/" + kind.path() + "/" + id + (kind == AreaKind.ORGANISATIONAL_UNIT ? "/administrators" : "/users"));
+		model.addAttribute("headingCode", kind.peopleTitleCode());
+		model.addAttribute("listPath", kind.peoplePath(id));
 		model.addAttribute("name", name);
 		model.addAttribute("people", this.people.find(area, name, Paging.page(page)));
 		return "people/area-people";
