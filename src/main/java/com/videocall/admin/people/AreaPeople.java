@@ -50,7 +50,7 @@ public class AreaPeople {
 		List<AreaPerson> rows = this.jdbc
 			.sql(PEOPLE
 					+ """
-							select a.id, a.email, a.full_name, a.status, array_agg(p.role) as roles, max(p.invited_at) as invited_at,
+							select a.id, a.email, coalesce(a.full_name, a.email) as display_name, a.status, array_agg(p.role) as roles, max(p.invited_at) as invited_at,
 							       max(p.invitation_id) as invitation_id, max(p.version) as version
 							"""
 					+ MATCHING
@@ -72,9 +72,7 @@ public class AreaPeople {
 	}
 
 	private static AreaPerson person(ResultSet rs, int row) throws SQLException {
-		String name = rs.getString("full_name");
-		String email = rs.getString("email");
-		return new AreaPerson(rs.getLong("id"), (name != null) ? name : email, email,
+		return new AreaPerson(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
 				AccountStatus.valueOf(rs.getString("status")), roles(rs.getArray("roles")),
 				Users.instant(rs.getTimestamp("invited_at")), rs.getLong("invitation_id"), rs.getLong("version"));
 	}

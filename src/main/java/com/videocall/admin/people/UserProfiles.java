@@ -32,11 +32,11 @@ public class UserProfiles {
 
 	@Transactional(readOnly = true)
 	public UserProfile get(AdministratorScope scope, long accountId) {
-		UserProfile account = this.jdbc.sql("select id, email, full_name, status from account where id = ?")
+		UserProfile account = this.jdbc
+			.sql("select id, email, coalesce(full_name, email) as display_name, status from account where id = ?")
 			.param(accountId)
-			.query((rs, row) -> new UserProfile(rs.getLong("id"),
-					(rs.getString("full_name") != null) ? rs.getString("full_name") : rs.getString("email"),
-					rs.getString("email"), AccountStatus.valueOf(rs.getString("status")), List.of(), List.of(), null))
+			.query((rs, row) -> new UserProfile(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
+					AccountStatus.valueOf(rs.getString("status")), List.of(), List.of(), null))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("account " + accountId));
 		List<HeldRole> roles = heldRoles(scope, accountId);

@@ -42,7 +42,7 @@ public class Users {
 			""";
 
 	private static final String COLUMNS = """
-			select a.id, a.email, a.full_name, a.status,
+			select a.id, a.email, coalesce(a.full_name, a.email) as display_name, a.status,
 			       (select max(r.invited_at) from invitation i join invited_role r on r.invitation_id = i.id
 			        where i.account_id = a.id and i.status = 'PENDING' and %s) as invited_at
 			""";
@@ -96,9 +96,7 @@ public class Users {
 	}
 
 	private static UserRow row(ResultSet rs, int row) throws SQLException {
-		String name = rs.getString("full_name");
-		String email = rs.getString("email");
-		return new UserRow(rs.getLong("id"), (name != null) ? name : email, email,
+		return new UserRow(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
 				AccountStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("invited_at")));
 	}
 
