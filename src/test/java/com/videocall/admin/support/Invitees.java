@@ -43,9 +43,12 @@ public class Invitees {
 
 	private final MailServer mail;
 
+	private final InvitationRecords records;
+
 	public Invitees(InvitationManagement management, AdministratorScopes scopes, UserDetailsService accounts,
-			JdbcClient jdbc, MailServer mail) {
+			JdbcClient jdbc, MailServer mail, InvitationRecords records) {
 		this.mail = mail;
+		this.records = records;
 		this.management = management;
 		this.scopes = scopes;
 		this.accounts = accounts;
@@ -113,10 +116,7 @@ public class Invitees {
 	}
 
 	public String status(Invitee invitee) {
-		return this.jdbc.sql("select status from invitation where id = ?")
-			.param(invitee.invitation())
-			.query(String.class)
-			.single();
+		return this.records.status(invitee.invitation());
 	}
 
 	public String accountStatus(Invitee invitee) {
@@ -128,12 +128,7 @@ public class Invitees {
 
 	/** The roles the invitee's account holds. */
 	public List<RoleOffer> grantedRoles(Invitee invitee) {
-		return this.jdbc
-			.sql("select g.role, g.area_id from role_grant g join account a on a.id = g.account_id "
-					+ "where lower(a.email) = lower(?) order by g.id")
-			.param(invitee.email())
-			.query((rs, row) -> new RoleOffer(Role.valueOf(rs.getString(1)), rs.getLong(2)))
-			.list();
+		return this.records.grantsOf(invitee.email());
 	}
 
 	/** The invitation's history, oldest first. */
@@ -154,10 +149,7 @@ public class Invitees {
 
 	/** The stored hashes of the invitation's links, oldest first. */
 	public List<byte[]> linkHashes(Invitee invitee) {
-		return this.jdbc.sql("select token_sha256 from invitation_link where invitation_id = ? order by id")
-			.param(invitee.invitation())
-			.query(byte[].class)
-			.list();
+		return this.records.linkHashes(invitee.invitation());
 	}
 
 	/**
@@ -187,10 +179,7 @@ public class Invitees {
 	}
 
 	private long version(Invitee invitee) {
-		return this.jdbc.sql("select version from invitation where id = ?")
-			.param(invitee.invitation())
-			.query(Long.class)
-			.single();
+		return this.records.version(invitee.invitation());
 	}
 
 	private AccountUser admin(Clinic clinic) {
