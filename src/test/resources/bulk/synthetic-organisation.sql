@@ -1,4 +1,4 @@
--- A large synthetic organisation for benchmarks (SPEC §5): 300 units, 2,000 waiting areas,
+-- A large synthetic organisation for benchmarks (docs/requirements.md §5): 300 units, 2,000 waiting areas,
 -- 1,000 meeting rooms, 100,000 accounts of which 20,000 have a pending invitation. Run it on a
 -- migrated database, e.g. psql -h 127.0.0.1 -U postgres -d postgres \
 --   -c 'set search_path to video_call_admin' -f src/test/resources/bulk/synthetic-organisation.sql

@@ -9,8 +9,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
 /**
- * Debian's Chromium driven by Playwright, without Playwright downloading a browser
- * (STACK.md).
+ * Debian's Chromium ({@code /usr/bin/chromium}) driven by Playwright, without Playwright
+ * downloading a browser of its own (this network cannot reach its download site).
  */
 final class Browsers {
 

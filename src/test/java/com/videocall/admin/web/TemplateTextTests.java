@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * All visible text comes from messages.properties (STYLE.md): templates hold no literal
+ * All visible text comes from messages.properties: templates hold no literal
  * text outside placeholders that Thymeleaf replaces, and every message key that templates
  * and code use exists.
  */
