@@ -1,5 +1,6 @@
 /**
- * The demo organisation (docs/requirements.md §5), planted into an empty database by the default run so
- * that every page and flow can be tried at once. Never active in the prod profile.
+ * The demo organisation (docs/requirements.md §5), planted into an empty database by the
+ * default run so that every page and flow can be tried at once. Never active in the prod
+ * profile.
  */
 package com.videocall.admin.demo;

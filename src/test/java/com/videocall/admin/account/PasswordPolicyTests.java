@@ -59,6 +59,14 @@ class PasswordPolicyTests {
 			.allSatisfy((password) -> assertThat(this.policy.problem(password)).as(password).isPresent());
 	}
 
+	@Test
+	void keepsOnlyCommonPasswordsThatAPasswordOfAllowedLengthCanMatch() throws IOException {
+		assertThat(commonPasswords()).isNotEmpty()
+			.allSatisfy((password) -> assertThat(password.codePointCount(0, password.length())).as(password)
+				.isBetween(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH))
+			.doesNotHaveDuplicates();
+	}
+
 	@ParameterizedTest
 	@ValueSource(
 			strings = { "all lower case words here", "ONLYCAPITALSHERE", "123456789012345678", "   spaces around   " })

@@ -28,10 +28,10 @@ import org.springframework.test.context.ContextConfiguration;
 import javax.sql.DataSource;
 
 /**
- * How long the Users list's queries take at 100,000 accounts (docs/requirements.md §5), side by side with
- * the demo organisation's size in the same run. Not part of the build: run it with
- * {@code ./mvnw test -Dtest=UsersListBenchmark -Dbenchmark.groups=none}. Prints median
- * and 95th percentile over 25 runs after 5 warm-up runs.
+ * How long the Users list's queries take at 100,000 accounts (docs/requirements.md §5),
+ * side by side with the demo organisation's size in the same run. Not part of the build:
+ * run it with {@code ./mvnw test -Dtest=UsersListBenchmark -Dbenchmark.groups=none}.
+ * Prints median and 95th percentile over 25 runs after 5 warm-up runs.
  */
 @Tag("benchmark")
 @SpringBootTest

@@ -13,9 +13,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The PostgreSQL the tests run against: a Testcontainers server when a Docker engine is
- * available, otherwise a database of this test run's own on the local server,
- * created fresh and dropped when the JVM ends. Databases left by runs whose process is
- * gone are dropped first.
+ * available, otherwise a database of this test run's own on the local server, created
+ * fresh and dropped when the JVM ends. Databases left by runs whose process is gone are
+ * dropped first.
  */
 public final class TestDatabase {
 

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * All visible text comes from messages.properties: templates hold no literal
- * text outside placeholders that Thymeleaf replaces, and every message key that templates
- * and code use exists.
+ * All visible text comes from messages.properties: templates hold no literal text outside
+ * placeholders that Thymeleaf replaces, and every message key that templates and code use
+ * exists.
  */
 class TemplateTextTests {
 
