@@ -5,8 +5,22 @@ import java.util.List;
 
 import com.videocall.admin.directory.Role;
 
-/** One line of an invitation's history, with only the roles the reader may see. */
-public record HistoryEntry(HistoryType type, String actor, Instant at, String sourcePage, List<RoleInArea> roles) {
+/**
+ * One line of an invitation's history, with only the roles the reader may see. An entry
+ * {@code byAnotherArea} was done by an administrator of areas outside the reader's scope:
+ * it names neither them nor their page ({@code actor} and {@code sourcePage} are null).
+ */
+public record HistoryEntry(long id, HistoryType type, String actor, boolean byAnotherArea, Instant at,
+		String sourcePage, List<RoleInArea> roles) {
+
+	static HistoryEntry of(long id, HistoryType type, String actor, Instant at, String sourcePage,
+			List<RoleInArea> roles) {
+		return new HistoryEntry(id, type, actor, false, at, sourcePage, roles);
+	}
+
+	static HistoryEntry byAnotherArea(long id, HistoryType type, Instant at) {
+		return new HistoryEntry(id, type, null, true, at, null, List.of());
+	}
 
 	/** A role and the name of its area. */
 	public record RoleInArea(Role role, String areaName) {

@@ -110,9 +110,10 @@ public class InvitationAcceptance {
 			invitation.requestNewLink(found.get().link(), now);
 			String inviter = (invitation.getInvitedBy() != null)
 					? this.accounts.get(invitation.getInvitedBy()).getDisplayName() : null;
+			long event = this.history.record(invitation.getId(), HistoryType.LINK_REQUESTED, null, now, null,
+					List.of());
 			this.mailer.sendLink(invitation, this.accounts.get(invitation.getAccountId()).getEmail(), inviter, null,
-					false, now);
-			this.history.record(invitation.getId(), HistoryType.LINK_REQUESTED, null, now, null, List.of());
+					false, now, event);
 		}
 		return Optional.of(status);
 	}

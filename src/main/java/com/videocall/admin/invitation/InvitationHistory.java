@@ -1,12 +1,16 @@
 package com.videocall.admin.invitation;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.Role;
@@ -16,9 +20,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The history of an invitation: who did what, when, from which page. Roles an entry
- * concerns are kept per area so that an administrator only ever reads the part inside
- * their scope.
+ * The history of an invitation: who did what, when, from which page (X3). An
+ * administrator only ever reads the part inside their scope (X1):
+ * <ul>
+ * <li>an entry that concerns roles shows only the roles in scope, and is left out when
+ * none is;</li>
+ * <li>an administrator's entry without roles (a reminder) keeps the areas it was done
+ * for: the area whose page it came from, or, from the Manage Invitation dialog, the areas
+ * of the invitation's roles in that administrator's scope. Administrators of one of them
+ * read who did it and from which page; everyone else reads that an administrator of
+ * another area did it, without name or page, since the page may name an area and the name
+ * an administrator they must not know. The entry itself stays: the reminder changed what
+ * they share (the working link, the reminder interval);</li>
+ * <li>the invitee's own entries ("New link requested") name nobody else and are shown to
+ * everyone who sees the invitation.</li>
+ * </ul>
+ * A System Administrator reads everything.
  */
 @Component
 class InvitationHistory {
@@ -29,15 +46,10 @@ class InvitationHistory {
 		this.jdbc = jdbc;
 	}
 
-	void record(long invitationId, HistoryType type, Long actorId, Instant at, String sourcePage,
+	/** Records an entry about roles, or the invitee's own entry; returns its id. */
+	long record(long invitationId, HistoryType type, Long actorId, Instant at, String sourcePage,
 			Collection<InvitedRole> roles) {
-		long eventId = this.jdbc.sql("""
-				insert into invitation_event (invitation_id, type, actor_id, occurred_at, source_page)
-				values (?, ?, ?, ?, ?) returning id
-				""")
-			.params(invitationId, type.name(), actorId, Timestamp.from(at), sourcePage)
-			.query(Long.class)
-			.single();
+		long eventId = insert(invitationId, type, actorId, at, sourcePage);
 		for (InvitedRole role : roles) {
 			this.jdbc
 				.sql("insert into invitation_event_role (event_id, role, area_id) values (?, ?, ?) "
@@ -45,43 +57,83 @@ class InvitationHistory {
 				.params(eventId, role.getRole().name(), role.getAreaId())
 				.update();
 		}
+		return eventId;
 	}
 
 	/**
-	 * Entries in order, each with only its roles in scope; an entry that concerns roles
-	 * of other areas only is left out.
+	 * Records an administrator's entry without roles, done for the given areas; returns
+	 * its id.
 	 */
+	long recordFor(long invitationId, HistoryType type, long actorId, Instant at, String sourcePage,
+			Set<Long> areaIds) {
+		long eventId = insert(invitationId, type, actorId, at, sourcePage);
+		for (long areaId : areaIds) {
+			this.jdbc.sql("insert into invitation_event_area (event_id, area_id) values (?, ?)")
+				.params(eventId, areaId)
+				.update();
+		}
+		return eventId;
+	}
+
+	private long insert(long invitationId, HistoryType type, Long actorId, Instant at, String sourcePage) {
+		return this.jdbc.sql("""
+				insert into invitation_event (invitation_id, type, actor_id, occurred_at, source_page)
+				values (?, ?, ?, ?, ?) returning id
+				""")
+			.params(invitationId, type.name(), actorId, Timestamp.from(at), sourcePage)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The entries the administrator may read, in order (see the class comment). */
 	List<HistoryEntry> visibleTo(AdministratorScope scope, long invitationId) {
 		List<Row> rows = this.jdbc.sql("""
-				select e.id, e.type, coalesce(a.full_name, a.email), e.occurred_at, e.source_page, r.role, r.area_id,
-				       ar.name
+				select e.id, e.type, e.actor_id, coalesce(a.full_name, a.email), e.occurred_at, e.source_page,
+				       r.role, r.area_id, ar.name,
+				       array(select x.area_id from invitation_event_area x where x.event_id = e.id) as done_for
 				from invitation_event e left join account a on a.id = e.actor_id
 				left join invitation_event_role r on r.event_id = e.id left join area ar on ar.id = r.area_id
 				where e.invitation_id = ? order by e.occurred_at, e.id, ar.name, r.role
 				""")
 			.param(invitationId)
-			.query((rs, row) -> new Row(rs.getLong(1), HistoryType.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8)))
+			.query((rs, row) -> new Row(rs.getLong(1), HistoryType.valueOf(rs.getString(2)), rs.getObject(3) != null,
+					rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getLong(8),
+					rs.getString(9), ids(rs.getArray(10))))
 			.list();
 		Map<Long, List<Row>> byEvent = new LinkedHashMap<>();
 		rows.forEach((row) -> byEvent.computeIfAbsent(row.eventId(), (id) -> new ArrayList<>()).add(row));
 		List<HistoryEntry> entries = new ArrayList<>();
 		for (List<Row> event : byEvent.values()) {
+			Row first = event.get(0);
 			List<Row> withRoles = event.stream().filter((row) -> row.role() != null).toList();
 			List<RoleInArea> visible = withRoles.stream()
 				.filter((row) -> scope.covers(row.areaId()))
 				.map((row) -> new RoleInArea(Role.valueOf(row.role()), row.areaName()))
 				.toList();
-			if (withRoles.isEmpty() || !visible.isEmpty()) {
-				Row first = event.get(0);
-				entries.add(new HistoryEntry(first.type(), first.actor(), first.at(), first.sourcePage(), visible));
+			if (!withRoles.isEmpty()) {
+				if (!visible.isEmpty()) {
+					entries.add(HistoryEntry.of(first.eventId(), first.type(), first.actor(), first.at(),
+							first.sourcePage(), visible));
+				}
+			}
+			else if (!first.byAdministrator() || scope.everything()
+					|| first.doneFor().stream().anyMatch(scope::covers)) {
+				entries.add(HistoryEntry.of(first.eventId(), first.type(), first.actor(), first.at(),
+						first.sourcePage(), List.of()));
+			}
+			else {
+				entries.add(HistoryEntry.byAnotherArea(first.eventId(), first.type(), first.at()));
 			}
 		}
 		return entries;
 	}
 
-	private record Row(long eventId, HistoryType type, String actor, Instant at, String sourcePage, String role,
-			long areaId, String areaName) {
+	private static List<Long> ids(Array array) throws SQLException {
+		return Arrays.stream((Long[]) array.getArray()).toList();
+	}
+
+	private record Row(long eventId, HistoryType type, boolean byAdministrator, String actor, Instant at,
+			String sourcePage, String role, long areaId, String areaName, List<Long> doneFor) {
 	}
 
 }

@@ -31,13 +31,17 @@ class InvitationMailer {
 		this.properties = properties;
 	}
 
+	/**
+	 * {@code causeEventId} is the history entry of the action that sends the link, which
+	 * decides who sees the email next to the invitation.
+	 */
 	void sendLink(Invitation invitation, String email, String sender, String customMessage, boolean reminder,
-			Instant now) {
+			Instant now, long causeEventId) {
 		NewToken token = this.tokens.next();
 		invitation.issueLink(token.sha256(), now, this.properties.linkValidity());
 		List<RoleOffer> offered = invitation.getRoles().stream().map(InvitedRole::offer).toList();
 		this.outbox.queue(this.emails.invitation(email, sender, offered, customMessage, token.token(),
-				invitation.getLinkExpiresAt(), reminder), invitation.getId());
+				invitation.getLinkExpiresAt(), reminder), invitation.getId(), causeEventId);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountManagement;
 import com.videocall.admin.account.AccountStatus;
@@ -100,19 +101,37 @@ public class InvitationManagement {
 	}
 
 	/**
-	 * Emails a fresh link; the previous one stops working (M2, X4). Returns the invitee's
-	 * email.
+	 * Send Reminder from the Manage Invitation dialog: emails a fresh link; the previous
+	 * one stops working (M2, X4). Returns the invitee's email.
 	 */
 	@Transactional
 	public String remind(AdministratorScope scope, AccountUser actor, long invitationId, long expectedVersion,
 			String sourcePage) {
+		return remind(scope, actor, invitationId, expectedVersion, null, sourcePage);
+	}
+
+	/**
+	 * Send Reminder from the page of the area {@code fromAreaId} (an area's "Resend
+	 * Invitation"), or from the dialog when it is null. The history keeps which areas it
+	 * was sent for, so administrators of other areas do not read who sent it or from
+	 * which page.
+	 */
+	@Transactional
+	public String remind(AdministratorScope scope, AccountUser actor, long invitationId, long expectedVersion,
+			Long fromAreaId, String sourcePage) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
 		Instant now = this.clock.instant();
 		invitation.remind(now, this.properties.reminderInterval());
 		String email = this.accounts.get(invitation.getAccountId()).getEmail();
-		this.mailer.sendLink(invitation, email, actor.displayName(), null, true, now);
-		this.history.record(invitation.getId(), HistoryType.REMINDER_SENT, actor.accountId(), now, sourcePage,
-				List.of());
+		Set<Long> doneFor = (fromAreaId != null) ? Set.of(fromAreaId)
+				: invitation.getRoles()
+					.stream()
+					.map(InvitedRole::getAreaId)
+					.filter(scope::covers)
+					.collect(Collectors.toSet());
+		long event = this.history.recordFor(invitation.getId(), HistoryType.REMINDER_SENT, actor.accountId(), now,
+				sourcePage, doneFor);
+		this.mailer.sendLink(invitation, email, actor.displayName(), null, true, now, event);
 		return email;
 	}
 
@@ -167,8 +186,9 @@ public class InvitationManagement {
 		Invitation invitation = this.invitations.save(new Invitation(account.getId(), actor.accountId(), now));
 		List<InvitedRole> added = invitation.offer(offers, actor.accountId(), now);
 		this.invitations.flush();
-		this.mailer.sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now);
-		this.history.record(invitation.getId(), HistoryType.INVITED, actor.accountId(), now, sourcePage, added);
+		long event = this.history.record(invitation.getId(), HistoryType.INVITED, actor.accountId(), now, sourcePage,
+				added);
+		this.mailer.sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now, event);
 	}
 
 	private void addTo(UserAccount account, Collection<RoleOffer> offers, AccountUser actor, String customMessage,
@@ -187,8 +207,9 @@ public class InvitationManagement {
 		}
 		this.invitations.flush();
 		invitation.markSent(now);
-		this.mailer.sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now);
-		this.history.record(invitation.getId(), HistoryType.ROLES_ADDED, actor.accountId(), now, sourcePage, added);
+		long event = this.history.record(invitation.getId(), HistoryType.ROLES_ADDED, actor.accountId(), now,
+				sourcePage, added);
+		this.mailer.sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now, event);
 		outcome.extended().add(account.getEmail());
 	}
 
@@ -199,7 +220,7 @@ public class InvitationManagement {
 			.toList();
 		if (!granted.isEmpty()) {
 			this.outbox.queue(this.emails.rolesGranted(account.getEmail(), actor.displayName(), granted, customMessage),
-					null);
+					null, null);
 		}
 		return !granted.isEmpty();
 	}

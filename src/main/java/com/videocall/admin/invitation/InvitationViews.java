@@ -65,13 +65,16 @@ public class InvitationViews {
 		Instant now = this.clock.instant();
 		Instant nextReminder = invitation.nextReminderAt(this.properties.reminderInterval());
 		Instant expiresAt = invitation.getLinkExpiresAt();
+		List<HistoryEntry> history = this.history.visibleTo(scope, invitationId);
+		// An email shows to those who read the history entry of the action that queued
+		// it: not the emails that other areas' roles caused.
+		List<Long> causes = history.stream().map(HistoryEntry::id).toList();
 		return new InvitationView(invitation.getId(), invitation.getVersion(), invitation.getAccountId(),
 				this.accounts.get(invitation.getAccountId()).getEmail(), invitation.getStatus(),
 				(first != null) ? first.getInvitedAt() : invitation.getInvitedAt(),
 				(first != null) ? name(first.getInvitedBy()) : null, invitation.getRemindersSent(),
 				invitation.getLastSentAt(), expiresAt, expiresAt != null && !now.isBefore(expiresAt), nextReminder,
-				!now.isBefore(nextReminder), roles, this.history.visibleTo(scope, invitationId),
-				this.outbox.deliveriesOf(invitationId));
+				!now.isBefore(nextReminder), roles, history, this.outbox.deliveriesOf(invitationId, causes));
 	}
 
 	private String name(long accountId) {

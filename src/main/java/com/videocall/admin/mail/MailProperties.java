@@ -2,6 +2,9 @@ package com.videocall.admin.mail;
 
 import java.time.Duration;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +21,17 @@ public record MailProperties(@DefaultValue("Video Call Admin <no-reply@videocall
 	Duration retryAfter(int failedAttempts) {
 		Duration delay = this.firstRetry.multipliedBy(1L << Math.min(failedAttempts - 1, 20));
 		return (delay.compareTo(this.longestRetry) > 0) ? this.longestRetry : delay;
+	}
+
+	/** The domain of the sender's address, the right-hand side of our Message-IDs. */
+	String senderDomain() {
+		try {
+			String address = new InternetAddress(this.from).getAddress();
+			return address.substring(address.indexOf('@') + 1);
+		}
+		catch (AddressException ex) {
+			throw new IllegalStateException("app.mail.from is not an email address: " + this.from, ex);
+		}
 	}
 
 }

@@ -35,7 +35,9 @@ public class OutboxDispatcher {
 	private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern
 		.compile("(/invitation/)[A-Za-z0-9_-]{20,}");
 
-	private static final String REMOVED = "[removed-after-delivery]";
+	private static final String DELIVERED = "[removed-after-delivery]";
+
+	private static final String UNDELIVERED = "[removed-after-failure]";
 
 	private final JdbcClient jdbc;
 
@@ -80,58 +82,78 @@ public class OutboxDispatcher {
 	}
 
 	private Outcome deliver(long id, Instant now) {
-		OutgoingEmail email = this.jdbc
-			.sql("select recipient, subject, text_body, html_body from outbound_email where id = ?")
+		Stored stored = this.jdbc
+			.sql("select message_id, recipient, subject, text_body, html_body from outbound_email where id = ?")
 			.param(id)
-			.query((rs, row) -> new OutgoingEmail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, row) -> new Stored(rs.getString(1),
+					new OutgoingEmail(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))))
 			.single();
 		try {
-			this.sender.send(mime(email));
+			this.sender.send(mime(stored));
 			this.jdbc
 				.sql("update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
 						+ "last_error = null, text_body = ?, html_body = ? where id = ?")
-				.params(Timestamp.from(now), withoutTokens(email.textBody()), withoutTokens(email.htmlBody()), id)
+				.params(Timestamp.from(now), withoutTokens(stored.email().textBody(), DELIVERED),
+						withoutTokens(stored.email().htmlBody(), DELIVERED), id)
 				.update();
 			return Outcome.SENT;
 		}
 		catch (MailException | MessagingException ex) {
-			recordFailure(id, now, ex);
+			recordFailure(id, stored.email(), now, ex);
 			return Outcome.FAILED;
 		}
 	}
 
-	private void recordFailure(long id, Instant now, Exception failure) {
+	/**
+	 * Waits the back-off for another attempt, or, after the last one, gives up: a FAILED
+	 * email is never sent, so its stored copy loses its link tokens as a delivered one
+	 * does.
+	 */
+	private void recordFailure(long id, OutgoingEmail email, Instant now, Exception failure) {
 		int attempts = this.jdbc.sql("select attempts + 1 from outbound_email where id = ?")
 			.param(id)
 			.query(Integer.class)
 			.single();
-		String status = (attempts >= this.properties.maxAttempts()) ? "FAILED" : "QUEUED";
+		boolean last = attempts >= this.properties.maxAttempts();
 		String reason = String.valueOf(failure.getMessage());
-		logger.warn("Email {} not delivered (attempt {}): {}", id, attempts, reason);
-		this.jdbc
-			.sql("update outbound_email set status = ?, attempts = ?, next_attempt_at = ?, last_error = ? "
-					+ "where id = ?")
-			.params(status, attempts, Timestamp.from(now.plus(this.properties.retryAfter(attempts))),
-					reason.substring(0, Math.min(reason.length(), 1000)), id)
+		logger.warn("Email {} not delivered (attempt {}{}): {}", id, attempts, last ? ", the last" : "", reason);
+		this.jdbc.sql("""
+				update outbound_email set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
+				                          text_body = ?, html_body = ?
+				where id = ?
+				""")
+			.params(last ? "FAILED" : "QUEUED", attempts,
+					Timestamp.from(now.plus(this.properties.retryAfter(attempts))),
+					reason.substring(0, Math.min(reason.length(), 1000)),
+					last ? withoutTokens(email.textBody(), UNDELIVERED) : email.textBody(),
+					last ? withoutTokens(email.htmlBody(), UNDELIVERED) : email.htmlBody(), id)
 			.update();
 	}
 
 	/**
-	 * Once delivered, the stored copy loses the link tokens it carried: the database
-	 * keeps only their hashes from then on.
+	 * Once an email has left the outbox for good, its stored copy loses the link tokens
+	 * it carried: the database keeps only their hashes from then on.
 	 */
-	static String withoutTokens(String body) {
-		return TOKEN.matcher(body).replaceAll("$1" + REMOVED);
+	static String withoutTokens(String body, String marker) {
+		return TOKEN.matcher(body).replaceAll("$1" + marker);
 	}
 
-	private MimeMessage mime(OutgoingEmail email) throws MessagingException {
+	/**
+	 * The email with the Message-ID chosen when it was queued: JavaMailSenderImpl keeps a
+	 * Message-ID that is set before sending instead of making a new one per attempt.
+	 */
+	private MimeMessage mime(Stored stored) throws MessagingException {
 		MimeMessage message = this.sender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 		helper.setFrom(this.properties.from());
-		helper.setTo(email.recipient());
-		helper.setSubject(email.subject());
-		helper.setText(email.textBody(), email.htmlBody());
+		helper.setTo(stored.email().recipient());
+		helper.setSubject(stored.email().subject());
+		helper.setText(stored.email().textBody(), stored.email().htmlBody());
+		message.setHeader("Message-ID", stored.messageId());
 		return message;
+	}
+
+	private record Stored(String messageId, OutgoingEmail email) {
 	}
 
 	private enum Outcome {

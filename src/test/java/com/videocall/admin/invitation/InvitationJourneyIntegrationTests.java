@@ -21,7 +21,9 @@ import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.mail.EmailStatus;
 import com.videocall.admin.support.InvitationRecords;
+import com.videocall.admin.support.InvitationRecords.StoredEmail;
 import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.Pages;
 import com.videocall.admin.support.TestOrganisation;
@@ -216,6 +218,18 @@ class InvitationJourneyIntegrationTests {
 		assertThat(list.selectFirst("input[name=q]").val()).isEqualTo("behind.dialog");
 		assertThat(list.selectFirst("option[selected]").val()).isEqualTo("invited");
 		assertThat(list.select("tbody tr td:nth-child(2)").eachText()).containsExactly(invitee);
+	}
+
+	@Test
+	void removesTheTokenFromTheStoredEmailOnceDelivered() throws Exception {
+		String invitee = this.clinic.email("stored");
+		addUsers(this.admin, this.clinic.waitingAreaPath(), invitee, Role.SERVICE_PROVIDER);
+		String token = token(this.mail.awaitEmails(invitee, 1).get(0));
+
+		StoredEmail stored = this.records.storedEmailsTo(invitee).get(0);
+		assertThat(stored.status()).isEqualTo(EmailStatus.SENT);
+		assertThat(stored.textBody()).doesNotContain(token).contains("/invitation/[removed-after-delivery]");
+		assertThat(stored.htmlBody()).doesNotContain(token).contains("/invitation/[removed-after-delivery]");
 	}
 
 	private static Document addUsers(Browser admin, String areaPath, String invitee, Role... roles) throws Exception {

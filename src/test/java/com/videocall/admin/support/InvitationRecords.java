@@ -132,11 +132,25 @@ public class InvitationRecords {
 			.list();
 	}
 
+	/** Every email to the recipient as the outbox stores it, oldest first. */
+	public List<StoredEmail> storedEmailsTo(String recipient) {
+		return this.jdbc
+			.sql("select status, text_body, html_body from outbound_email where lower(recipient) = lower(?) "
+					+ "order by id")
+			.param(recipient)
+			.query((rs, row) -> new StoredEmail(EmailStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
 	private <T> T column(long invitation, String column, Class<T> type) {
 		return this.jdbc.sql("select " + column + " from invitation where id = ?")
 			.param(invitation)
 			.query(type)
 			.single();
+	}
+
+	/** An email's state and bodies as the outbox stores them. */
+	public record StoredEmail(EmailStatus status, String textBody, String htmlBody) {
 	}
 
 	/** What happened to one email in the outbox. */

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Sent emails", for System Administrators: every email of the outbox, so the whole flow
- * can be tried on one machine without a mail server.
+ * can be tried on one machine without a mail server. With a mail server, only what
+ * happened to each email: no page shows a working link (see {@link SentEmails}).
  */
 @Controller
 class SentEmailsController {
@@ -32,6 +33,7 @@ class SentEmailsController {
 	@GetMapping("/sent-emails")
 	String list(@RequestParam(defaultValue = "1") int page, Model model) {
 		model.addAttribute("emails", this.emails.list(Paging.page(page)));
+		model.addAttribute("textShown", this.emails.textShown());
 		return "sent-emails/list";
 	}
 
@@ -39,7 +41,7 @@ class SentEmailsController {
 	String show(@PathVariable long id, Model model) {
 		OpenedEmail email = this.emails.get(id);
 		model.addAttribute("email", email);
-		model.addAttribute("links", links(email.textBody()));
+		model.addAttribute("links", (email.textBody() != null) ? links(email.textBody()) : List.of());
 		return "sent-emails/show";
 	}
 
