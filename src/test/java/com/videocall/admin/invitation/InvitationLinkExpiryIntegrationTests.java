@@ -146,6 +146,25 @@ class InvitationLinkExpiryIntegrationTests {
 	}
 
 	@Test
+	void countsOnlyRealExpiredLinksTowardsTheNewLinkLimit() throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "patient");
+		String token = awaitTokens(invitee, 1).get(0);
+		String client = ClientAddresses.fresh();
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(LinkPages.newLink("Z".repeat(43), client)).andExpect(status().isNotFound());
+			this.mvc.perform(LinkPages.newLink(token, client)).andExpect(redirectedUrl("/invitation/" + token));
+		}
+		expire();
+
+		MvcResult asked = this.mvc.perform(LinkPages.newLink(token, client))
+			.andExpect(redirectedUrl("/invitation/" + token))
+			.andReturn();
+		assertThat(bannerAfter(asked, token))
+			.isEqualTo("A new link has been sent to the invited email address. Use the link in that email.");
+		assertThat(this.invitations.emailRecipients(invitee)).hasSize(2);
+	}
+
+	@Test
 	void keepsTokensOutOfTheLogs(CapturedOutput output) throws Exception {
 		Invitee expiring = this.invitations.pendingFor(this.clinic, "expiring");
 		Invitee reminded = this.invitations.pendingFor(this.clinic, "reminded");

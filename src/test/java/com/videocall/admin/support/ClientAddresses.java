@@ -6,7 +6,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Client addresses for requests whose limits count per address (sign-in attempts, new
- * links), so that tests sharing an application never use up each other's allowance.
+ * links), so that tests never use up each other's allowance: the counts live in the
+ * database, which every application context of a test run shares.
  */
 public final class ClientAddresses {
 

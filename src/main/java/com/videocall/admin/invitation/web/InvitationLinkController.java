@@ -1,6 +1,5 @@
 package com.videocall.admin.invitation.web;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import com.videocall.admin.account.PasswordPolicy;
@@ -11,7 +10,8 @@ import com.videocall.admin.invitation.LinkView;
 import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.NotFoundException;
-import com.videocall.admin.web.RateLimiter;
+import com.videocall.admin.web.RateLimit;
+import com.videocall.admin.web.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -39,20 +39,26 @@ class InvitationLinkController {
 
 	private static final String STATUS = "invitation-link/status";
 
+	/**
+	 * New links per client address: each one emails the invitee, so a client may not
+	 * flood an inbox. Only real expired links count (unknown tokens cost nothing).
+	 */
+	private static final RateLimit NEW_LINKS = new RateLimit("new-link.address", 5, Duration.ofHours(1));
+
 	private final InvitationAcceptance acceptance;
 
 	private final PasswordPolicy passwords;
 
 	private final SignInAfterSetUp signIn;
 
-	private final RateLimiter newLinks;
+	private final RateLimits limits;
 
 	InvitationLinkController(InvitationAcceptance acceptance, PasswordPolicy passwords, SignInAfterSetUp signIn,
-			Clock clock) {
+			RateLimits limits) {
 		this.acceptance = acceptance;
 		this.passwords = passwords;
 		this.signIn = signIn;
-		this.newLinks = new RateLimiter(5, Duration.ofHours(1), clock);
+		this.limits = limits;
 	}
 
 	@GetMapping
@@ -98,7 +104,8 @@ class InvitationLinkController {
 
 	@PostMapping("/new-link")
 	String newLink(@PathVariable String token, HttpServletRequest request, RedirectAttributes attributes) {
-		if (!this.newLinks.tryAcquire(request.getRemoteAddr())) {
+		LinkView link = this.acceptance.inspect(token).orElseThrow(() -> new NotFoundException("invitation link"));
+		if (link.status() == LinkStatus.EXPIRED && !this.limits.tryAcquire(NEW_LINKS, request.getRemoteAddr())) {
 			Banner.flash(attributes, Kind.ERROR, "link.newLinkLimited");
 			return "redirect:/invitation/" + token;
 		}

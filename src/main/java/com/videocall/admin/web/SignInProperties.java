@@ -1,0 +1,24 @@
+package com.videocall.admin.web;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The sign-in throttle's limits, each counted within {@code window} (see
+ * {@link SignInThrottle} for the rule they make up).
+ *
+ * @param window how long failures count
+ * @param failuresPerAccountAndAddress failures from one address for one account after
+ * which that address may not try that account again
+ * @param failuresPerAccount failures for one account from all addresses after which each
+ * address gets one failure for it instead
+ * @param failuresPerAddress failures from one address over all accounts (unknown emails
+ * included) after which that address may not sign in at all
+ */
+@ConfigurationProperties("app.sign-in")
+public record SignInProperties(@DefaultValue("15m") Duration window,
+		@DefaultValue("5") int failuresPerAccountAndAddress, @DefaultValue("20") int failuresPerAccount,
+		@DefaultValue("50") int failuresPerAddress) {
+}
