@@ -2,23 +2,28 @@ package com.videocall.admin.web;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Deny by default: every path is listed here with who may use it. CSRF protection stays
- * on, and Spring Security's default session fixation protection gives a new session id at
- * sign-in.
+ * Deny by default: every path a controller maps is listed here with who may use it, and
+ * one that is not is denied. Paths no controller maps are "not found" for anyone signed
+ * in (anonymous visitors are sent to sign in, as for every page, so nobody learns which
+ * paths exist). CSRF protection stays on, and Spring Security's default session fixation
+ * protection gives a new session id at sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
@@ -29,6 +34,8 @@ class SecurityConfiguration {
 			.requestMatchers("/sent-emails/**")
 			.hasAuthority(Authorities.SYSTEM_ADMINISTRATOR)
 			.requestMatchers("/")
+			.authenticated()
+			.requestMatchers(new UnmappedPaths(controllers))
 			.authenticated()
 			.anyRequest()
 			.denyAll());

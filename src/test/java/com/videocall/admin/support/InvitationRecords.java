@@ -122,6 +122,25 @@ public class InvitationRecords {
 			.single();
 	}
 
+	/** The id of the invitation's newest email. */
+	public long newestEmail(long invitation) {
+		return this.jdbc.sql("select max(id) from outbound_email where invitation_id = ?")
+			.param(invitation)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The link token of the invitation's newest email while it waits in the outbox, as it
+	 * does without a mail server (delivery removes it).
+	 */
+	public String queuedLinkToken(long invitation) {
+		return Invitees.tokenIn(this.jdbc.sql("select text_body from outbound_email where id = ?")
+			.param(newestEmail(invitation))
+			.query(String.class)
+			.single());
+	}
+
 	/** The delivery state of every email to the recipient, oldest first. */
 	public List<Delivery> deliveriesTo(String recipient) {
 		return this.jdbc

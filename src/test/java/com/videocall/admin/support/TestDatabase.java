@@ -29,6 +29,11 @@ public final class TestDatabase {
 
 	private static String url;
 
+	/** Where databases are made: the local server, or the container's first database. */
+	private static String server;
+
+	private static int databases;
+
 	private static String user;
 
 	private static String password;
@@ -53,29 +58,56 @@ public final class TestDatabase {
 		return password;
 	}
 
+	/**
+	 * Another new, empty database on the same server, dropped when the JVM ends, for a
+	 * test that starts the application on its own. Its URL names only host, port and
+	 * database, as a platform's {@code SPRING_DATASOURCE_URL} does.
+	 */
+	public static synchronized String newDatabase() {
+		url();
+		return create();
+	}
+
 	private static void start() {
 		if (DockerClientFactory.instance().isDockerAvailable()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
 			container.start();
-			url = container.getJdbcUrl();
+			server = container.getJdbcUrl();
 			user = container.getUsername();
 			password = container.getPassword();
+			url = server;
 			return;
 		}
-		String name = PREFIX + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
-		try (Connection admin = DriverManager.getConnection(LOCAL_SERVER, LOCAL_USER, LOCAL_PASSWORD);
+		server = LOCAL_SERVER;
+		user = LOCAL_USER;
+		password = LOCAL_PASSWORD;
+		try (Connection admin = DriverManager.getConnection(server, user, password);
 				Statement statement = admin.createStatement()) {
 			dropDatabasesOfEndedRuns(statement);
+		}
+		catch (SQLException ex) {
+			throw cannotCreate(ex);
+		}
+		url = create();
+	}
+
+	private static String create() {
+		String name = PREFIX + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() + "_" + (++databases);
+		try (Connection admin = DriverManager.getConnection(server, user, password);
+				Statement statement = admin.createStatement()) {
 			statement.execute("create database " + name);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot create a test database on " + LOCAL_SERVER
-					+ "; is PostgreSQL running? (pg_ctlcluster 15 main start)", ex);
+			throw cannotCreate(ex);
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-		url = LOCAL_SERVER.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name);
-		user = LOCAL_USER;
-		password = LOCAL_PASSWORD;
+		return server.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name);
+	}
+
+	private static IllegalStateException cannotCreate(SQLException ex) {
+		return new IllegalStateException(
+				"Cannot create a test database on " + server + "; is PostgreSQL running? (pg_ctlcluster 15 main start)",
+				ex);
 	}
 
 	private static void dropDatabasesOfEndedRuns(Statement statement) throws SQLException {
@@ -96,7 +128,7 @@ public final class TestDatabase {
 	}
 
 	private static void drop(String name) {
-		try (Connection admin = DriverManager.getConnection(LOCAL_SERVER, LOCAL_USER, LOCAL_PASSWORD);
+		try (Connection admin = DriverManager.getConnection(server, user, password);
 				Statement statement = admin.createStatement()) {
 			statement.execute("drop database if exists " + name + " with (force)");
 		}

@@ -2,12 +2,20 @@ package com.videocall.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
+import com.videocall.admin.account.AccountStatus;
+import com.videocall.admin.directory.AreaKind;
+import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.HttpBrowser;
 import com.videocall.admin.support.HttpBrowser.Page;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestData;
+import com.videocall.admin.support.TestData.Area;
+import com.videocall.admin.support.TestData.Person;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +60,50 @@ class ErrorPagesIntegrationTests {
 		Page page = this.admin.get(path);
 		assertThat(page.status()).isEqualTo(400);
 		assertFriendly(page, "Bad request", "The request could not be understood. Check the address and try again.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "/no-such-page", "/user", "/users-list", "/invitations/1", "/sign-in/help", "/settings?x=1" })
+	void showsTheFriendlyNotFoundPageForAnUnknownAddress(String path) {
+		Page page = this.admin.get(path);
+		assertThat(page.status()).isEqualTo(404);
+		assertFriendly(page, "Page not found",
+				"The page or record you asked for does not exist, or you do not have access to it.");
+	}
+
+	@Test
+	void showsTheNotFoundPageForAnUnknownAddressToAnAccountWithoutAdministratorRights() {
+		Area unit = this.data.unit("Clinic For Unknown Addresses");
+		Area waitingArea = this.data.area(AreaKind.WAITING_AREA, "Hydrotherapy", unit);
+		Person provider = this.data.person("Uma Provider", AccountStatus.ACTIVE);
+		this.data.grant(provider, Role.SERVICE_PROVIDER, waitingArea);
+		HttpBrowser browser = new HttpBrowser(this.port).signIn(provider.email(), TestData.PASSWORD);
+
+		Page unknown = browser.get("/no-such-page");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.document().select("main h1").text()).isEqualTo("Page not found");
+		// Administration stays "not allowed" for this account, as before.
+		assertThat(browser.get("/users").status()).isEqualTo(403);
+	}
+
+	@Test
+	void answersAFormSentToAnUnknownAddressWithNotFound() {
+		String csrf = this.admin.get("/").document().selectFirst("input[name=_csrf]").val();
+		Page page = this.admin.post("/no-such-page", Map.of("_csrf", csrf));
+		assertThat(page.status()).isEqualTo(404);
+		assertThat(page.document().select("main h1").text()).isEqualTo("Page not found");
+	}
+
+	@Test
+	void sendsAnonymousVisitorsOfAnUnknownAddressToSignInAsForAnyPage() {
+		HttpBrowser anonymous = new HttpBrowser(this.port);
+		Page unknown = anonymous.get("/no-such-page");
+		Page known = anonymous.get("/users");
+		// The answer does not tell whether the address exists.
+		assertThat(unknown.status()).isEqualTo(302);
+		assertThat(known.status()).isEqualTo(302);
+		assertThat(unknown.location()).endsWith("/sign-in").isEqualTo(known.location());
 	}
 
 	private static void assertFriendly(Page page, String heading, String text) {

@@ -1,0 +1,45 @@
+package com.videocall.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.videocall.admin.support.HttpBrowser;
+import com.videocall.admin.support.HttpBrowser.Page;
+import com.videocall.admin.support.SignIn;
+import com.videocall.admin.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A platform sets the database as a plain URL ({@code SPRING_DATASOURCE_URL}, no
+ * {@code ?currentSchema=}): the application keeps its tables in its own schema all the
+ * same, and works on a fresh database.
+ */
+class PlainDatasourceUrlTests {
+
+	@Test
+	void startsOnAFreshDatabaseGivenAPlainUrl() {
+		String url = TestDatabase.newDatabase();
+		assertThat(url).matches("jdbc:postgresql://[^/?]+/\\w+");
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VideoCallAdminApplication.class).run(
+				"--server.port=0", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + TestDatabase.user(),
+				"--spring.datasource.password=" + TestDatabase.password())) {
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("select table_schema from information_schema.tables where table_name = 'account'")
+				.query(String.class)
+				.list()).containsExactly("video_call_admin");
+			assertThat(jdbc.sql("select count(*) from information_schema.tables where table_schema = 'public'")
+				.query(Long.class)
+				.single()).isZero();
+
+			int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			Page users = new HttpBrowser(port).signIn(SignIn.ADMIN, "demo-password").get("/users");
+			assertThat(users.status()).isEqualTo(200);
+			assertThat(users.document().select("table tbody td").eachText()).contains(SignIn.CLINIC_ADMIN);
+		}
+	}
+
+}

@@ -1,0 +1,200 @@
+package com.videocall.admin.web;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.videocall.admin.directory.AreaKind;
+import com.videocall.admin.support.LinkPages;
+import com.videocall.admin.web.MatrixOrganisation.Actor;
+import com.videocall.admin.web.MatrixOrganisation.Ids;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may use each route the controllers map, keyed by "METHOD pattern", and the request
+ * that tries it: the table the access matrix holds the application to. A route a
+ * controller maps without a row here fails the matrix.
+ */
+final class AccessRoutes {
+
+	/** Who gets past the door; within it, records outside scope are "not found". */
+	enum Access {
+
+		EVERYONE, SIGNED_IN, ADMINISTRATORS, SYSTEM_ADMINISTRATORS;
+
+		boolean admits(Actor actor) {
+			return switch (this) {
+				case EVERYONE -> true;
+				case SIGNED_IN -> actor != Actor.ANONYMOUS;
+				case ADMINISTRATORS -> actor != Actor.ANONYMOUS && actor != Actor.NON_ADMINISTRATOR;
+				case SYSTEM_ADMINISTRATORS -> actor == Actor.SYSTEM_ADMINISTRATOR;
+			};
+		}
+
+	}
+
+	private static final List<AreaKind> NO_KIND = Collections.singletonList(null);
+
+	private static final List<AreaKind> EVERY_KIND = List.of(AreaKind.values());
+
+	private static final List<Ids> NO_ID = List.of(Ids.NONE);
+
+	private static final List<Ids> SCOPED = List.of(Ids.IN_SCOPE, Ids.OUT_OF_SCOPE, Ids.MISSING);
+
+	/** Link tokens and emails: they exist or not, no administrator's scope applies. */
+	private static final List<Ids> UNSCOPED = List.of(Ids.IN_SCOPE, Ids.MISSING);
+
+	static final Map<String, Route> TABLE = table(
+			route("GET /", Access.SIGNED_IN, NO_ID, NO_KIND, (s) -> Call.get("/")),
+			route("GET /sign-in", Access.EVERYONE, NO_ID, NO_KIND, (s) -> Call.get("/sign-in")),
+			route("GET /users", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/users")),
+			route("GET /users/{id}", Access.ADMINISTRATORS, SCOPED, NO_KIND, (s) -> Call.get("/users/" + s.account())),
+			route("GET /users/invitations/{id}", Access.ADMINISTRATORS, SCOPED, EVERY_KIND, (s) -> Call.get(dialog(s))),
+			route("POST /users/invitations/{id}/reminder", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.post(dialog(s) + "/reminder", "version", s.invitation().version())),
+			route("GET /users/invitations/{id}/removal", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.get(dialog(s) + "/removal", "all", "true")),
+			route("POST /users/invitations/{id}/removal", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.post(dialog(s) + "/removal", "version", s.invitation().version(), "role",
+							s.invitation().roleId())),
+			route("GET /organisational-units", Access.ADMINISTRATORS, NO_ID, NO_KIND,
+					(s) -> Call.get("/organisational-units")),
+			route("GET /waiting-areas", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/waiting-areas")),
+			route("GET /meeting-rooms", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/meeting-rooms")),
+			route("GET /organisational-units/{id}", Access.ADMINISTRATORS, SCOPED, of(AreaKind.ORGANISATIONAL_UNIT),
+					(s) -> Call.get(area(s))),
+			route("GET /organisational-units/{id}/administrators", Access.ADMINISTRATORS, SCOPED,
+					of(AreaKind.ORGANISATIONAL_UNIT), (s) -> Call.get(area(s) + "/administrators")),
+			route("GET /waiting-areas/{id}", Access.ADMINISTRATORS, SCOPED, of(AreaKind.WAITING_AREA),
+					(s) -> Call.get(area(s))),
+			route("GET /waiting-areas/{id}/settings", Access.ADMINISTRATORS, SCOPED, of(AreaKind.WAITING_AREA),
+					(s) -> Call.get(area(s) + "/settings")),
+			route("GET /waiting-areas/{id}/users", Access.ADMINISTRATORS, SCOPED, of(AreaKind.WAITING_AREA),
+					(s) -> Call.get(area(s) + "/users")),
+			route("GET /meeting-rooms/{id}/users", Access.ADMINISTRATORS, SCOPED, of(AreaKind.MEETING_ROOM),
+					(s) -> Call.get(area(s) + "/users")),
+			route("GET /{kind:organisational-units|waiting-areas|meeting-rooms}/{areaId}/add-users",
+					Access.ADMINISTRATORS, SCOPED, EVERY_KIND, (s) -> Call.get(area(s) + "/add-users")),
+			route("POST /{kind:organisational-units|waiting-areas|meeting-rooms}/{areaId}/add-users",
+					Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.post(area(s) + "/add-users", "recipients", MatrixOrganisation.newEmail(), "roles",
+							MatrixOrganisation.roleOffered(s.kind()).name(), "customMessage", "")),
+			route("POST /{kind:organisational-units|waiting-areas|meeting-rooms}/{areaId}/invitations/{id}/reminder",
+					Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.post(areaInvitation(s) + "/reminder", "version", s.invitation().version())),
+			route("POST /{kind:organisational-units|waiting-areas|meeting-rooms}/{areaId}/invitations/{id}/cancellation",
+					Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.post(areaInvitation(s) + "/cancellation", "version", s.invitation().version())),
+			route("GET /invitation/{token}", Access.EVERYONE, UNSCOPED, NO_KIND,
+					(s) -> Call.get("/invitation/" + s.token())),
+			route("POST /invitation/{token}", Access.EVERYONE, UNSCOPED, NO_KIND,
+					(s) -> Call.post("/invitation/" + s.token(), "fullName", "Matrix Invitee", "password",
+							LinkPages.PASSWORD, "confirmPassword", LinkPages.PASSWORD)),
+			route("POST /invitation/{token}/new-link", Access.EVERYONE, UNSCOPED, NO_KIND,
+					(s) -> Call.post("/invitation/" + s.token() + "/new-link")),
+			route("GET /sent-emails", Access.SYSTEM_ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/sent-emails")),
+			route("GET /sent-emails/{id}", Access.SYSTEM_ADMINISTRATORS, UNSCOPED, NO_KIND,
+					(s) -> Call.get("/sent-emails/" + s.email())));
+
+	private AccessRoutes() {
+	}
+
+	private static String dialog(MatrixSubject subject) {
+		return "/users/invitations/" + subject.invitation().id();
+	}
+
+	private static String area(MatrixSubject subject) {
+		return "/" + subject.kind().path() + "/" + subject.area();
+	}
+
+	private static String areaInvitation(MatrixSubject subject) {
+		return area(subject) + "/invitations/" + subject.invitation().id();
+	}
+
+	private static List<AreaKind> of(AreaKind kind) {
+		return List.of(kind);
+	}
+
+	private static Route route(String key, Access access, List<Ids> ids, List<AreaKind> kinds,
+			Function<MatrixSubject, Call> call) {
+		return new Route(key, access, ids, kinds, call);
+	}
+
+	private static Map<String, Route> table(Route... routes) {
+		Map<String, Route> table = new LinkedHashMap<>();
+		Arrays.stream(routes).forEach((route) -> table.put(route.key(), route));
+		return Collections.unmodifiableMap(table);
+	}
+
+	/**
+	 * One route: who may use it, which ids and area kinds its requests name, and how to
+	 * build one.
+	 */
+	record Route(String key, Access access, List<Ids> ids, List<AreaKind> kinds, Function<MatrixSubject, Call> call) {
+
+		HttpMethod method() {
+			return HttpMethod.valueOf(this.key.substring(0, this.key.indexOf(' ')));
+		}
+
+		/**
+		 * The status the actor must get: sent to sign in or refused at the door, else
+		 * "not found" for records outside scope or missing, else the page (200) or the
+		 * action's redirect (302).
+		 */
+		int expectedStatus(Actor actor, Ids ids) {
+			if (!this.access.admits(actor)) {
+				return (actor == Actor.ANONYMOUS) ? 302 : 403;
+			}
+			if (ids == Ids.OUT_OF_SCOPE || ids == Ids.MISSING) {
+				return 404;
+			}
+			return HttpMethod.GET.equals(method()) ? 200 : 302;
+		}
+
+		/** The request of one case; none when the actor has no such record. */
+		Optional<Call> call(MatrixSubject subject) {
+			try {
+				return Optional.of(this.call.apply(subject));
+			}
+			catch (MatrixSubject.NotApplicable ex) {
+				return Optional.empty();
+			}
+		}
+
+	}
+
+	/**
+	 * A request as a form sends it: parameters in the query of a GET, in the body of a
+	 * POST.
+	 */
+	record Call(HttpMethod method, String path, Map<String, String> params) {
+
+		static Call get(String path, Object... namesAndValues) {
+			return new Call(HttpMethod.GET, path, params(namesAndValues));
+		}
+
+		static Call post(String path, Object... namesAndValues) {
+			return new Call(HttpMethod.POST, path, params(namesAndValues));
+		}
+
+		private static Map<String, String> params(Object... namesAndValues) {
+			Map<String, String> params = new LinkedHashMap<>();
+			for (int i = 0; i < namesAndValues.length; i += 2) {
+				params.put(namesAndValues[i].toString(), namesAndValues[i + 1].toString());
+			}
+			return params;
+		}
+
+		@Override
+		public String toString() {
+			return this.method + " " + this.path + (this.params.isEmpty() ? "" : " " + this.params);
+		}
+
+	}
+
+}
