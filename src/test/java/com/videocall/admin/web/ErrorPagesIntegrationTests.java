@@ -8,18 +8,23 @@ import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * X7: bad addresses and missing records get the application's own friendly page, on a
  * real server (MockMvc does not render error pages), and never exception names, messages
- * or stack traces.
+ * or stack traces; a client's mistake is logged as one WARN line at most.
  */
 @ServerIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorPagesIntegrationTests {
 
 	@LocalServerPort
@@ -52,6 +57,40 @@ class ErrorPagesIntegrationTests {
 		Page page = this.admin.get(path);
 		assertThat(page.status()).isEqualTo(400);
 		assertFriendly(page, "Bad request", "The request could not be understood. Check the address and try again.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/users?q=%C0", "/waiting-areas?q=%FF%FE", "/users/1?q=%ED%A0%80", "/sign-in?x=%C3%28" })
+	void answersUndecodableParametersWithTheBadRequestPageAndOneWarning(String path, CapturedOutput output) {
+		Page page = this.admin.get(path);
+
+		assertThat(page.status()).isEqualTo(400);
+		assertFriendly(page, "Bad request", "The request could not be understood. Check the address and try again.");
+		String loggedPath = path.substring(0, path.indexOf('?'));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Refused GET " + loggedPath + ":")))
+			.hasSize(1);
+		assertNoErrorLogged(output);
+	}
+
+	@Test
+	void answersAnUndecodableFormWithTheBadRequestPageAndOneWarningWithoutItsToken(CapturedOutput output) {
+		String token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE";
+		String csrf = "_csrf=" + this.admin.csrfToken();
+
+		Page form = this.admin.postEncoded("/users/invitations/1/reminder", csrf + "&version=1&q=%C0");
+		Page setUp = this.admin.postEncoded("/invitation/" + token, csrf + "&fullName=%C0&password=secret%FF");
+
+		assertThat(form.status()).isEqualTo(400);
+		assertThat(setUp.status()).isEqualTo(400);
+		assertFriendly(setUp, "Bad request", "The request could not be understood. Check the address and try again.");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Refused POST "))).hasSize(2);
+		assertThat(output.getOut()).doesNotContain(token).doesNotContain("secret");
+		assertNoErrorLogged(output);
+	}
+
+	private static void assertNoErrorLogged(CapturedOutput output) {
+		assertThat(output.getOut().lines().filter((line) -> line.contains(" ERROR "))).isEmpty();
+		assertThat(output.getOut()).doesNotContain("\tat ");
 	}
 
 	private static void assertFriendly(Page page, String heading, String text) {
