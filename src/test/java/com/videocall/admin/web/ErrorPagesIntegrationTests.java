@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.videocall.admin.support.HttpBrowser;
 import com.videocall.admin.support.HttpBrowser.Page;
+import com.videocall.admin.support.RawHttp;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestData;
@@ -62,20 +63,23 @@ class ErrorPagesIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/users?q=%C0", "/waiting-areas?q=%FF%FE", "/users/1?q=%ED%A0%80", "/sign-in?x=%C3%28" })
 	void answersUndecodableParametersWithTheBadRequestPageAndOneWarning(String path, CapturedOutput output) {
+		int from = output.getOut().length();
+
 		Page page = this.admin.get(path);
 
 		assertThat(page.status()).isEqualTo(400);
 		assertFriendly(page, "Bad request", "The request could not be understood. Check the address and try again.");
+		String log = output.getOut().substring(from);
 		String loggedPath = path.substring(0, path.indexOf('?'));
-		assertThat(output.getOut().lines().filter((line) -> line.contains("Refused GET " + loggedPath + ":")))
-			.hasSize(1);
-		assertNoErrorLogged(output);
+		assertThat(log.lines().filter((line) -> line.contains("Refused GET " + loggedPath + ":"))).hasSize(1);
+		assertNoErrorOrStackTrace(log);
 	}
 
 	@Test
 	void answersAnUndecodableFormWithTheBadRequestPageAndOneWarningWithoutItsToken(CapturedOutput output) {
 		String token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE";
 		String csrf = "_csrf=" + this.admin.csrfToken();
+		int from = output.getOut().length();
 
 		Page form = this.admin.postEncoded("/users/invitations/1/reminder", csrf + "&version=1&q=%C0");
 		Page setUp = this.admin.postEncoded("/invitation/" + token, csrf + "&fullName=%C0&password=secret%FF");
@@ -83,14 +87,28 @@ class ErrorPagesIntegrationTests {
 		assertThat(form.status()).isEqualTo(400);
 		assertThat(setUp.status()).isEqualTo(400);
 		assertFriendly(setUp, "Bad request", "The request could not be understood. Check the address and try again.");
-		assertThat(output.getOut().lines().filter((line) -> line.contains("Refused POST "))).hasSize(2);
-		assertThat(output.getOut()).doesNotContain(token).doesNotContain("secret");
-		assertNoErrorLogged(output);
+		String log = output.getOut().substring(from);
+		assertThat(log.lines().filter((line) -> line.contains("Refused POST "))).hasSize(2);
+		assertThat(log).doesNotContain(token).doesNotContain("secret");
+		assertNoErrorOrStackTrace(log);
 	}
 
-	private static void assertNoErrorLogged(CapturedOutput output) {
-		assertThat(output.getOut().lines().filter((line) -> line.contains(" ERROR "))).isEmpty();
-		assertThat(output.getOut()).doesNotContain("\tat ");
+	@Test
+	void answersAnInvalidRequestLineWithoutLoggingAStackTrace(CapturedOutput output) {
+		RawHttp raw = new RawHttp(this.port, "127.0.0.1");
+		int from = output.getOut().length();
+
+		assertThat(raw.send("GET", "/users?q=a|b{c}", null).status()).isEqualTo(400);
+		assertThat(raw.send("GET", "/users/<x>", null).status()).isEqualTo(400);
+		String log = output.getOut().substring(from);
+		assertNoErrorOrStackTrace(log);
+		assertThat(log).doesNotContain("IllegalArgumentException");
+	}
+
+	/** What the requests made the server log: no ERROR line, no stack trace. */
+	private static void assertNoErrorOrStackTrace(String log) {
+		assertThat(log.lines().filter((line) -> line.contains(" ERROR "))).isEmpty();
+		assertThat(log).doesNotContain("\tat ");
 	}
 
 	private static void assertFriendly(Page page, String heading, String text) {
