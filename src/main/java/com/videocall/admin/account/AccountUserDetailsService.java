@@ -2,6 +2,8 @@ package com.videocall.admin.account;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.videocall.admin.web.Authorities;
 
@@ -28,6 +30,8 @@ class AccountUserDetailsService implements UserDetailsService {
 	private static final String ADMINISTRATOR_ROLES = "('ORGANISATION_ADMINISTRATOR', 'SERVICE_ADMINISTRATOR', "
 			+ "'MEETING_ROOM_ADMINISTRATOR')";
 
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
 	private final AccountRepository accounts;
 
 	private final JdbcClient jdbc;
@@ -40,7 +44,10 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String email) {
-		UserAccount account = this.accounts.findByEmail(email.strip())
+		// No address holds a control character, and PostgreSQL refuses NUL in text.
+		UserAccount account = Optional.of(email.strip())
+			.filter((typed) -> !CONTROL.matcher(typed).find())
+			.flatMap(this.accounts::findByEmail)
 			.filter((candidate) -> candidate.getPasswordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("No account can sign in with that email"));
 		List<GrantedAuthority> authorities = new ArrayList<>();

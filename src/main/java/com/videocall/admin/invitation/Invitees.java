@@ -29,6 +29,8 @@ class Invitees {
 		.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 				+ "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
 	private final JdbcClient jdbc;
 
 	Invitees(JdbcClient jdbc) {
@@ -57,6 +59,11 @@ class Invitees {
 				else {
 					problems.malformed.add(entry);
 				}
+			}
+			else if (CONTROL.matcher(entry).find()) {
+				// No one's name holds a control character; PostgreSQL refuses NUL in
+				// text.
+				problems.unknownNames.add(entry);
 			}
 			else {
 				List<String> matches = emailsNamed(entry, scope);

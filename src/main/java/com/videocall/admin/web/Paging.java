@@ -10,7 +10,7 @@ public final class Paging {
 
 	public static final int PAGE_SIZE = 20;
 
-	private static final int MAX_PAGE = 100_000;
+	public static final int MAX_PAGE = 100_000;
 
 	private Paging() {
 	}
@@ -20,13 +20,20 @@ public final class Paging {
 	}
 
 	public static Pageable page(int oneBasedNumber, int size) {
-		int number = Math.min(Math.max(oneBasedNumber, 1), MAX_PAGE);
-		return PageRequest.of(number - 1, Math.min(Math.max(size, 1), 100));
+		return PageRequest.of(pageNumber(oneBasedNumber) - 1, Math.min(Math.max(size, 1), 100));
 	}
 
-	/** A user's search text as a case-insensitive SQL LIKE pattern matching anywhere. */
+	/** The page number clamped to the pages there can be (1 to {@value #MAX_PAGE}). */
+	public static int pageNumber(int oneBasedNumber) {
+		return Math.min(Math.max(oneBasedNumber, 1), MAX_PAGE);
+	}
+
+	/**
+	 * A user's search text as a case-insensitive SQL LIKE pattern matching anywhere; made
+	 * {@link SearchText} here too, so that no list's query ever gets a control character.
+	 */
 	public static String containsPattern(String text) {
-		String escaped = text.strip()
+		String escaped = SearchText.of(text)
 			.toLowerCase(java.util.Locale.ROOT)
 			.replace("\\", "\\\\")
 			.replace("%", "\\%")

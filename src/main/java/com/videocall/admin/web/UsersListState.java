@@ -1,17 +1,30 @@
 package com.videocall.admin.web;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The Users list's search, status filter and page, carried through the URL so that
- * leaving a user's page returns to the list as it was (M5).
+ * leaving a user's page returns to the list as it was (M5). Whatever the URL held, what
+ * is carried is bounded: the search as {@link SearchText}, a status only if it is a word,
+ * a page within the pages there can be (X7).
  */
 public record UsersListState(String q, String status, Integer page) {
 
+	private static final Pattern STATUS = Pattern.compile("[A-Za-z]{1,20}");
+
+	public UsersListState {
+		q = SearchText.of(q);
+		status = (status != null && STATUS.matcher(status).matches()) ? status : null;
+		page = (page != null) ? Paging.pageNumber(page) : null;
+	}
+
 	public String search() {
-		return (this.q != null) ? this.q : "";
+		return this.q;
 	}
 
 	public String statusValue() {
@@ -27,19 +40,25 @@ public record UsersListState(String q, String status, Integer page) {
 		return withState("/users");
 	}
 
-	/** The given path with this state appended as query parameters. */
+	/**
+	 * The given path with this state appended as query parameters. The values are
+	 * expanded into a template, which encodes everything but letters and digits: a brace,
+	 * plus sign or ampersand in a search stays text.
+	 */
 	public String withState(String path) {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
+		Map<String, Object> values = new LinkedHashMap<>();
 		if (!search().isEmpty()) {
-			builder.queryParam("q", search());
+			values.put("q", search());
 		}
 		if (!"all".equals(statusValue())) {
-			builder.queryParam("status", statusValue());
+			values.put("status", statusValue());
 		}
 		if (pageNumber() > 1) {
-			builder.queryParam("page", pageNumber());
+			values.put("page", pageNumber());
 		}
-		return builder.encode().build().toUriString();
+		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
+		values.keySet().forEach((name) -> builder.queryParam(name, "{" + name + "}"));
+		return builder.encode().buildAndExpand(values).toUriString();
 	}
 
 }

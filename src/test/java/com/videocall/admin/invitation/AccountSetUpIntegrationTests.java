@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,6 +148,22 @@ class AccountSetUpIntegrationTests {
 				.param("password", LinkPages.PASSWORD)
 				.param("confirmPassword", LinkPages.PASSWORD))
 			.andExpect(status().isForbidden());
+		assertThat(this.invitations.snapshot(invitee)).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Nul\u0000Name", "Carriage\rReturn", "Line\nFeed", "Tab\tName", "Bell\u0007",
+			"Escape\u001B[2J", "Next\u0085Line", "Line\u2028Separator" })
+	void refusesControlCharactersInTheFullNameBesideTheFieldAndChangesNothing(String name) throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "control");
+		String token = this.invitations.token(invitee);
+		Snapshot before = this.invitations.snapshot(invitee);
+
+		Document page = LinkPages.html(this.pages.submit(token, name).andExpect(status().isOk()));
+
+		assertThat(page.select(".field-error").eachText())
+			.containsExactly("Your full name must be one line of printable characters, without tabs or line breaks.");
+		assertThat(page.getElementById("fullName-error")).isNotNull();
 		assertThat(this.invitations.snapshot(invitee)).isEqualTo(before);
 	}
 

@@ -4,18 +4,22 @@ import static com.videocall.admin.support.Browser.errorBanner;
 import static com.videocall.admin.support.Browser.informationBanner;
 import static com.videocall.admin.support.Browser.successBanner;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.InvitationRecords;
+import com.videocall.admin.support.Invitations;
 import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.Pages;
 import com.videocall.admin.support.TestOrganisation;
@@ -24,6 +28,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
@@ -49,6 +55,12 @@ class AddUsersIntegrationTests {
 	@Autowired
 	MailServer mail;
 
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	InvitationManagement management;
+
 	Clinic clinic;
 
 	Browser admin;
@@ -71,6 +83,80 @@ class AddUsersIntegrationTests {
 		assertThat(form.selectFirst("textarea#recipients").text()).contains(valid);
 		assertThat(this.records.accountExists(valid)).isFalse();
 		assertThat(this.records.emailsTo(valid)).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { " ", "\t", "\u0000", "KING", "service_provider", "ORGANISATION_ADMINISTRATOR" })
+	void asksForARoleOfThisAreaWhenTheRoleSentIsBlankOrUnknown(String role) throws Exception {
+		String invitee = this.clinic.email("blank.role");
+
+		Document form = Browser.page(this.admin.post(this.clinic.waitingAreaPath() + "/add-users", "recipients",
+				invitee, "customMessage", "", "roles", role));
+
+		assertThat(form.select(".field-error").eachText()).containsExactly("Choose at least one role of this area.");
+		assertThat(this.records.accountExists(invitee)).isFalse();
+	}
+
+	@Test
+	void invitesWithTheRolesChosenWhenABlankOneComesAlong() throws Exception {
+		String invitee = this.clinic.email("and.blank");
+
+		Document people = this.admin.follow(this.admin.post(this.clinic.waitingAreaPath() + "/add-users", "recipients",
+				invitee, "customMessage", "", "roles", "RECEPTIONIST", "roles", " "));
+
+		assertThat(successBanner(people)).isEqualTo("Invitation sent to " + invitee + ".");
+		assertThat(this.records.roles(this.records.pendingFor(invitee)))
+			.containsExactly(new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\u0000", "\u0007", "\u001B[31m", "\u007F", "\u0085" })
+	void refusesControlCharactersInTheRecipientsBesideTheField(String control) throws Exception {
+		String invitee = this.clinic.email("control");
+
+		Document form = Browser.page(this.admin.addUsers(this.clinic.waitingAreaPath(),
+				invitee + "\n" + "Some" + control + "Name", "", Role.SERVICE_PROVIDER));
+
+		assertThat(form.select("#recipients-error").text()).isEqualTo(
+				"Email addresses and names can contain only printable characters, separated by commas or new lines.");
+		assertThat(this.records.accountExists(invitee)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\u0000", "\u0007", "\u001B[31m", "\u007F", "\u0085" })
+	void refusesControlCharactersInTheCustomMessageBesideTheField(String control) throws Exception {
+		String invitee = this.clinic.email("control.message");
+
+		Document form = Browser.page(this.admin.addUsers(this.clinic.waitingAreaPath(), invitee,
+				"Welcome" + control + "aboard", Role.SERVICE_PROVIDER));
+
+		assertThat(form.select(".field-error").eachText())
+			.containsExactly("The custom message can contain only printable characters and line breaks.");
+		assertThat(this.records.accountExists(invitee)).isFalse();
+		assertThat(this.records.emailsTo(invitee)).isZero();
+	}
+
+	@Test
+	void keepsLineBreaksAndTabsInTheCustomMessage() throws Exception {
+		String invitee = this.clinic.email("lines");
+
+		Document people = this.admin.follow(this.admin.addUsers(this.clinic.waitingAreaPath(), invitee,
+				"First line\r\nSecond\tline", Role.SERVICE_PROVIDER));
+
+		assertThat(successBanner(people)).isEqualTo("Invitation sent to " + invitee + ".");
+		assertThat(MailServer.text(this.mail.awaitEmails(invitee, 1).get(0))).contains("First line")
+			.contains("Second\tline");
+	}
+
+	@Test
+	void reportsANameWithAControlCharacterAsUnknownWithoutLookingItUp() {
+		AccountUser me = this.invitations.actor(this.clinic.adminEmail());
+
+		assertThatExceptionOfType(InviteeProblemsException.class)
+			.isThrownBy(() -> this.management.addUsers(this.invitations.scope(this.clinic.adminEmail()), me,
+					List.of(new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea())), "Nul\u0000Name", "",
+					"Test"))
+			.satisfies((problems) -> assertThat(problems.unknownNames()).containsExactly("Nul\u0000Name"));
 	}
 
 	@Test

@@ -51,15 +51,28 @@ public final class HttpBrowser {
 		return this;
 	}
 
+	/**
+	 * A CSRF token of this browser's session, as a page's forms carry it, for POSTs of
+	 * forms the test builds itself.
+	 */
+	public String csrfToken() {
+		return get("/").document().selectFirst("input[name=_csrf]").val();
+	}
+
 	public Page get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", "text/html").GET());
 	}
 
 	public Page post(String path, Map<String, String> form) {
-		String body = form.entrySet()
-			.stream()
-			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-			.collect(Collectors.joining("&"));
+		return postEncoded(path,
+				form.entrySet()
+					.stream()
+					.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+					.collect(Collectors.joining("&")));
+	}
+
+	/** A form POST whose body is sent as given, already URL-encoded (or not quite). */
+	public Page postEncoded(String path, String body) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Accept", "text/html")
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -93,6 +106,15 @@ public final class HttpBrowser {
 
 		public String location() {
 			return this.headers.firstValue("Location").orElse("");
+		}
+
+		/**
+		 * Where a redirect leads, as path and query (still encoded) without the server's
+		 * address, which the servlet container adds.
+		 */
+		public String target() {
+			URI location = URI.create(location());
+			return location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : "");
 		}
 
 		/**

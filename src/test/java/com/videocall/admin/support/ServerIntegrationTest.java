@@ -17,9 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
  * demo organisation planted, driven over HTTP with a {@link HttpBrowser}. For what
  * MockMvc cannot show: error pages are rendered by the servlet container's error
  * dispatch, which MockMvc does not perform. MockMvc is there too, for many quick requests
- * whose status is all that counts. No mail server: emails stay in the outbox. Every class
- * configured this way shares one application context: add helpers here, not on a test
- * class.
+ * whose status is all that counts. No mail server: emails stay in the outbox. Tests that
+ * change data use their own {@link TestOrganisation}, since every class configured this
+ * way shares one application context: add helpers here, not on a test class.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import({ TestData.class, SignIn.class, Invitations.class, InvitationRecords.class })
+@Import({ TestData.class, SignIn.class, TestOrganisation.class, Invitations.class, InvitationRecords.class })
 public @interface ServerIntegrationTest {
 
 }

@@ -9,6 +9,7 @@ import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.HttpBrowser;
 import com.videocall.admin.support.HttpBrowser.Page;
+import com.videocall.admin.support.RawHttp;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestData;
@@ -16,18 +17,22 @@ import com.videocall.admin.support.TestData.Area;
 import com.videocall.admin.support.TestData.Person;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * X7: bad addresses and missing records get the application's own friendly page, on a
  * real server (MockMvc does not render error pages), and never exception names, messages
- * or stack traces.
+ * or stack traces; a client's mistake is logged as one WARN line at most.
  */
 @ServerIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorPagesIntegrationTests {
 
 	@LocalServerPort
@@ -104,6 +109,57 @@ class ErrorPagesIntegrationTests {
 		assertThat(unknown.status()).isEqualTo(302);
 		assertThat(known.status()).isEqualTo(302);
 		assertThat(unknown.location()).endsWith("/sign-in").isEqualTo(known.location());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/users?q=%C0", "/waiting-areas?q=%FF%FE", "/users/1?q=%ED%A0%80", "/sign-in?x=%C3%28" })
+	void answersUndecodableParametersWithTheBadRequestPageAndOneWarning(String path, CapturedOutput output) {
+		int from = output.getOut().length();
+
+		Page page = this.admin.get(path);
+
+		assertThat(page.status()).isEqualTo(400);
+		assertFriendly(page, "Bad request", "The request could not be understood. Check the address and try again.");
+		String log = output.getOut().substring(from);
+		String loggedPath = path.substring(0, path.indexOf('?'));
+		assertThat(log.lines().filter((line) -> line.contains("Refused GET " + loggedPath + ":"))).hasSize(1);
+		assertNoErrorOrStackTrace(log);
+	}
+
+	@Test
+	void answersAnUndecodableFormWithTheBadRequestPageAndOneWarningWithoutItsToken(CapturedOutput output) {
+		String token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE";
+		String csrf = "_csrf=" + this.admin.csrfToken();
+		int from = output.getOut().length();
+
+		Page form = this.admin.postEncoded("/users/invitations/1/reminder", csrf + "&version=1&q=%C0");
+		Page setUp = this.admin.postEncoded("/invitation/" + token, csrf + "&fullName=%C0&password=secret%FF");
+
+		assertThat(form.status()).isEqualTo(400);
+		assertThat(setUp.status()).isEqualTo(400);
+		assertFriendly(setUp, "Bad request", "The request could not be understood. Check the address and try again.");
+		String log = output.getOut().substring(from);
+		assertThat(log.lines().filter((line) -> line.contains("Refused POST "))).hasSize(2);
+		assertThat(log).doesNotContain(token).doesNotContain("secret");
+		assertNoErrorOrStackTrace(log);
+	}
+
+	@Test
+	void answersAnInvalidRequestLineWithoutLoggingAStackTrace(CapturedOutput output) {
+		RawHttp raw = new RawHttp(this.port, "127.0.0.1");
+		int from = output.getOut().length();
+
+		assertThat(raw.send("GET", "/users?q=a|b{c}", null).status()).isEqualTo(400);
+		assertThat(raw.send("GET", "/users/<x>", null).status()).isEqualTo(400);
+		String log = output.getOut().substring(from);
+		assertNoErrorOrStackTrace(log);
+		assertThat(log).doesNotContain("IllegalArgumentException");
+	}
+
+	/** What the requests made the server log: no ERROR line, no stack trace. */
+	private static void assertNoErrorOrStackTrace(String log) {
+		assertThat(log.lines().filter((line) -> line.contains(" ERROR "))).isEmpty();
+		assertThat(log).doesNotContain("\tat ");
 	}
 
 	private static void assertFriendly(Page page, String heading, String text) {

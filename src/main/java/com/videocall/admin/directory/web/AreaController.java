@@ -5,6 +5,7 @@ import com.videocall.admin.directory.AdministratorScopes;
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Areas;
 import com.videocall.admin.web.Paging;
+import com.videocall.admin.web.SearchText;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -66,7 +67,8 @@ class AreaController {
 		return "areas/waiting-area-settings";
 	}
 
-	private String list(AccountUser me, AreaKind kind, String search, int page, Model model) {
+	private String list(AccountUser me, AreaKind kind, String q, int page, Model model) {
+		String search = SearchText.of(q);
 		model.addAttribute("kind", kind);
 		model.addAttribute("q", search);
 		model.addAttribute("areas",

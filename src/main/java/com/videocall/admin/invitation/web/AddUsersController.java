@@ -63,17 +63,14 @@ class AddUsersController {
 			@Valid @ModelAttribute("form") AddUsersForm form, BindingResult result, Model model,
 			RedirectAttributes attributes) {
 		AreaSummary area = this.areas.area(me, kind, areaId);
-		if (form.roles() != null && form.roles().stream().anyMatch((role) -> role.areaKind() != area.kind())) {
+		List<Role> roles = form.rolesOf(area.kind());
+		if (roles.isEmpty()) {
 			result.rejectValue("roles", "addUsers.roles.required");
 		}
 		if (result.hasErrors()) {
 			return show(area, form, model);
 		}
-		List<RoleOffer> offers = form.roles()
-			.stream()
-			.distinct()
-			.map((role) -> new RoleOffer(role, area.id()))
-			.toList();
+		List<RoleOffer> offers = roles.stream().map((role) -> new RoleOffer(role, area.id())).toList();
 		try {
 			AddUsersOutcome outcome = this.management.addUsers(this.scopes.forAccount(me.accountId()), me, offers,
 					form.recipients(), form.customMessage(), source(area));

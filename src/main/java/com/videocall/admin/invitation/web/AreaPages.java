@@ -6,6 +6,7 @@ import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.directory.Areas;
 import com.videocall.admin.web.NotFoundException;
+import com.videocall.admin.web.SearchText;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -33,14 +34,17 @@ class AreaPages {
 	}
 
 	/**
-	 * The area's people list, where the action menu's actions come from and return to.
+	 * The area's people list, where the action menu's actions come from and return to,
+	 * with its name filter as the search box holds it, encoded as a template value (a
+	 * brace stays text).
 	 */
 	static String peopleUrl(AreaSummary area, String name) {
+		String search = SearchText.of(name);
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath(area.kind().peoplePath(area.id()));
-		if (!name.isBlank()) {
-			url.queryParam("name", name);
+		if (search.isEmpty()) {
+			return url.build().toUriString();
 		}
-		return url.encode().build().toUriString();
+		return url.queryParam("name", "{name}").encode().buildAndExpand(search).toUriString();
 	}
 
 	private static AreaKind kind(String path) {

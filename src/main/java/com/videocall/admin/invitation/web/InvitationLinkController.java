@@ -1,5 +1,6 @@
 package com.videocall.admin.invitation.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.videocall.admin.account.PasswordPolicy;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The page an emailed link opens (I2–I4). GET never changes anything; each link status
@@ -44,6 +46,9 @@ class InvitationLinkController {
 	 * flood an inbox. Only real expired links count (unknown tokens cost nothing).
 	 */
 	private static final RateLimit NEW_LINKS = new RateLimit("new-link.address", 5, Duration.ofHours(1));
+
+	/** Real tokens have 43 characters. */
+	private static final int MAX_TOKEN_LENGTH = 100;
 
 	private final InvitationAcceptance acceptance;
 
@@ -107,14 +112,26 @@ class InvitationLinkController {
 		LinkView link = this.acceptance.inspect(token).orElseThrow(() -> new NotFoundException("invitation link"));
 		if (link.status() == LinkStatus.EXPIRED && !this.limits.tryAcquire(NEW_LINKS, request.getRemoteAddr())) {
 			Banner.flash(attributes, Kind.ERROR, "link.newLinkLimited");
-			return "redirect:/invitation/" + token;
+			return "redirect:" + linkPage(token);
 		}
 		LinkStatus status = this.acceptance.requestNewLink(token)
 			.orElseThrow(() -> new NotFoundException("invitation link"));
 		if (status == LinkStatus.EXPIRED) {
 			Banner.flash(attributes, Kind.SUCCESS, "link.newLinkSent");
 		}
-		return "redirect:/invitation/" + token;
+		return "redirect:" + linkPage(token);
+	}
+
+	/**
+	 * The link's page, to return to. The token is encoded (a brace stays text, not a URI
+	 * template variable); one far longer than a real token is no link at all, and would
+	 * make the redirect too large to send.
+	 */
+	private static String linkPage(String token) {
+		if (token.length() > MAX_TOKEN_LENGTH) {
+			throw new NotFoundException("invitation link");
+		}
+		return "/invitation/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
 	}
 
 }

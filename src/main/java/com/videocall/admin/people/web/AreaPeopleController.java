@@ -7,6 +7,7 @@ import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.directory.Areas;
 import com.videocall.admin.people.AreaPeople;
 import com.videocall.admin.web.Paging;
+import com.videocall.admin.web.SearchText;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,7 +53,8 @@ class AreaPeopleController {
 		return people(me, AreaKind.MEETING_ROOM, id, name, page, model);
 	}
 
-	private String people(AccountUser me, AreaKind kind, long id, String name, int page, Model model) {
+	private String people(AccountUser me, AreaKind kind, long id, String nameFilter, int page, Model model) {
+		String name = SearchText.of(nameFilter);
 		AreaSummary area = this.areas.get(this.scopes.forAccount(me.accountId()), kind, id);
 		model.addAttribute("area", area);
 		model.addAttribute("headingCode", kind.peopleTitleCode());

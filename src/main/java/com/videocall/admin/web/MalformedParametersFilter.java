@@ -1,0 +1,61 @@
+package com.videocall.admin.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers a request whose parameters cannot be decoded (invalid UTF-8 or percent
+ * encoding, too many of them) with the "bad request" page and one WARN line (X7). Tomcat
+ * decodes parameters when something first asks for one and throws when it cannot; thrown
+ * inside Spring Security's filters or a controller, that reached the servlet container,
+ * which logged a client's mistake as an ERROR with its stack trace. Asking here, before
+ * anything else runs, keeps it a client error.
+ */
+@Component
+// Right after Spring Boot's CharacterEncodingFilter (the highest precedence): parameters
+// decoded before it would be read as ISO-8859-1.
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class MalformedParametersFilter extends OncePerRequestFilter {
+
+	private static final Logger logger = LoggerFactory.getLogger(MalformedParametersFilter.class);
+
+	private static final int MAX_LOGGED_PATH = 200;
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			request.getParameterMap();
+		}
+		catch (InvalidParameterException ex) {
+			// Not the exception's message: it quotes the parameter, which may be a
+			// password.
+			logger.warn("Refused {} {}: its parameters cannot be decoded", request.getMethod(), loggedPath(request));
+			response.sendError(ex.getErrorCode());
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	/** The path as sent (percent-encoded, so one line), without a link's token. */
+	private static String loggedPath(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		if (path.startsWith("/invitation/")) {
+			return "/invitation/…";
+		}
+		return (path.length() > MAX_LOGGED_PATH) ? path.substring(0, MAX_LOGGED_PATH) + "…" : path;
+	}
+
+}

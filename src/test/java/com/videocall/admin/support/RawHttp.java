@@ -1,0 +1,181 @@
+package com.videocall.admin.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * A visitor that writes HTTP/1.1 requests on a plain socket, exactly as given: unlike an
+ * HTTP client library it sends any request target, so malformed percent-encodings and
+ * invalid UTF-8 reach the server as they would from an attacker. Keeps its session cookie
+ * and a CSRF token of that session, does not follow redirects, and connects from a local
+ * address of its own (127.0.0.0/8) so that per-address limits count it apart.
+ */
+public final class RawHttp {
+
+	private static final int TIMEOUT_MILLIS = 30_000;
+
+	private final int port;
+
+	private final String localAddress;
+
+	private String session;
+
+	private String csrfToken;
+
+	public RawHttp(int port, String localAddress) {
+		this.port = port;
+		this.localAddress = localAddress;
+	}
+
+	/** Signs in through the sign-in form and checks that it worked. */
+	public RawHttp signIn(String email, String password) {
+		startSession();
+		Response response = send("POST", "/sign-in", form("email", email, "password", password));
+		if (response.status() != 302 || response.location().contains("error")) {
+			throw new IllegalStateException("Sign-in of " + email + " failed: " + response.status());
+		}
+		this.csrfToken = csrfTokenOf(send("GET", "/", null));
+		return this;
+	}
+
+	/** Starts a new anonymous session and takes the CSRF token of its sign-in page. */
+	public RawHttp startSession() {
+		this.session = null;
+		this.csrfToken = csrfTokenOf(send("GET", "/sign-in", null));
+		return this;
+	}
+
+	public String session() {
+		return this.session;
+	}
+
+	public String csrfToken() {
+		return this.csrfToken;
+	}
+
+	/**
+	 * Sends the request; a body (already URL-encoded, or not quite) makes it a form
+	 * submission.
+	 */
+	public Response send(String method, String target, String body) {
+		byte[] content = (body != null) ? body.getBytes(StandardCharsets.ISO_8859_1) : new byte[0];
+		StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+		head.append("Host: localhost:").append(this.port).append("\r\n");
+		head.append("Accept: text/html\r\nConnection: close\r\n");
+		if (this.session != null) {
+			head.append("Cookie: ").append(this.session).append("\r\n");
+		}
+		if (body != null) {
+			head.append("Content-Type: application/x-www-form-urlencoded\r\n");
+		}
+		if (body != null || !"GET".equals(method)) {
+			head.append("Content-Length: ").append(content.length).append("\r\n");
+		}
+		head.append("\r\n");
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getByName(this.localAddress), 0));
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), TIMEOUT_MILLIS);
+			socket.setSoTimeout(TIMEOUT_MILLIS);
+			OutputStream out = socket.getOutputStream();
+			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.write(content);
+			out.flush();
+			Response response = Response.parse(socket.getInputStream());
+			response.headers("set-cookie")
+				.stream()
+				.filter((cookie) -> cookie.startsWith("JSESSIONID="))
+				.findFirst()
+				.ifPresent((cookie) -> this.session = cookie.substring(0, cookie.indexOf(';')));
+			return response;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(method + " " + target, ex);
+		}
+	}
+
+	/** The body of a form with this session's CSRF token, the values URL-encoded. */
+	public String form(String... namesAndValues) {
+		StringBuilder body = new StringBuilder("_csrf=").append(this.csrfToken);
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			body.append('&')
+				.append(namesAndValues[i])
+				.append('=')
+				.append(java.net.URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+		}
+		return body.toString();
+	}
+
+	private static String csrfTokenOf(Response page) {
+		Element input = Jsoup.parse(page.body()).selectFirst("input[name=_csrf]");
+		if (input == null) {
+			throw new IllegalStateException("No CSRF token on the page (" + page.status() + ")");
+		}
+		return input.val();
+	}
+
+	/** A response as it came: status, header lines and the (de-chunked) body. */
+	public record Response(int status, List<String> headerLines, String body) {
+
+		public List<String> headers(String name) {
+			String prefix = name.toLowerCase(Locale.ROOT) + ":";
+			return this.headerLines.stream()
+				.filter((line) -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+				.map((line) -> line.substring(prefix.length()).strip())
+				.toList();
+		}
+
+		public String location() {
+			return headers("location").stream().findFirst().orElse("");
+		}
+
+		static Response parse(InputStream in) throws IOException {
+			byte[] all = in.readAllBytes();
+			String text = new String(all, StandardCharsets.ISO_8859_1);
+			int end = text.indexOf("\r\n\r\n");
+			if (end < 0) {
+				throw new IOException("Incomplete response: " + text);
+			}
+			String[] lines = text.substring(0, end).split("\r\n");
+			int status = Integer.parseInt(lines[0].split(" ")[1]);
+			List<String> headers = new ArrayList<>(List.of(lines).subList(1, lines.length));
+			byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+			boolean chunked = headers.stream()
+				.anyMatch((line) -> line.toLowerCase(Locale.ROOT).matches("transfer-encoding:\\s*chunked"));
+			return new Response(status, headers, new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8));
+		}
+
+		private static byte[] dechunk(byte[] body) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int at = 0;
+			while (at < body.length) {
+				int lineEnd = at;
+				while (lineEnd + 1 < body.length && !(body[lineEnd] == '\r' && body[lineEnd + 1] == '\n')) {
+					lineEnd++;
+				}
+				String sizeLine = new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+				int size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
+				if (size == 0) {
+					break;
+				}
+				out.write(body, lineEnd + 2, size);
+				at = lineEnd + 2 + size + 2;
+			}
+			return out.toByteArray();
+		}
+
+	}
+
+}
