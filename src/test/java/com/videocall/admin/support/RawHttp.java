@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -21,7 +24,9 @@ import org.jsoup.nodes.Element;
  * HTTP client library it sends any request target, so malformed percent-encodings and
  * invalid UTF-8 reach the server as they would from an attacker. Keeps its session cookie
  * and a CSRF token of that session, does not follow redirects, and connects from a local
- * address of its own (127.0.0.0/8) so that per-address limits count it apart.
+ * address of its own (127.0.0.0/8) so that per-address limits count it apart (Java 17's
+ * HttpClient cannot choose its local address). Extra headers, such as X-Forwarded-For, go
+ * with every request.
  */
 public final class RawHttp {
 
@@ -30,6 +35,8 @@ public final class RawHttp {
 	private final int port;
 
 	private final String localAddress;
+
+	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	private String session;
 
@@ -40,15 +47,31 @@ public final class RawHttp {
 		this.localAddress = localAddress;
 	}
 
+	/** Sends the header with every following request. */
+	public RawHttp header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
 	/** Signs in through the sign-in form and checks that it worked. */
 	public RawHttp signIn(String email, String password) {
-		startSession();
-		Response response = send("POST", "/sign-in", form("email", email, "password", password));
-		if (response.status() != 302 || response.location().contains("error")) {
-			throw new IllegalStateException("Sign-in of " + email + " failed: " + response.status());
+		String target = trySignIn(email, password);
+		if (!target.equals("/")) {
+			throw new IllegalStateException("Sign-in of " + email + " failed: " + target);
 		}
 		this.csrfToken = csrfTokenOf(send("GET", "/", null));
 		return this;
+	}
+
+	/**
+	 * Fills in and sends the sign-in form of a new session; returns the path (and query)
+	 * it redirects to, e.g. {@code /sign-in?error}.
+	 */
+	public String trySignIn(String email, String password) {
+		startSession();
+		Response response = send("POST", "/sign-in", form("email", email, "password", password));
+		URI target = URI.create(response.location());
+		return target.getRawPath() + ((target.getRawQuery() != null) ? "?" + target.getRawQuery() : "");
 	}
 
 	/** Starts a new anonymous session and takes the CSRF token of its sign-in page. */
@@ -75,6 +98,7 @@ public final class RawHttp {
 		StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
 		head.append("Host: localhost:").append(this.port).append("\r\n");
 		head.append("Accept: text/html\r\nConnection: close\r\n");
+		this.headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 		if (this.session != null) {
 			head.append("Cookie: ").append(this.session).append("\r\n");
 		}

@@ -3,7 +3,7 @@ package com.videocall.admin.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.videocall.admin.account.AccountStatus;
-import com.videocall.admin.support.BoundBrowser;
+import com.videocall.admin.support.RawHttp;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.TestData;
 import org.junit.jupiter.api.Test;
@@ -27,16 +27,16 @@ class ForwardedForIgnoredIntegrationTests {
 	@Test
 	void countsTheConnectingAddressWhateverXForwardedForSays() {
 		String email = this.data.person("Fay Forwarded", AccountStatus.ACTIVE).email();
-		BoundBrowser guesser = new BoundBrowser(this.port, "127.0.0.40");
+		RawHttp guesser = new RawHttp(this.port, "127.0.0.40");
 		for (int attempt = 0; attempt < 5; attempt++) {
 			guesser.header("X-Forwarded-For", "203.0.113." + attempt);
-			assertThat(guesser.signIn(email, "wrong password " + attempt)).isEqualTo("/sign-in?error");
+			assertThat(guesser.trySignIn(email, "wrong password " + attempt)).isEqualTo("/sign-in?error");
 		}
 
 		guesser.header("X-Forwarded-For", "203.0.113.99");
-		assertThat(guesser.signIn(email, TestData.PASSWORD)).isEqualTo("/sign-in?locked");
-		BoundBrowser owner = new BoundBrowser(this.port, "127.0.0.41").header("X-Forwarded-For", "127.0.0.40");
-		assertThat(owner.signIn(email, TestData.PASSWORD)).isEqualTo("/");
+		assertThat(guesser.trySignIn(email, TestData.PASSWORD)).isEqualTo("/sign-in?locked");
+		RawHttp owner = new RawHttp(this.port, "127.0.0.41").header("X-Forwarded-For", "127.0.0.40");
+		assertThat(owner.trySignIn(email, TestData.PASSWORD)).isEqualTo("/");
 	}
 
 }

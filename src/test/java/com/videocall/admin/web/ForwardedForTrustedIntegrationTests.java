@@ -3,7 +3,7 @@ package com.videocall.admin.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.videocall.admin.account.AccountStatus;
-import com.videocall.admin.support.BoundBrowser;
+import com.videocall.admin.support.RawHttp;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.TestData;
 import org.junit.jupiter.api.Test;
@@ -32,27 +32,27 @@ class ForwardedForTrustedIntegrationTests {
 	@Test
 	void countsTheClientAddressThatTheProxyForwards() {
 		String email = this.data.person("Pat Proxied", AccountStatus.ACTIVE).email();
-		BoundBrowser guesser = new BoundBrowser(this.port, PROXY).header("X-Forwarded-For", "203.0.113.30");
+		RawHttp guesser = new RawHttp(this.port, PROXY).header("X-Forwarded-For", "203.0.113.30");
 		for (int attempt = 0; attempt < 5; attempt++) {
-			assertThat(guesser.signIn(email, "wrong password " + attempt)).isEqualTo("/sign-in?error");
+			assertThat(guesser.trySignIn(email, "wrong password " + attempt)).isEqualTo("/sign-in?error");
 		}
-		assertThat(guesser.signIn(email, TestData.PASSWORD)).isEqualTo("/sign-in?locked");
+		assertThat(guesser.trySignIn(email, TestData.PASSWORD)).isEqualTo("/sign-in?locked");
 
-		BoundBrowser owner = new BoundBrowser(this.port, PROXY).header("X-Forwarded-For", "203.0.113.31");
-		assertThat(owner.signIn(email, TestData.PASSWORD)).isEqualTo("/");
+		RawHttp owner = new RawHttp(this.port, PROXY).header("X-Forwarded-For", "203.0.113.31");
+		assertThat(owner.trySignIn(email, TestData.PASSWORD)).isEqualTo("/");
 	}
 
 	@Test
 	void countsTheConnectingAddressOfAnyoneButTheProxy() {
 		String email = this.data.person("Una Untrusted", AccountStatus.ACTIVE).email();
-		BoundBrowser guesser = new BoundBrowser(this.port, "127.0.0.43");
+		RawHttp guesser = new RawHttp(this.port, "127.0.0.43");
 		for (int attempt = 0; attempt < 5; attempt++) {
 			guesser.header("X-Forwarded-For", "203.0.113." + attempt);
-			assertThat(guesser.signIn(email, "wrong password " + attempt)).isEqualTo("/sign-in?error");
+			assertThat(guesser.trySignIn(email, "wrong password " + attempt)).isEqualTo("/sign-in?error");
 		}
 
 		guesser.header("X-Forwarded-For", "203.0.113.99");
-		assertThat(guesser.signIn(email, TestData.PASSWORD)).isEqualTo("/sign-in?locked");
+		assertThat(guesser.trySignIn(email, TestData.PASSWORD)).isEqualTo("/sign-in?locked");
 	}
 
 }
