@@ -47,10 +47,15 @@ final class FutureEmails {
 		String link = "http://localhost:8080/invitation/" + token;
 		OutgoingEmail email = new OutgoingEmail(recipient, "You are invited to Video Call Admin",
 				"Set up your account:\n" + link + "\n", "<p><a href=\"" + link + "\">" + link + "</a></p>");
+		return queue(email, Set.of(token));
+	}
+
+	/** Queues an email with the parts of its text named secret; returns its id. */
+	long queue(OutgoingEmail email, Set<String> secrets) {
 		return this.transactions.execute((status) -> {
-			this.outbox.queue(email, null, null, Set.of(token));
+			this.outbox.queue(email, null, null, secrets);
 			return this.jdbc.sql("select max(id) from outbound_email where recipient = ?")
-				.param(recipient)
+				.param(email.recipient())
 				.query(Long.class)
 				.single();
 		});
