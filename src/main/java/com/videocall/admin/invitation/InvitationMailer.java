@@ -45,31 +45,38 @@ class InvitationMailer {
 
 	@EventListener
 	void linkSent(HistoryEntryRecorded recorded) {
-		if (!(recorded.event() instanceof LinkSent sent)) {
-			return;
+		if (recorded.event() instanceof LinkSent sent) {
+			OutgoingEmail email = this.emails.invitation(this.accounts.get(sent.accountId()).getEmail(), sender(sent),
+					sent.offered(), customMessage(sent), sent.link().token(), sent.link().expiresAt(),
+					sent instanceof ReminderSent);
+			this.outbox.queue(email, topic(sent.invitationId()), reference(recorded.entryId()),
+					Set.of(sent.link().token()));
 		}
-		String sender;
-		String customMessage = null;
+	}
+
+	/**
+	 * Who the email says invited the person: the administrator who acted, or, for a link
+	 * the invitee asked for, the one who sent the invitation (null: "someone").
+	 */
+	private String sender(LinkSent sent) {
 		if (sent instanceof InvitationSent invited) {
-			sender = invited.by().name();
-			customMessage = invited.customMessage();
+			return invited.by().name();
 		}
-		else if (sent instanceof RolesOffered offered) {
-			sender = offered.by().name();
-			customMessage = offered.customMessage();
+		if (sent instanceof RolesOffered offered) {
+			return offered.by().name();
 		}
-		else if (sent instanceof ReminderSent reminder) {
-			sender = reminder.by().name();
+		if (sent instanceof ReminderSent reminder) {
+			return reminder.by().name();
 		}
-		else {
-			Long inviter = ((NewLinkRequested) sent).invitedBy();
-			sender = (inviter != null) ? this.accounts.get(inviter).getDisplayName() : null;
+		Long inviter = ((NewLinkRequested) sent).invitedBy();
+		return (inviter != null) ? this.accounts.get(inviter).getDisplayName() : null;
+	}
+
+	private static String customMessage(LinkSent sent) {
+		if (sent instanceof InvitationSent invited) {
+			return invited.customMessage();
 		}
-		OutgoingEmail email = this.emails.invitation(this.accounts.get(sent.accountId()).getEmail(), sender,
-				sent.offered(), customMessage, sent.link().token(), sent.link().expiresAt(),
-				sent instanceof ReminderSent);
-		this.outbox.queue(email, topic(sent.invitationId()), reference(recorded.entryId()),
-				Set.of(sent.link().token()));
+		return (sent instanceof RolesOffered offered) ? offered.customMessage() : null;
 	}
 
 	@EventListener
