@@ -5,34 +5,52 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.Set;
 
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
+import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
+import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
+import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
+import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
+import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
+import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
+import org.springframework.data.domain.Persistable;
+
 /**
- * A pending invitation and the roles it offers (the aggregate). Its methods guard every
- * transition: an ended invitation changes no more, a reminder waits for the interval, and
- * an invitation whose last role is removed is cancelled.
+ * A pending invitation, the roles it offers and the links emailed for it (the aggregate).
+ * Its methods guard every transition: an ended invitation changes no more, a reminder
+ * waits for the interval, every email carries a fresh link, and an invitation whose last
+ * role is removed is cancelled. Each change is announced as an {@link InvitationEvent},
+ * published when the repository saves the invitation.
  */
 @Entity
 @Table(name = "invitation")
-public class Invitation {
+public class Invitation implements Persistable<Long> {
 
+	/**
+	 * Taken from the table's sequence before the invitation is created
+	 * ({@link InvitationRepository#nextId()}), so that its very first event can name it.
+	 */
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
 	@Column(nullable = false)
@@ -70,28 +88,49 @@ public class Invitation {
 	@OrderBy("id")
 	private List<InvitationLink> links = new ArrayList<>();
 
+	@Transient
+	private final List<InvitationEvent> events = new ArrayList<>();
+
+	@Transient
+	private boolean isNew;
+
 	protected Invitation() {
 	}
 
-	Invitation(long accountId, long invitedBy, Instant now) {
-		this.accountId = accountId;
-		this.invitedBy = invitedBy;
-		this.status = InvitationStatus.PENDING;
-		this.invitedAt = now;
-		this.lastSentAt = now;
+	/**
+	 * Invites the person to the roles offered and issues the first link: no invitation
+	 * exists without one.
+	 */
+	static Invitation invite(long id, long accountId, Actor by, Collection<RoleOffer> offers, String customMessage,
+			InvitationTokens tokens, Instant now) {
+		Invitation invitation = new Invitation();
+		invitation.id = id;
+		invitation.isNew = true;
+		invitation.accountId = accountId;
+		invitation.invitedBy = by.accountId();
+		invitation.status = InvitationStatus.PENDING;
+		invitation.invitedAt = now;
+		invitation.lastSentAt = now;
+		if (invitation.add(offers, by, now).isEmpty()) {
+			throw new IllegalArgumentException("An invitation offers at least one role");
+		}
+		NewLink link = invitation.issueLink(tokens, now);
+		invitation.events.add(new InvitationSent(id, accountId, by, now, invitation.offers(), customMessage, link));
+		return invitation;
 	}
 
-	/** Adds the offers not already on the invitation and returns those added. */
-	List<InvitedRole> offer(Collection<RoleOffer> offers, long by, Instant now) {
+	/**
+	 * Offers the roles not already on the invitation, emailed with a new link; returns
+	 * those added (none: nothing changes).
+	 */
+	List<RoleOffer> offer(Actor by, Collection<RoleOffer> offers, String customMessage, InvitationTokens tokens,
+			Instant now) {
 		requirePending();
-		List<InvitedRole> added = new ArrayList<>();
-		for (RoleOffer offer : offers) {
-			boolean known = this.roles.stream().anyMatch((role) -> role.isFor(offer.role(), offer.areaId()));
-			if (!known) {
-				InvitedRole role = new InvitedRole(offer.role(), offer.areaId(), by, now);
-				this.roles.add(role);
-				added.add(role);
-			}
+		List<RoleOffer> added = add(offers, by, now);
+		if (!added.isEmpty()) {
+			this.lastSentAt = now;
+			NewLink link = issueLink(tokens, now);
+			this.events.add(new RolesOffered(this.id, this.accountId, by, now, added, offers(), customMessage, link));
 		}
 		return added;
 	}
@@ -104,9 +143,10 @@ public class Invitation {
 	}
 
 	/**
-	 * Records that an email with a fresh link goes out now; refused within the interval.
+	 * Sends a reminder with a fresh link (M2); refused within the interval (X4).
+	 * {@code forAreas} are the areas it is sent for (see {@link ReminderSent}).
 	 */
-	void remind(Instant now, Duration interval) {
+	void remind(Actor by, Set<Long> forAreas, Duration interval, InvitationTokens tokens, Instant now) {
 		requirePending();
 		if (now.isBefore(nextReminderAt(interval))) {
 			throw new ReminderTooSoonException(nextReminderAt(interval));
@@ -114,42 +154,33 @@ public class Invitation {
 		this.remindersSent++;
 		this.lastRemindedAt = now;
 		this.lastSentAt = now;
-	}
-
-	/** Records that the invitation email (first or extended) goes out now. */
-	void markSent(Instant now) {
-		requirePending();
-		this.lastSentAt = now;
+		NewLink link = issueLink(tokens, now);
+		this.events.add(new ReminderSent(this.id, this.accountId, by, now, Set.copyOf(forAreas), offers(), link));
 	}
 
 	/**
-	 * A new link; every earlier link stops working because only the newest one counts.
+	 * Removes the given roles (role and area; those not offered are ignored) and cancels
+	 * the invitation when none remain anywhere. Returns the roles removed.
 	 */
-	void issueLink(byte[] tokenSha256, Instant now, Duration validity) {
+	List<RoleOffer> removeRoles(Actor by, Collection<RoleOffer> which, Instant now) {
 		requirePending();
-		this.links.add(new InvitationLink(tokenSha256, now, now.plus(validity)));
-	}
-
-	/**
-	 * Removes the roles with the given ids among those the predicate allows (the caller's
-	 * scope) and cancels the invitation when none remain anywhere. Returns the removed
-	 * roles.
-	 */
-	List<InvitedRole> removeRoles(Collection<Long> roleIds, Predicate<InvitedRole> allowed, Instant now) {
-		requirePending();
-		List<InvitedRole> removed = this.roles.stream()
-			.filter((role) -> roleIds.contains(role.getId()) && allowed.test(role))
-			.toList();
+		List<InvitedRole> removed = this.roles.stream().filter((role) -> which.contains(role.offer())).toList();
+		if (removed.isEmpty()) {
+			return List.of();
+		}
 		this.roles.removeAll(removed);
+		List<RoleOffer> offers = removed.stream().map(InvitedRole::offer).toList();
+		this.events.add(new RolesRemoved(this.id, by, now, offers));
 		if (this.roles.isEmpty()) {
 			this.status = InvitationStatus.CANCELLED;
 			this.endedAt = now;
+			this.events.add(new InvitationCancelled(this.id, by, now, offers));
 		}
-		return removed;
+		return offers;
 	}
 
 	/** The link with this token hash, if it was issued for this invitation. */
-	java.util.Optional<InvitationLink> linkWith(byte[] tokenSha256) {
+	Optional<InvitationLink> linkWith(byte[] tokenSha256) {
 		return this.links.stream().filter((link) -> link.hasTokenHash(tokenSha256)).findFirst();
 	}
 
@@ -178,17 +209,49 @@ public class Invitation {
 		this.status = InvitationStatus.ACCEPTED;
 		this.endedAt = now;
 		link.markUsed(now);
+		this.events.add(new InvitationAccepted(this.id, this.accountId, now, offers()));
 	}
 
 	/**
 	 * The invitee asks for a new link because theirs has expired: allowed for the newest
-	 * link only.
+	 * link only (I4).
 	 */
-	void requestNewLink(InvitationLink expired, Instant now) {
+	void requestNewLink(InvitationLink expired, InvitationTokens tokens, Instant now) {
 		if (statusOf(expired, now) != LinkStatus.EXPIRED) {
 			throw new IllegalStateException("The link is " + statusOf(expired, now));
 		}
 		this.lastSentAt = now;
+		NewLink link = issueLink(tokens, now);
+		this.events.add(new NewLinkRequested(this.id, this.accountId, this.invitedBy, now, offers(), link));
+	}
+
+	/** The newest link, the only one that works; there always is one. */
+	InvitationLink currentLink() {
+		return this.links.get(this.links.size() - 1);
+	}
+
+	private List<RoleOffer> add(Collection<RoleOffer> offers, Actor by, Instant now) {
+		List<RoleOffer> added = new ArrayList<>();
+		for (RoleOffer offer : offers) {
+			if (this.roles.stream().noneMatch((role) -> role.offer().equals(offer))) {
+				this.roles.add(new InvitedRole(offer.role(), offer.areaId(), by.accountId(), now));
+				added.add(offer);
+			}
+		}
+		return added;
+	}
+
+	/**
+	 * A new link; every earlier link stops working because only the newest one counts.
+	 */
+	private NewLink issueLink(InvitationTokens tokens, Instant now) {
+		NewLink link = tokens.issue(now);
+		this.links.add(new InvitationLink(link.sha256(), link.createdAt(), link.expiresAt()));
+		return link;
+	}
+
+	private List<RoleOffer> offers() {
+		return this.roles.stream().map(InvitedRole::offer).toList();
 	}
 
 	private void requirePending() {
@@ -197,10 +260,31 @@ public class Invitation {
 		}
 	}
 
-	InvitationLink currentLink() {
-		return this.links.get(this.links.size() - 1);
+	/**
+	 * What happened since the invitation was loaded, until the repository publishes it.
+	 */
+	@DomainEvents
+	List<InvitationEvent> events() {
+		return List.copyOf(this.events);
 	}
 
+	@AfterDomainEventPublication
+	void clearEvents() {
+		this.events.clear();
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostPersist
+	@PostLoad
+	void persisted() {
+		this.isNew = false;
+	}
+
+	@Override
 	public Long getId() {
 		return this.id;
 	}
@@ -241,12 +325,12 @@ public class Invitation {
 		return List.copyOf(this.roles);
 	}
 
-	/** When the newest link stops working, if a link has been issued. */
+	/** When the newest link stops working. */
 	public Instant getLinkExpiresAt() {
-		return this.links.isEmpty() ? null : currentLink().getExpiresAt();
+		return currentLink().getExpiresAt();
 	}
 
-	/** A role offered in an area. */
+	/** A role offered in an area: also how a role of the invitation is named. */
 	public record RoleOffer(Role role, long areaId) {
 
 		public RoleOffer {

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The invitee's side (I2–I4): reading what a link offers, setting up the account from it,
  * and asking for a new link when it has expired. Tokens are only ever compared by their
- * SHA-256.
+ * SHA-256. Saving the invitation publishes what happened (see
+ * {@link InvitationManagement}).
  */
 @Service
 public class InvitationAcceptance {
@@ -31,22 +32,19 @@ public class InvitationAcceptance {
 
 	private final RoleGrants roleGrants;
 
-	private final InvitationMailer mailer;
-
-	private final InvitationHistory history;
+	private final InvitationTokens tokens;
 
 	private final AreaNames areaNames;
 
 	private final Clock clock;
 
 	InvitationAcceptance(InvitationRepository invitations, AccountManagement accounts, RoleGrants roleGrants,
-			InvitationMailer mailer, InvitationHistory history, AreaNames areaNames, Clock clock) {
+			InvitationTokens tokens, AreaNames areaNames, Clock clock) {
 		this.areaNames = areaNames;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.roleGrants = roleGrants;
-		this.mailer = mailer;
-		this.history = history;
+		this.tokens = tokens;
 		this.clock = clock;
 	}
 
@@ -88,8 +86,7 @@ public class InvitationAcceptance {
 			this.roleGrants.grant(account.getId(), role.getRole(), role.getAreaId(), now);
 		}
 		invitation.accept(found.get().link(), now);
-		this.history.record(invitation.getId(), HistoryType.ACCEPTED, account.getId(), now, null,
-				invitation.getRoles());
+		this.invitations.saveAndFlush(invitation);
 		return Optional.of(new Accepted(LinkStatus.VALID, account.getEmail()));
 	}
 
@@ -107,13 +104,8 @@ public class InvitationAcceptance {
 		Instant now = this.clock.instant();
 		LinkStatus status = invitation.statusOf(found.get().link(), now);
 		if (status == LinkStatus.EXPIRED) {
-			invitation.requestNewLink(found.get().link(), now);
-			String inviter = (invitation.getInvitedBy() != null)
-					? this.accounts.get(invitation.getInvitedBy()).getDisplayName() : null;
-			long event = this.history.record(invitation.getId(), HistoryType.LINK_REQUESTED, null, now, null,
-					List.of());
-			this.mailer.sendLink(invitation, this.accounts.get(invitation.getAccountId()).getEmail(), inviter, null,
-					false, now, event);
+			invitation.requestNewLink(found.get().link(), this.tokens, now);
+			this.invitations.saveAndFlush(invitation);
 		}
 		return Optional.of(status);
 	}

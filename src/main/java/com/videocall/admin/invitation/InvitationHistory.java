@@ -2,15 +2,12 @@ package com.videocall.admin.invitation;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.Role;
@@ -35,7 +32,8 @@ import org.springframework.stereotype.Component;
  * <li>the invitee's own entries ("New link requested") name nobody else and are shown to
  * everyone who sees the invitation.</li>
  * </ul>
- * A System Administrator reads everything.
+ * A System Administrator reads everything. The entries are written by
+ * {@link HistoryRecorder}.
  */
 @Component
 class InvitationHistory {
@@ -44,45 +42,6 @@ class InvitationHistory {
 
 	InvitationHistory(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/** Records an entry about roles, or the invitee's own entry; returns its id. */
-	long record(long invitationId, HistoryType type, Long actorId, Instant at, String sourcePage,
-			Collection<InvitedRole> roles) {
-		long eventId = insert(invitationId, type, actorId, at, sourcePage);
-		for (InvitedRole role : roles) {
-			this.jdbc
-				.sql("insert into invitation_event_role (event_id, role, area_id) values (?, ?, ?) "
-						+ "on conflict do nothing")
-				.params(eventId, role.getRole().name(), role.getAreaId())
-				.update();
-		}
-		return eventId;
-	}
-
-	/**
-	 * Records an administrator's entry without roles, done for the given areas; returns
-	 * its id.
-	 */
-	long recordFor(long invitationId, HistoryType type, long actorId, Instant at, String sourcePage,
-			Set<Long> areaIds) {
-		long eventId = insert(invitationId, type, actorId, at, sourcePage);
-		for (long areaId : areaIds) {
-			this.jdbc.sql("insert into invitation_event_area (event_id, area_id) values (?, ?)")
-				.params(eventId, areaId)
-				.update();
-		}
-		return eventId;
-	}
-
-	private long insert(long invitationId, HistoryType type, Long actorId, Instant at, String sourcePage) {
-		return this.jdbc.sql("""
-				insert into invitation_event (invitation_id, type, actor_id, occurred_at, source_page)
-				values (?, ?, ?, ?, ?) returning id
-				""")
-			.params(invitationId, type.name(), actorId, Timestamp.from(at), sourcePage)
-			.query(Long.class)
-			.single();
 	}
 
 	/** The entries the administrator may read, in order (see the class comment). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountManagement;
@@ -18,16 +19,17 @@ import com.videocall.admin.account.UserAccount;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.RoleGrants;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
-import com.videocall.admin.mail.Outbox;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The administrators' use cases on invitations: Add Users (A2), Send Reminder (M2),
- * removing roles (M3, M4) and cancelling an area's roles (O3). Each runs in one
- * transaction with its history entry and its emails, and acts only on roles inside the
- * administrator's scope.
+ * removing roles (M3, M4) and cancelling an area's roles (O3). Each acts only on roles
+ * inside the administrator's scope and saves the invitation it changed, which publishes
+ * what happened: the history and the emails follow in the same transaction
+ * ({@link HistoryRecorder}, {@link InvitationMailer}).
  */
 @Service
 public class InvitationManagement {
@@ -42,30 +44,24 @@ public class InvitationManagement {
 
 	private final Invitees invitees;
 
-	private final InvitationMailer mailer;
+	private final InvitationTokens tokens;
 
-	private final InvitationEmails emails;
-
-	private final InvitationHistory history;
-
-	private final Outbox outbox;
+	private final ApplicationEventPublisher events;
 
 	private final InvitationProperties properties;
 
 	private final Clock clock;
 
 	InvitationManagement(InvitationRepository invitations, InvitationAccess access, AccountManagement accounts,
-			RoleGrants roleGrants, Invitees invitees, InvitationMailer mailer, InvitationEmails emails,
-			InvitationHistory history, Outbox outbox, InvitationProperties properties, Clock clock) {
+			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, ApplicationEventPublisher events,
+			InvitationProperties properties, Clock clock) {
 		this.invitations = invitations;
 		this.access = access;
 		this.accounts = accounts;
 		this.roleGrants = roleGrants;
 		this.invitees = invitees;
-		this.mailer = mailer;
-		this.emails = emails;
-		this.history = history;
-		this.outbox = outbox;
+		this.tokens = tokens;
+		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -83,67 +79,56 @@ public class InvitationManagement {
 		}
 		refuseDisabled(people);
 		Instant now = this.clock.instant();
+		Actor by = actor(actor, sourcePage);
 		AddUsersOutcome outcome = AddUsersOutcome.empty();
 		people.forEach((email, account) -> {
 			if (account.isEmpty()) {
-				invite(this.accounts.createInvited(email, now), offers, actor, customMessage, sourcePage, now);
+				invite(this.accounts.createInvited(email, now), offers, by, customMessage, now);
 				outcome.invited().add(email);
 			}
 			else if (account.get().getStatus() == AccountStatus.ACTIVE) {
-				(grant(account.get(), offers, actor, customMessage, now) ? outcome.granted() : outcome.unchanged())
+				(grant(account.get(), offers, by, customMessage, now) ? outcome.granted() : outcome.unchanged())
 					.add(account.get().getEmail());
 			}
 			else {
-				addTo(account.get(), offers, actor, customMessage, sourcePage, now, outcome);
+				addTo(account.get(), offers, by, customMessage, now, outcome);
 			}
 		});
 		return outcome;
 	}
 
 	/**
-	 * Send Reminder from the Manage Invitation dialog: emails a fresh link; the previous
-	 * one stops working (M2, X4). Returns the invitee's email.
+	 * Send Reminder: emails a fresh link; the previous one stops working (M2, X4). From
+	 * the page of the area {@code fromAreaId} (an area's "Resend Invitation"), or from
+	 * the Manage Invitation dialog when it is null. The history keeps which areas it was
+	 * sent for, so administrators of other areas do not read who sent it or from which
+	 * page. Returns the invitee's email.
 	 */
 	@Transactional
 	public String remind(AdministratorScope scope, AccountUser actor, long invitationId, long expectedVersion,
-			String sourcePage) {
-		return remind(scope, actor, invitationId, expectedVersion, null, sourcePage);
-	}
-
-	/**
-	 * Send Reminder from the page of the area {@code fromAreaId} (an area's "Resend
-	 * Invitation"), or from the dialog when it is null. The history keeps which areas it
-	 * was sent for, so administrators of other areas do not read who sent it or from
-	 * which page.
-	 */
-	@Transactional
-	public String remind(AdministratorScope scope, AccountUser actor, long invitationId, long expectedVersion,
-			Long fromAreaId, String sourcePage) {
+			String sourcePage, Long fromAreaId) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
-		Instant now = this.clock.instant();
-		invitation.remind(now, this.properties.reminderInterval());
-		String email = this.accounts.get(invitation.getAccountId()).getEmail();
-		Set<Long> doneFor = (fromAreaId != null) ? Set.of(fromAreaId)
+		Set<Long> forAreas = (fromAreaId != null) ? Set.of(fromAreaId)
 				: invitation.getRoles()
 					.stream()
 					.map(InvitedRole::getAreaId)
 					.filter(scope::covers)
 					.collect(Collectors.toSet());
-		long event = this.history.recordFor(invitation.getId(), HistoryType.REMINDER_SENT, actor.accountId(), now,
-				sourcePage, doneFor);
-		this.mailer.sendLink(invitation, email, actor.displayName(), null, true, now, event);
-		return email;
+		invitation.remind(actor(actor, sourcePage), forAreas, this.properties.reminderInterval(), this.tokens,
+				this.clock.instant());
+		this.invitations.saveAndFlush(invitation);
+		return this.accounts.get(invitation.getAccountId()).getEmail();
 	}
 
 	/**
-	 * Removes the chosen roles that are in scope (M3); cancels the invitation when none
-	 * remain (M4).
+	 * Removes the chosen roles (the administrator's page names them by id) that are in
+	 * scope (M3); cancels the invitation when none remain (M4).
 	 */
 	@Transactional
 	public RemovalOutcome removeRoles(AdministratorScope scope, AccountUser actor, long invitationId,
 			long expectedVersion, Set<Long> invitedRoleIds, String sourcePage) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
-		return remove(scope, actor, invitation, invitedRoleIds, sourcePage);
+		return remove(scope, actor(actor, sourcePage), invitation, (role) -> invitedRoleIds.contains(role.getId()));
 	}
 
 	/**
@@ -154,75 +139,63 @@ public class InvitationManagement {
 	public RemovalOutcome cancelForArea(AdministratorScope scope, AccountUser actor, long invitationId,
 			long expectedVersion, long areaId, String sourcePage) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
-		Set<Long> ofArea = new java.util.HashSet<>();
-		invitation.getRoles()
-			.stream()
-			.filter((role) -> role.getAreaId() == areaId)
-			.forEach((r) -> ofArea.add(r.getId()));
-		return remove(scope, actor, invitation, ofArea, sourcePage);
+		return remove(scope, actor(actor, sourcePage), invitation, (role) -> role.getAreaId() == areaId);
 	}
 
-	private RemovalOutcome remove(AdministratorScope scope, AccountUser actor, Invitation invitation,
-			Set<Long> invitedRoleIds, String sourcePage) {
-		Instant now = this.clock.instant();
-		List<InvitedRole> removed = invitation.removeRoles(invitedRoleIds, (role) -> scope.covers(role.getAreaId()),
-				now);
+	private RemovalOutcome remove(AdministratorScope scope, Actor by, Invitation invitation,
+			Predicate<InvitedRole> chosen) {
+		List<RoleOffer> which = invitation.getRoles()
+			.stream()
+			.filter((role) -> chosen.test(role) && scope.covers(role.getAreaId()))
+			.map(InvitedRole::offer)
+			.toList();
+		List<RoleOffer> removed = invitation.removeRoles(by, which, this.clock.instant());
 		if (removed.isEmpty()) {
 			throw new NothingSelectedException();
 		}
-		this.history.record(invitation.getId(), HistoryType.ROLES_REMOVED, actor.accountId(), now, sourcePage, removed);
+		this.invitations.saveAndFlush(invitation);
 		boolean cancelled = !invitation.isPending();
-		if (cancelled) {
-			this.history.record(invitation.getId(), HistoryType.CANCELLED, actor.accountId(), now, sourcePage, removed);
-		}
 		boolean remainsElsewhere = !cancelled
 				&& invitation.getRoles().stream().noneMatch((role) -> scope.covers(role.getAreaId()));
-		return new RemovalOutcome(this.accounts.get(invitation.getAccountId()).getEmail(),
-				removed.stream().map(InvitedRole::offer).toList(), cancelled, remainsElsewhere);
+		return new RemovalOutcome(this.accounts.get(invitation.getAccountId()).getEmail(), removed, cancelled,
+				remainsElsewhere);
 	}
 
-	private void invite(UserAccount account, Collection<RoleOffer> offers, AccountUser actor, String customMessage,
-			String sourcePage, Instant now) {
-		Invitation invitation = this.invitations.save(new Invitation(account.getId(), actor.accountId(), now));
-		List<InvitedRole> added = invitation.offer(offers, actor.accountId(), now);
-		this.invitations.flush();
-		long event = this.history.record(invitation.getId(), HistoryType.INVITED, actor.accountId(), now, sourcePage,
-				added);
-		this.mailer.sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now, event);
+	private void invite(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage,
+			Instant now) {
+		this.invitations.saveAndFlush(Invitation.invite(this.invitations.nextId(), account.getId(), by, offers,
+				customMessage, this.tokens, now));
 	}
 
-	private void addTo(UserAccount account, Collection<RoleOffer> offers, AccountUser actor, String customMessage,
-			String sourcePage, Instant now, AddUsersOutcome outcome) {
+	private void addTo(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage, Instant now,
+			AddUsersOutcome outcome) {
 		Optional<Invitation> pending = this.invitations.findPendingForChange(account.getId());
 		if (pending.isEmpty()) {
-			invite(account, offers, actor, customMessage, sourcePage, now);
+			invite(account, offers, by, customMessage, now);
 			outcome.invited().add(account.getEmail());
-			return;
 		}
-		Invitation invitation = pending.get();
-		List<InvitedRole> added = invitation.offer(offers, actor.accountId(), now);
-		if (added.isEmpty()) {
+		else if (pending.get().offer(by, offers, customMessage, this.tokens, now).isEmpty()) {
 			outcome.unchanged().add(account.getEmail());
-			return;
 		}
-		this.invitations.flush();
-		invitation.markSent(now);
-		long event = this.history.record(invitation.getId(), HistoryType.ROLES_ADDED, actor.accountId(), now,
-				sourcePage, added);
-		this.mailer.sendLink(invitation, account.getEmail(), actor.displayName(), customMessage, false, now, event);
-		outcome.extended().add(account.getEmail());
+		else {
+			this.invitations.saveAndFlush(pending.get());
+			outcome.extended().add(account.getEmail());
+		}
 	}
 
-	private boolean grant(UserAccount account, Collection<RoleOffer> offers, AccountUser actor, String customMessage,
+	private boolean grant(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage,
 			Instant now) {
 		List<RoleOffer> granted = offers.stream()
 			.filter((offer) -> this.roleGrants.grant(account.getId(), offer.role(), offer.areaId(), now))
 			.toList();
 		if (!granted.isEmpty()) {
-			this.outbox.queue(this.emails.rolesGranted(account.getEmail(), actor.displayName(), granted, customMessage),
-					null, null);
+			this.events.publishEvent(new RolesGranted(account.getEmail(), by, granted, customMessage));
 		}
 		return !granted.isEmpty();
+	}
+
+	private static Actor actor(AccountUser actor, String sourcePage) {
+		return new Actor(actor.accountId(), actor.displayName(), sourcePage);
 	}
 
 	private static void refuseDisabled(Map<String, Optional<UserAccount>> people) {

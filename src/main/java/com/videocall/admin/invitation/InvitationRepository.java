@@ -13,8 +13,15 @@ import org.springframework.data.jpa.repository.Query;
  * links), so Hibernate raises its version exactly once per change, with
  * {@code where version = ?}: of two administrators acting on the same version, the later
  * one fails instead of overwriting. (A forced increment on top would raise it twice.)
+ * <p>
+ * Saving an invitation publishes the events it registered ({@link Invitation#events()});
+ * the invitation services save every invitation they change, also one already managed.
  */
 interface InvitationRepository extends JpaRepository<Invitation, Long> {
+
+	/** The id of an invitation about to be created (see {@link Invitation#getId()}). */
+	@Query(value = "select nextval(pg_get_serial_sequence('invitation', 'id'))", nativeQuery = true)
+	long nextId();
 
 	/**
 	 * The invitation with its roles read in one statement, so that scope is judged on one

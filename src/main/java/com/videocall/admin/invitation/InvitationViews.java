@@ -10,7 +10,6 @@ import com.videocall.admin.account.AccountManagement;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaNames;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
-import com.videocall.admin.mail.Outbox;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,19 +28,19 @@ public class InvitationViews {
 
 	private final InvitationHistory history;
 
-	private final Outbox outbox;
+	private final InvitationMailer mailer;
 
 	private final InvitationProperties properties;
 
 	private final Clock clock;
 
 	InvitationViews(InvitationAccess access, AccountManagement accounts, AreaNames areaNames, InvitationHistory history,
-			Outbox outbox, InvitationProperties properties, Clock clock) {
+			InvitationMailer mailer, InvitationProperties properties, Clock clock) {
 		this.access = access;
 		this.accounts = accounts;
 		this.areaNames = areaNames;
 		this.history = history;
-		this.outbox = outbox;
+		this.mailer = mailer;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -74,7 +73,7 @@ public class InvitationViews {
 				(first != null) ? first.getInvitedAt() : invitation.getInvitedAt(),
 				(first != null) ? name(first.getInvitedBy()) : null, invitation.getRemindersSent(),
 				invitation.getLastSentAt(), expiresAt, expiresAt != null && !now.isBefore(expiresAt), nextReminder,
-				!now.isBefore(nextReminder), roles, history, this.outbox.deliveriesOf(invitationId, causes));
+				!now.isBefore(nextReminder), roles, history, this.mailer.deliveries(invitationId, causes));
 	}
 
 	private String name(long accountId) {

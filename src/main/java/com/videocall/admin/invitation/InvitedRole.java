@@ -74,8 +74,4 @@ public class InvitedRole {
 		return new Invitation.RoleOffer(this.role, this.areaId);
 	}
 
-	boolean isFor(Role role, long areaId) {
-		return this.role == role && this.areaId == areaId;
-	}
-
 }

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,36 +34,37 @@ public class Outbox {
 	}
 
 	/**
-	 * Queues an email; {@code invitationEventId} is the history entry of the action that
-	 * causes it, which decides who sees it next to its invitation. Its Message-ID is
-	 * chosen now and kept for every delivery attempt.
+	 * Queues an email. {@code topic} (what it is about) and {@code reference} (the action
+	 * that queued it) are the queuing module's own names, stored for it to ask by
+	 * ({@link #deliveriesOf}) and never read here. {@code secrets} are the parts of the
+	 * text only the recipient may read, such as a link's token: the stored copy loses
+	 * them once the email has left the outbox for good. Its Message-ID is chosen now and
+	 * kept for every delivery attempt.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void queue(OutgoingEmail email, Long invitationId, Long invitationEventId) {
+	public void queue(OutgoingEmail email, String topic, String reference, Collection<String> secrets) {
+		if (secrets.stream().anyMatch(String::isBlank)) {
+			throw new IllegalArgumentException("A secret is never blank");
+		}
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc.sql("""
-				insert into outbound_email (invitation_id, invitation_event_id, message_id, recipient, subject,
-				                            text_body, html_body, status, next_attempt_at, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
+				insert into outbound_email (topic, reference, secrets, message_id, recipient, subject, text_body,
+				                            html_body, status, next_attempt_at, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
 				""")
-			.params(invitationId, invitationEventId, "<" + UUID.randomUUID() + "@" + this.messageIdDomain + ">",
-					email.recipient(), email.subject(), email.textBody(), email.htmlBody(), now, now)
+			.params(topic, reference, new SqlArrayValue("text", secrets.toArray()),
+					"<" + UUID.randomUUID() + "@" + this.messageIdDomain + ">", email.recipient(), email.subject(),
+					email.textBody(), email.htmlBody(), now, now)
 			.update();
 	}
 
-	/**
-	 * The emails of one invitation queued by the given history entries, newest first.
-	 */
-	public List<EmailDelivery> deliveriesOf(long invitationId, Collection<Long> invitationEventIds) {
+	/** The emails about {@code topic} queued with one of the references, newest first. */
+	public List<EmailDelivery> deliveriesOf(String topic, Collection<String> references) {
 		return this.jdbc.sql("""
 				select id, recipient, subject, status, attempts, created_at, sent_at, last_error
-				from outbound_email where invitation_id = ? and invitation_event_id = any(cast(? as bigint[]))
+				from outbound_email where topic = ? and reference = any(?)
 				order by created_at desc, id desc
-				""")
-			.params(invitationId,
-					invitationEventIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-			.query(Outbox::delivery)
-			.list();
+				""").params(topic, new SqlArrayValue("text", references.toArray())).query(Outbox::delivery).list();
 	}
 
 	static EmailDelivery delivery(ResultSet rs, int row) throws SQLException {

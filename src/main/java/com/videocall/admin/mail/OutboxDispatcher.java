@@ -1,8 +1,11 @@
 package com.videocall.admin.mail;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -30,10 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxDispatcher.class);
-
-	/** An invitation link's token: base64url after a "/invitation/" path. */
-	private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern
-		.compile("(/invitation/)[A-Za-z0-9_-]{20,}");
 
 	private static final String DELIVERED = "[removed-after-delivery]";
 
@@ -82,34 +81,35 @@ public class OutboxDispatcher {
 	}
 
 	private Outcome deliver(long id, Instant now) {
-		Stored stored = this.jdbc
-			.sql("select message_id, recipient, subject, text_body, html_body from outbound_email where id = ?")
+		Stored stored = this.jdbc.sql("""
+				select message_id, recipient, subject, text_body, html_body, secrets from outbound_email where id = ?
+				""")
 			.param(id)
 			.query((rs, row) -> new Stored(rs.getString(1),
-					new OutgoingEmail(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))))
+					new OutgoingEmail(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+					secrets(rs.getArray(6))))
 			.single();
 		try {
 			this.sender.send(mime(stored));
 			this.jdbc
 				.sql("update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
-						+ "last_error = null, text_body = ?, html_body = ? where id = ?")
-				.params(Timestamp.from(now), withoutTokens(stored.email().textBody(), DELIVERED),
-						withoutTokens(stored.email().htmlBody(), DELIVERED), id)
+						+ "last_error = null, text_body = ?, html_body = ?, secrets = null where id = ?")
+				.params(Timestamp.from(now), withoutSecrets(stored.email().textBody(), stored.secrets(), DELIVERED),
+						withoutSecrets(stored.email().htmlBody(), stored.secrets(), DELIVERED), id)
 				.update();
 			return Outcome.SENT;
 		}
 		catch (MailException | MessagingException ex) {
-			recordFailure(id, stored.email(), now, ex);
+			recordFailure(id, stored, now, ex);
 			return Outcome.FAILED;
 		}
 	}
 
 	/**
 	 * Waits the back-off for another attempt, or, after the last one, gives up: a FAILED
-	 * email is never sent, so its stored copy loses its link tokens as a delivered one
-	 * does.
+	 * email is never sent, so its stored copy loses its secrets as a delivered one does.
 	 */
-	private void recordFailure(long id, OutgoingEmail email, Instant now, Exception failure) {
+	private void recordFailure(long id, Stored stored, Instant now, Exception failure) {
 		int attempts = this.jdbc.sql("select attempts + 1 from outbound_email where id = ?")
 			.param(id)
 			.query(Integer.class)
@@ -119,23 +119,35 @@ public class OutboxDispatcher {
 		logger.warn("Email {} not delivered (attempt {}{}): {}", id, attempts, last ? ", the last" : "", reason);
 		this.jdbc.sql("""
 				update outbound_email set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
-				                          text_body = ?, html_body = ?
+				                          text_body = ?, html_body = ?, secrets = case when ? then null else secrets end
 				where id = ?
 				""")
 			.params(last ? "FAILED" : "QUEUED", attempts,
 					Timestamp.from(now.plus(this.properties.retryAfter(attempts))),
 					reason.substring(0, Math.min(reason.length(), 1000)),
-					last ? withoutTokens(email.textBody(), UNDELIVERED) : email.textBody(),
-					last ? withoutTokens(email.htmlBody(), UNDELIVERED) : email.htmlBody(), id)
+					last ? withoutSecrets(stored.email().textBody(), stored.secrets(), UNDELIVERED)
+							: stored.email().textBody(),
+					last ? withoutSecrets(stored.email().htmlBody(), stored.secrets(), UNDELIVERED)
+							: stored.email().htmlBody(),
+					last, id)
 			.update();
 	}
 
 	/**
-	 * Once an email has left the outbox for good, its stored copy loses the link tokens
-	 * it carried: the database keeps only their hashes from then on.
+	 * Once an email has left the outbox for good, its stored copy loses the secrets the
+	 * queuing module named (an invitation's link token: the database keeps only its hash
+	 * from then on).
 	 */
-	static String withoutTokens(String body, String marker) {
-		return TOKEN.matcher(body).replaceAll("$1" + marker);
+	static String withoutSecrets(String body, List<String> secrets, String marker) {
+		String without = body;
+		for (String secret : secrets) {
+			without = without.replace(secret, marker);
+		}
+		return without;
+	}
+
+	private static List<String> secrets(Array array) throws SQLException {
+		return (array != null) ? List.of((String[]) array.getArray()) : List.of();
 	}
 
 	/**
@@ -153,7 +165,7 @@ public class OutboxDispatcher {
 		return message;
 	}
 
-	private record Stored(String messageId, OutgoingEmail email) {
+	private record Stored(String messageId, OutgoingEmail email, List<String> secrets) {
 	}
 
 	private enum Outcome {

@@ -137,7 +137,7 @@ class InvitationRaceIntegrationTests {
 
 	private void perform(Action action, long invitation, long version, Set<Long> roles) {
 		switch (action) {
-			case REMIND -> this.management.remind(this.scope, this.actor, invitation, version, "Race");
+			case REMIND -> this.management.remind(this.scope, this.actor, invitation, version, "Race", null);
 			case REMOVE_ALL -> this.management.removeRoles(this.scope, this.actor, invitation, version, roles, "Race");
 			case CANCEL_FOR_AREA -> this.management.cancelForArea(this.scope, this.actor, invitation, version,
 					this.clinic.waitingArea(), "Race");

@@ -2,8 +2,8 @@ package com.videocall.admin.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +11,13 @@ import java.util.Set;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
+import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
+import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
+import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
+import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
+import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
+import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -22,7 +29,11 @@ class InvitationTests {
 
 	private static final Duration VALIDITY = Duration.ofDays(14);
 
-	private static final long ADMIN = 1;
+	private static final long ID = 7;
+
+	private static final long INVITEE = 42;
+
+	private static final Actor ADMIN = new Actor(1, "Ada Admin", "Users");
 
 	private static final long WAITING_AREA = 10;
 
@@ -34,109 +45,218 @@ class InvitationTests {
 
 	private static final RoleOffer MEMBER = new RoleOffer(Role.MEETING_ROOM_MEMBER, MEETING_ROOM);
 
+	private final InvitationTokens tokens = new InvitationTokens(VALIDITY);
+
+	@Test
+	void issuesTheFirstLinkWithTheInvitationAndAnnouncesIt() {
+		Invitation invitation = Invitation.invite(ID, INVITEE, ADMIN, List.of(PROVIDER, MEMBER, PROVIDER), "Welcome",
+				this.tokens, INVITED_AT);
+
+		assertThat(offers(invitation)).containsExactly(PROVIDER, MEMBER);
+		assertThat(invitation.getLinkExpiresAt()).isEqualTo(INVITED_AT.plus(VALIDITY));
+		assertThat(invitation.isNew()).isTrue();
+		InvitationSent sent = (InvitationSent) single(invitation);
+		assertThat(sent)
+			.extracting(InvitationSent::invitationId, InvitationSent::accountId, InvitationSent::by, InvitationSent::at,
+					InvitationSent::offered, InvitationSent::customMessage)
+			.containsExactly(ID, INVITEE, ADMIN, INVITED_AT, List.of(PROVIDER, MEMBER), "Welcome");
+		assertThat(statusOfToken(invitation, sent.link().token())).isEqualTo(LinkStatus.VALID);
+	}
+
+	@Test
+	void refusesAnInvitationWithoutRoles() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Invitation.invite(ID, INVITEE, ADMIN, List.of(), null, this.tokens, INVITED_AT));
+	}
+
 	@Test
 	void offersOnlyRolesNotAlreadyOffered() {
 		Invitation invitation = pendingWith(PROVIDER);
+		Instant later = INVITED_AT.plusSeconds(60);
 
-		List<InvitedRole> added = invitation.offer(List.of(PROVIDER, RECEPTIONIST, RECEPTIONIST), ADMIN,
-				INVITED_AT.plusSeconds(60));
+		List<RoleOffer> added = invitation.offer(ADMIN, List.of(PROVIDER, RECEPTIONIST, RECEPTIONIST), "More",
+				this.tokens, later);
 
-		assertThat(added).extracting(InvitedRole::offer).containsExactly(RECEPTIONIST);
+		assertThat(added).containsExactly(RECEPTIONIST);
 		assertThat(offers(invitation)).containsExactly(PROVIDER, RECEPTIONIST);
+		RolesOffered offered = (RolesOffered) single(invitation);
+		assertThat(offered.added()).containsExactly(RECEPTIONIST);
+		assertThat(offered.offered()).containsExactly(PROVIDER, RECEPTIONIST);
+		assertThat(offered.customMessage()).isEqualTo("More");
+		assertThat(statusOfToken(invitation, offered.link().token())).isEqualTo(LinkStatus.VALID);
+		assertThat(invitation.getLastSentAt()).isEqualTo(later);
 	}
 
 	@Test
 	void addsNothingWhenEveryRoleIsAlreadyOffered() {
 		Invitation invitation = pendingWith(PROVIDER, MEMBER);
+		Instant expiresAt = invitation.getLinkExpiresAt();
 
-		assertThat(invitation.offer(List.of(MEMBER, PROVIDER), ADMIN, INVITED_AT.plusSeconds(60))).isEmpty();
+		assertThat(invitation.offer(ADMIN, List.of(MEMBER, PROVIDER), null, this.tokens, INVITED_AT.plusSeconds(60)))
+			.isEmpty();
 		assertThat(offers(invitation)).containsExactly(PROVIDER, MEMBER);
+		assertThat(invitation.events()).isEmpty();
+		assertThat(invitation.getLinkExpiresAt()).as("no new link").isEqualTo(expiresAt);
 	}
 
 	@Test
 	void allowsTheFirstReminderAtOnce() {
 		Invitation invitation = pendingWith(PROVIDER);
 
-		invitation.remind(INVITED_AT, INTERVAL);
+		invitation.remind(ADMIN, Set.of(WAITING_AREA), INTERVAL, this.tokens, INVITED_AT);
 
 		assertThat(invitation.getRemindersSent()).isEqualTo(1);
 		assertThat(invitation.getLastSentAt()).isEqualTo(INVITED_AT);
 	}
 
 	@Test
+	void remindsWithAFreshLinkThatReplacesTheEarlierOne() {
+		Invitation invitation = pendingWith(PROVIDER, MEMBER);
+		InvitationLink first = invitation.currentLink();
+		Instant reminded = INVITED_AT.plus(Duration.ofDays(1));
+
+		invitation.remind(ADMIN, Set.of(WAITING_AREA), INTERVAL, this.tokens, reminded);
+
+		ReminderSent reminder = (ReminderSent) single(invitation);
+		assertThat(reminder)
+			.extracting(ReminderSent::invitationId, ReminderSent::accountId, ReminderSent::by, ReminderSent::at,
+					ReminderSent::forAreas, ReminderSent::offered)
+			.containsExactly(ID, INVITEE, ADMIN, reminded, Set.of(WAITING_AREA), List.of(PROVIDER, MEMBER));
+		assertThat(reminder.link().expiresAt()).isEqualTo(reminded.plus(VALIDITY));
+		assertThat(statusOfToken(invitation, reminder.link().token())).isEqualTo(LinkStatus.VALID);
+		assertThat(invitation.statusOf(first, reminded)).isEqualTo(LinkStatus.REPLACED);
+	}
+
+	@Test
 	void refusesAReminderWithinTheIntervalAndSaysWhenTheNextIsPossible() {
 		Invitation invitation = pendingWith(PROVIDER);
 		Instant reminded = INVITED_AT.plus(Duration.ofHours(1));
-		invitation.remind(reminded, INTERVAL);
+		invitation.remind(ADMIN, Set.of(), INTERVAL, this.tokens, reminded);
+		invitation.clearEvents();
+		Instant expiresAt = invitation.getLinkExpiresAt();
 
 		assertThatExceptionOfType(ReminderTooSoonException.class)
-			.isThrownBy(() -> invitation.remind(reminded.plus(INTERVAL).minusSeconds(1), INTERVAL))
+			.isThrownBy(() -> invitation.remind(ADMIN, Set.of(), INTERVAL, this.tokens,
+					reminded.plus(INTERVAL).minusSeconds(1)))
 			.satisfies((refusal) -> assertThat(refusal.nextPossibleAt()).isEqualTo(reminded.plus(INTERVAL)));
 		assertThat(invitation.getRemindersSent()).isEqualTo(1);
 		assertThat(invitation.getLastSentAt()).isEqualTo(reminded);
+		assertThat(invitation.getLinkExpiresAt()).as("no new link").isEqualTo(expiresAt);
+		assertThat(invitation.events()).isEmpty();
 	}
 
 	@Test
 	void allowsAReminderOnceTheIntervalHasPassed() {
 		Invitation invitation = pendingWith(PROVIDER);
 		Instant reminded = INVITED_AT.plus(Duration.ofHours(1));
-		invitation.remind(reminded, INTERVAL);
+		invitation.remind(ADMIN, Set.of(), INTERVAL, this.tokens, reminded);
 
-		invitation.remind(reminded.plus(INTERVAL), INTERVAL);
+		invitation.remind(ADMIN, Set.of(), INTERVAL, this.tokens, reminded.plus(INTERVAL));
 
 		assertThat(invitation.getRemindersSent()).isEqualTo(2);
 		assertThat(invitation.nextReminderAt(INTERVAL)).isEqualTo(reminded.plus(INTERVAL).plus(INTERVAL));
 	}
 
 	@Test
-	void removesOnlySelectedRolesThatThePredicateAllows() {
+	void removesOnlyTheNamedRolesItOffers() {
 		Invitation invitation = pendingWith(PROVIDER, RECEPTIONIST, MEMBER);
-		List<Long> ids = numberRoles(invitation);
+		RoleOffer elsewhere = new RoleOffer(Role.SERVICE_PROVIDER, WAITING_AREA + 1);
+		Instant removedAt = INVITED_AT.plusSeconds(60);
 
-		List<InvitedRole> removed = invitation.removeRoles(Set.of(ids.get(0), ids.get(2)),
-				(role) -> role.getAreaId() == WAITING_AREA, INVITED_AT.plusSeconds(60));
+		List<RoleOffer> removed = invitation.removeRoles(ADMIN, Set.of(PROVIDER, elsewhere), removedAt);
 
-		assertThat(removed).extracting(InvitedRole::offer).containsExactly(PROVIDER);
+		assertThat(removed).containsExactly(PROVIDER);
 		assertThat(offers(invitation)).containsExactly(RECEPTIONIST, MEMBER);
 		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.PENDING);
+		assertThat(invitation.events()).containsExactly(new RolesRemoved(ID, ADMIN, removedAt, List.of(PROVIDER)));
 	}
 
 	@Test
-	void staysPendingWhenNoSelectedRoleIsAllowed() {
+	void staysPendingWhenNoNamedRoleIsOffered() {
 		Invitation invitation = pendingWith(MEMBER);
-		List<Long> ids = numberRoles(invitation);
 
-		assertThat(invitation.removeRoles(Set.copyOf(ids), (role) -> false, INVITED_AT.plusSeconds(60))).isEmpty();
+		assertThat(invitation.removeRoles(ADMIN, Set.of(PROVIDER), INVITED_AT.plusSeconds(60))).isEmpty();
 		assertThat(invitation.isPending()).isTrue();
 		assertThat(offers(invitation)).containsExactly(MEMBER);
+		assertThat(invitation.events()).isEmpty();
 	}
 
 	@Test
 	void cancelsInvitationWhenLastRoleIsRemoved() {
 		Invitation invitation = pendingWith(PROVIDER, MEMBER);
-		List<Long> ids = numberRoles(invitation);
-		invitation.removeRoles(Set.of(ids.get(0)), (role) -> true, INVITED_AT.plusSeconds(60));
+		invitation.removeRoles(ADMIN, Set.of(PROVIDER), INVITED_AT.plusSeconds(60));
+		invitation.clearEvents();
+		Instant cancelledAt = INVITED_AT.plusSeconds(120);
 
-		invitation.removeRoles(Set.of(ids.get(1)), (role) -> true, INVITED_AT.plusSeconds(120));
+		invitation.removeRoles(ADMIN, Set.of(MEMBER), cancelledAt);
 
 		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.CANCELLED);
 		assertThat(invitation.getRoles()).isEmpty();
+		assertThat(invitation.events()).containsExactly(new RolesRemoved(ID, ADMIN, cancelledAt, List.of(MEMBER)),
+				new InvitationCancelled(ID, ADMIN, cancelledAt, List.of(MEMBER)));
 	}
 
 	@Test
 	void countsOnlyTheNewestLink() {
 		Invitation invitation = pendingWith(PROVIDER);
-		invitation.issueLink(new byte[32], INVITED_AT, VALIDITY);
+		InvitationLink first = invitation.currentLink();
+		Instant reminded = INVITED_AT.plus(Duration.ofDays(1));
 
-		invitation.issueLink(new byte[32], INVITED_AT.plus(Duration.ofDays(1)), VALIDITY);
+		invitation.remind(ADMIN, Set.of(), INTERVAL, this.tokens, reminded);
 
-		assertThat(invitation.getLinkExpiresAt()).isEqualTo(INVITED_AT.plus(Duration.ofDays(1)).plus(VALIDITY));
+		assertThat(invitation.getLinkExpiresAt()).isEqualTo(reminded.plus(VALIDITY));
+		assertThat(invitation.statusOf(first, reminded)).isEqualTo(LinkStatus.REPLACED);
+		assertThat(invitation.statusOf(invitation.currentLink(), reminded)).isEqualTo(LinkStatus.VALID);
+	}
+
+	@Test
+	void acceptsTheValidLinkAndAnnouncesTheRolesTaken() {
+		Invitation invitation = pendingWith(PROVIDER, MEMBER);
+		Instant acceptedAt = INVITED_AT.plusSeconds(60);
+
+		invitation.accept(invitation.currentLink(), acceptedAt);
+
+		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.ACCEPTED);
+		assertThat(invitation.events())
+			.containsExactly(new InvitationAccepted(ID, INVITEE, acceptedAt, List.of(PROVIDER, MEMBER)));
+	}
+
+	@Test
+	void issuesANewLinkOnlyForTheExpiredNewestLink() {
+		Invitation invitation = pendingWith(PROVIDER);
+		InvitationLink expired = invitation.currentLink();
+		Instant valid = INVITED_AT.plus(VALIDITY).minusSeconds(1);
+		Instant requested = INVITED_AT.plus(VALIDITY);
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> invitation.requestNewLink(expired, this.tokens, valid));
+		assertThat(invitation.events()).isEmpty();
+
+		invitation.requestNewLink(expired, this.tokens, requested);
+
+		NewLinkRequested request = (NewLinkRequested) single(invitation);
+		assertThat(request)
+			.extracting(NewLinkRequested::invitationId, NewLinkRequested::accountId, NewLinkRequested::invitedBy,
+					NewLinkRequested::at, NewLinkRequested::offered)
+			.containsExactly(ID, INVITEE, ADMIN.accountId(), requested, List.of(PROVIDER));
+		assertThat(statusOfToken(invitation, request.link().token())).isEqualTo(LinkStatus.VALID);
+		assertThat(invitation.statusOf(expired, requested)).isEqualTo(LinkStatus.REPLACED);
+		assertThat(invitation.getLastSentAt()).isEqualTo(requested);
+	}
+
+	@Test
+	void keepsTheLinkTokenOutOfTheEventsText() {
+		Invitation invitation = pendingWith(PROVIDER);
+		invitation.remind(ADMIN, Set.of(), INTERVAL, this.tokens, INVITED_AT);
+
+		ReminderSent reminder = (ReminderSent) single(invitation);
+		assertThat(reminder.toString()).doesNotContain(reminder.link().token());
 	}
 
 	@Test
 	void refusesEveryChangeOnceCancelled() {
 		Invitation invitation = pendingWith(PROVIDER);
-		invitation.removeRoles(Set.copyOf(numberRoles(invitation)), (role) -> true, INVITED_AT.plusSeconds(60));
+		invitation.removeRoles(ADMIN, Set.of(PROVIDER), INVITED_AT.plusSeconds(60));
 
 		assertRefusesEveryChange(invitation, InvitationStatus.CANCELLED);
 	}
@@ -144,19 +264,19 @@ class InvitationTests {
 	@Test
 	void refusesEveryChangeOnceAccepted() {
 		Invitation invitation = pendingWith(PROVIDER);
-		invitation.issueLink(new byte[32], INVITED_AT, VALIDITY);
 		invitation.accept(invitation.currentLink(), INVITED_AT.plusSeconds(60));
 
 		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.ACCEPTED);
 		assertRefusesEveryChange(invitation, InvitationStatus.ACCEPTED);
 	}
 
-	private static void assertRefusesEveryChange(Invitation invitation, InvitationStatus status) {
+	private void assertRefusesEveryChange(Invitation invitation, InvitationStatus status) {
+		invitation.clearEvents();
 		Instant later = INVITED_AT.plus(Duration.ofDays(1));
-		List<Executable> changes = List.of(() -> invitation.offer(List.of(RECEPTIONIST), ADMIN, later),
-				() -> invitation.remind(later, INTERVAL), () -> invitation.markSent(later),
-				() -> invitation.issueLink(new byte[32], later, VALIDITY),
-				() -> invitation.removeRoles(Set.of(1L), (role) -> true, later), () -> invitation.accept(null, later));
+		List<Executable> changes = List.of(
+				() -> invitation.offer(ADMIN, List.of(RECEPTIONIST), null, this.tokens, later),
+				() -> invitation.remind(ADMIN, Set.of(), INTERVAL, this.tokens, later),
+				() -> invitation.removeRoles(ADMIN, Set.of(PROVIDER), later), () -> invitation.accept(null, later));
 		for (Executable change : changes) {
 			assertThatExceptionOfType(InvitationEndedException.class).isThrownBy(change::execute)
 				.satisfies((refusal) -> assertThat(refusal.status()).isEqualTo(status));
@@ -164,35 +284,28 @@ class InvitationTests {
 		assertThat(invitation.getStatus()).isEqualTo(status);
 		assertThat(invitation.getRemindersSent()).isZero();
 		assertThat(invitation.getRoles()).extracting(InvitedRole::offer).doesNotContain(RECEPTIONIST);
+		assertThat(invitation.events()).isEmpty();
 	}
 
-	private static Invitation pendingWith(RoleOffer... offers) {
-		Invitation invitation = new Invitation(42, ADMIN, INVITED_AT);
-		invitation.offer(List.of(offers), ADMIN, INVITED_AT);
+	/** A new invitation whose announcement has been published. */
+	private Invitation pendingWith(RoleOffer... offers) {
+		Invitation invitation = Invitation.invite(ID, INVITEE, ADMIN, List.of(offers), null, this.tokens, INVITED_AT);
+		invitation.clearEvents();
 		return invitation;
+	}
+
+	private static InvitationEvent single(Invitation invitation) {
+		assertThat(invitation.events()).hasSize(1);
+		return invitation.events().get(0);
+	}
+
+	private static LinkStatus statusOfToken(Invitation invitation, String token) {
+		InvitationLink link = invitation.linkWith(InvitationTokens.sha256(token)).orElseThrow();
+		return invitation.statusOf(link, invitation.getLastSentAt());
 	}
 
 	private static List<RoleOffer> offers(Invitation invitation) {
 		return invitation.getRoles().stream().map(InvitedRole::offer).toList();
-	}
-
-	/**
-	 * Gives the roles the ids the database would (1, 2, ...), which removing roles refers
-	 * to.
-	 */
-	private static List<Long> numberRoles(Invitation invitation) {
-		List<InvitedRole> roles = invitation.getRoles();
-		try {
-			Field id = InvitedRole.class.getDeclaredField("id");
-			id.setAccessible(true);
-			for (int i = 0; i < roles.size(); i++) {
-				id.set(roles.get(i), (long) i + 1);
-			}
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return roles.stream().map(InvitedRole::getId).toList();
 	}
 
 }

@@ -2,6 +2,7 @@ package com.videocall.admin.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import com.videocall.admin.support.MutableClock;
 import com.videocall.admin.support.TestOrganisation;
@@ -38,15 +39,23 @@ final class FutureEmails {
 		return who + "-" + TestOrganisation.tag() + "@test.invalid";
 	}
 
-	/** Queues an invitation email whose link carries {@code token}; returns its id. */
+	/**
+	 * Queues an invitation email whose link carries {@code token}, which it names as the
+	 * email's secret as the invitation module does; returns its id.
+	 */
 	long queueInvitation(String recipient, String token) {
 		String link = "http://localhost:8080/invitation/" + token;
 		OutgoingEmail email = new OutgoingEmail(recipient, "You are invited to Video Call Admin",
 				"Set up your account:\n" + link + "\n", "<p><a href=\"" + link + "\">" + link + "</a></p>");
+		return queue(email, Set.of(token));
+	}
+
+	/** Queues an email with the parts of its text named secret; returns its id. */
+	long queue(OutgoingEmail email, Set<String> secrets) {
 		return this.transactions.execute((status) -> {
-			this.outbox.queue(email, null, null);
+			this.outbox.queue(email, null, null, secrets);
 			return this.jdbc.sql("select max(id) from outbound_email where recipient = ?")
-				.param(recipient)
+				.param(email.recipient())
 				.query(Long.class)
 				.single();
 		});

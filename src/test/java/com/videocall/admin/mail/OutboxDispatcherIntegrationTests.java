@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.videocall.admin.mail.FutureEmails.Stored;
@@ -116,6 +117,27 @@ class OutboxDispatcherIntegrationTests {
 		assertThat(failed.status()).isEqualTo(EmailStatus.FAILED);
 		assertThat(failed.textBody()).doesNotContain(TOKEN).contains("/invitation/[removed-after-failure]");
 		assertThat(failed.htmlBody()).doesNotContain(TOKEN).contains("/invitation/[removed-after-failure]");
+	}
+
+	/**
+	 * The outbox does not know what a link looks like: it removes exactly what the module
+	 * that queued the email named secret.
+	 */
+	@Test
+	void removesWhatTheQueuingModuleNamedSecretOnceDelivered() {
+		String secret = "code 271828-" + TOKEN.substring(0, 8);
+		String unnamed = "http://localhost:8080/invitation/" + TOKEN;
+		long id = this.emails.queue(
+				new OutgoingEmail(FutureEmails.recipient("secret"), "Your code",
+						"Use " + secret + " or " + unnamed + "\n", "<p>Use " + secret + " or " + unnamed + "</p>"),
+				Set.of(secret));
+
+		this.dispatcher.dispatchDue();
+
+		Stored sent = this.emails.stored(id);
+		assertThat(sent.status()).isEqualTo(EmailStatus.SENT);
+		assertThat(sent.textBody()).isEqualTo("Use [removed-after-delivery] or " + unnamed + "\n");
+		assertThat(sent.htmlBody()).isEqualTo("<p>Use [removed-after-delivery] or " + unnamed + "</p>");
 	}
 
 	@Test

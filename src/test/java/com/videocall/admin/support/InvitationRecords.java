@@ -108,8 +108,8 @@ public class InvitationRecords {
 
 	/** How many emails the outbox holds for the invitation. */
 	public long emailsOf(long invitation) {
-		return this.jdbc.sql("select count(*) from outbound_email where invitation_id = ?")
-			.param(invitation)
+		return this.jdbc.sql("select count(*) from outbound_email where topic = ?")
+			.param("invitation:" + invitation)
 			.query(Long.class)
 			.single();
 	}
@@ -124,8 +124,8 @@ public class InvitationRecords {
 
 	/** The id of the invitation's newest email. */
 	public long newestEmail(long invitation) {
-		return this.jdbc.sql("select max(id) from outbound_email where invitation_id = ?")
-			.param(invitation)
+		return this.jdbc.sql("select max(id) from outbound_email where topic = ?")
+			.param("invitation:" + invitation)
 			.query(Long.class)
 			.single();
 	}

@@ -99,7 +99,7 @@ public class Invitees {
 	/** Send Reminder, as the clinic's administrator. */
 	public void remind(Invitee invitee) {
 		AccountUser admin = admin(invitee.clinic());
-		this.management.remind(scope(admin), admin, invitee.invitation(), version(invitee), SOURCE_PAGE);
+		this.management.remind(scope(admin), admin, invitee.invitation(), version(invitee), SOURCE_PAGE, null);
 	}
 
 	/** Removes the invited roles of the given kinds, as the clinic's administrator. */
@@ -141,8 +141,8 @@ public class Invitees {
 
 	/** The recipients of the invitation's emails, oldest first. */
 	public List<String> emailRecipients(Invitee invitee) {
-		return this.jdbc.sql("select recipient from outbound_email where invitation_id = ? order by id")
-			.param(invitee.invitation())
+		return this.jdbc.sql("select recipient from outbound_email where topic = ? order by id")
+			.param("invitation:" + invitee.invitation())
 			.query(String.class)
 			.list();
 	}

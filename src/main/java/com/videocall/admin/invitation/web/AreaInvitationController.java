@@ -51,8 +51,8 @@ class AreaInvitationController {
 		AreaSummary area = this.areas.area(me, kind, areaId);
 		String back = AreaPages.peopleUrl(area, name);
 		return this.actions.run(attributes, back, () -> {
-			String email = this.management.remind(this.scopes.forAccount(me.accountId()), me, id, version, area.id(),
-					source(area));
+			String email = this.management.remind(this.scopes.forAccount(me.accountId()), me, id, version, source(area),
+					area.id());
 			return new Done(Banner.of(Kind.SUCCESS, "reminder.sent", email), back);
 		});
 	}

@@ -90,7 +90,7 @@ class ManageInvitationController {
 			@ModelAttribute("list") UsersListState list, RedirectAttributes attributes) {
 		String dialog = list.withState("/users/invitations/" + id);
 		return this.actions.run(attributes, dialog, () -> {
-			String email = this.management.remind(scope(me), me, id, version, source());
+			String email = this.management.remind(scope(me), me, id, version, source(), null);
 			return new Done(Banner.of(Kind.SUCCESS, "reminder.sent", email), dialog);
 		});
 	}

@@ -1,0 +1,69 @@
+package com.videocall.admin.invitation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import com.videocall.admin.invitation.Invitation.RoleOffer;
+
+/**
+ * What happened to an invitation, as the {@link Invitation} announces it. Each event
+ * carries what its listeners need, so that none has to read the aggregate again: the
+ * history ({@code HistoryRecorder}) and the emails ({@code InvitationMailer}).
+ */
+public sealed interface InvitationEvent {
+
+	long invitationId();
+
+	Instant at();
+
+	/** Events that email the invitee a new link. */
+	sealed interface LinkSent extends InvitationEvent {
+
+		long accountId();
+
+		/** Every role the invitation offers now, which the email lists. */
+		List<RoleOffer> offered();
+
+		NewLink link();
+
+	}
+
+	/** A new invitation with its first roles and link (A2). */
+	record InvitationSent(long invitationId, long accountId, Actor by, Instant at, List<RoleOffer> offered,
+			String customMessage, NewLink link) implements LinkSent {
+	}
+
+	/** More roles on a pending invitation (A2), emailed with a new link. */
+	record RolesOffered(long invitationId, long accountId, Actor by, Instant at, List<RoleOffer> added,
+			List<RoleOffer> offered, String customMessage, NewLink link) implements LinkSent {
+	}
+
+	/**
+	 * A reminder with a new link (M2); {@code forAreas} are the areas it was sent for,
+	 * whose administrators read who sent it (X1, X3).
+	 */
+	record ReminderSent(long invitationId, long accountId, Actor by, Instant at, Set<Long> forAreas,
+			List<RoleOffer> offered, NewLink link) implements LinkSent {
+	}
+
+	/** Roles taken back (M3). */
+	record RolesRemoved(long invitationId, Actor by, Instant at, List<RoleOffer> removed) implements InvitationEvent {
+	}
+
+	/** The last roles were taken back, which ended the invitation (M4). */
+	record InvitationCancelled(long invitationId, Actor by, Instant at,
+			List<RoleOffer> removed) implements InvitationEvent {
+	}
+
+	/** The invitee set up their account with these roles (I3). */
+	record InvitationAccepted(long invitationId, long accountId, Instant at,
+			List<RoleOffer> roles) implements InvitationEvent {
+	}
+
+	/** The invitee asked for a new link because theirs had expired (I4). */
+	record NewLinkRequested(long invitationId, long accountId, Long invitedBy, Instant at, List<RoleOffer> offered,
+			NewLink link) implements LinkSent {
+	}
+
+}
