@@ -5,11 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.videocall.admin.web.AppProperties;
+import com.videocall.admin.web.Authorities;
+import com.videocall.admin.web.RelativeTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
@@ -19,6 +28,24 @@ class ModularityTests {
 	@Test
 	void modulesDependOnEachOtherOnlyThroughTheirPublicTypesAndWithoutCycles() {
 		modules.verify();
+	}
+
+	/**
+	 * {@code web} is the shell pages share, not a shared kernel: domain code (outside the
+	 * modules' {@code web} packages) neither throws its errors nor uses its paging or
+	 * request state; a module names its own missing records and keeps its own search
+	 * rules. What domain code still takes from {@code web} is listed here: the base URL
+	 * and time zone, times as text for emails, and the authority names of sign-in.
+	 */
+	@Test
+	void keepsDomainCodeOutOfTheWebShell() {
+		noClasses().that()
+			.resideOutsideOfPackage("..web..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("com.videocall.admin.web")
+				.and(not(belongToAnyOf(AppProperties.class, RelativeTime.class, Authorities.class))))
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+				.importPackages("com.videocall.admin"));
 	}
 
 	/**

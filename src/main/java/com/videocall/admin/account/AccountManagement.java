@@ -3,8 +3,6 @@ package com.videocall.admin.account;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.videocall.admin.web.NotFoundException;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +27,7 @@ public class AccountManagement {
 	}
 
 	public UserAccount get(long id) {
-		return this.accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+		return this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException("account " + id));
 	}
 
 	/** The account of a person invited by email who has not set it up yet. */

@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-import com.videocall.admin.web.NotFoundException;
-import com.videocall.admin.web.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +56,10 @@ public class Areas {
 			.param("kind", kind.name())
 			.query(Areas::summary)
 			.optional()
-			.orElseThrow(() -> new NotFoundException(kind + " " + id));
+			.orElseThrow(() -> new AreaNotFoundException(kind + " " + id));
 		if (!scope.covers(id)) {
 			logger.warn("Account {} asked for {} {} outside its scope", scope.accountId(), kind, id);
-			throw new NotFoundException(kind + " " + id);
+			throw new AreaNotFoundException(kind + " " + id);
 		}
 		return area;
 	}
@@ -69,7 +67,7 @@ public class Areas {
 	private static java.util.Map<String, Object> scopeParameters(AdministratorScope scope, AreaKind kind,
 			String search) {
 		return java.util.Map.of("kind", kind.name(), "areas", scope.sqlArray(), "pattern",
-				Paging.containsPattern(search));
+				SearchText.containsPattern(search));
 	}
 
 	private static AreaSummary summary(ResultSet rs, int row) throws SQLException {

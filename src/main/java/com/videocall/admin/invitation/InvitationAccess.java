@@ -1,7 +1,6 @@
 package com.videocall.admin.invitation;
 
 import com.videocall.admin.directory.AdministratorScope;
-import com.videocall.admin.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ class InvitationAccess {
 
 	Invitation forReading(AdministratorScope scope, long invitationId) {
 		Invitation invitation = this.invitations.findWithRoles(invitationId)
-			.orElseThrow(() -> new NotFoundException("invitation " + invitationId));
+			.orElseThrow(() -> new InvitationNotFoundException("invitation " + invitationId));
 		return visible(scope, invitation);
 	}
 
@@ -40,7 +39,7 @@ class InvitationAccess {
 	 */
 	Invitation forChange(AdministratorScope scope, long invitationId, long expectedVersion) {
 		Invitation invitation = visible(scope, this.invitations.findWithRoles(invitationId)
-			.orElseThrow(() -> new NotFoundException("invitation " + invitationId)));
+			.orElseThrow(() -> new InvitationNotFoundException("invitation " + invitationId)));
 		if (!invitation.isPending()) {
 			throw new InvitationEndedException(invitation.getStatus());
 		}
@@ -56,7 +55,7 @@ class InvitationAccess {
 				|| (!invitation.isPending() && historyInScope(scope, invitation.getId()));
 		if (!visible) {
 			logger.warn("Account {} asked for invitation {} outside its scope", scope.accountId(), invitation.getId());
-			throw new NotFoundException("invitation " + invitation.getId());
+			throw new InvitationNotFoundException("invitation " + invitation.getId());
 		}
 		return invitation;
 	}

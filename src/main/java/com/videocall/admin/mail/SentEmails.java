@@ -2,8 +2,6 @@ package com.videocall.admin.mail;
 
 import java.util.List;
 
-import com.videocall.admin.web.NotFoundException;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -50,7 +48,7 @@ public class SentEmails {
 			.query((rs, row) -> new OpenedEmail(Outbox.delivery(rs, row), rs.getString("message_id"),
 					rs.getString("text_body")))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("email " + id));
+			.orElseThrow(() -> new EmailNotFoundException("email " + id));
 	}
 
 	/** Whether the page shows the emails' text: only without a mail server. */

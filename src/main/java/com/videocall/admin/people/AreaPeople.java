@@ -9,7 +9,7 @@ import java.util.List;
 import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.directory.Role;
-import com.videocall.admin.web.Paging;
+import com.videocall.admin.directory.SearchText;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -58,14 +58,14 @@ public class AreaPeople {
 							group by a.id order by lower(coalesce(a.full_name, a.email)), a.id limit :limit offset :offset
 							""")
 			.param("area", area.id())
-			.param("pattern", Paging.containsPattern(nameFilter))
+			.param("pattern", SearchText.containsPattern(nameFilter))
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query(AreaPeople::person)
 			.list();
 		long total = this.jdbc.sql(PEOPLE + "select count(distinct a.id) " + MATCHING)
 			.param("area", area.id())
-			.param("pattern", Paging.containsPattern(nameFilter))
+			.param("pattern", SearchText.containsPattern(nameFilter))
 			.query(Long.class)
 			.single();
 		return new PageImpl<>(rows, pageable, total);

@@ -8,7 +8,6 @@ import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.HeldRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.people.UserProfile.InvitedRole;
-import com.videocall.admin.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +37,12 @@ public class UserProfiles {
 			.query((rs, row) -> new UserProfile(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
 					AccountStatus.valueOf(rs.getString("status")), List.of(), List.of(), null))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("account " + accountId));
+			.orElseThrow(() -> new UserNotFoundException("account " + accountId));
 		List<HeldRole> roles = heldRoles(scope, accountId);
 		List<InvitedRole> invitedRoles = invitedRoles(scope, accountId);
 		if (roles.isEmpty() && invitedRoles.isEmpty() && !scope.everything()) {
 			logger.warn("Account {} asked for account {} outside its scope", scope.accountId(), accountId);
-			throw new NotFoundException("account " + accountId);
+			throw new UserNotFoundException("account " + accountId);
 		}
 		Long invitationId = invitedRoles.isEmpty() ? null
 				: this.jdbc.sql("select id from invitation where account_id = ? and status = 'PENDING'")

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.directory.AdministratorScope;
-import com.videocall.admin.web.Paging;
+import com.videocall.admin.directory.SearchText;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -90,7 +90,7 @@ public class Users {
 
 	private static Map<String, Object> parameters(AdministratorScope scope, String search, StatusFilter status) {
 		Map<String, Object> parameters = new HashMap<>(scope.sqlParameters());
-		parameters.put("pattern", Paging.containsPattern(search));
+		parameters.put("pattern", SearchText.containsPattern(search));
 		parameters.put("status", status.name());
 		return parameters;
 	}

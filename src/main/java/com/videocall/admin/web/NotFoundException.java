@@ -4,8 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * A record that does not exist or lies outside the signed-in administrator's scope: both
- * get the same "not found" page, so a response never tells one from the other (X1).
+ * A URL that names nothing: a path piece no page has, or a link token that matches no
+ * invitation. Thrown by controllers; the modules name their own missing records (such as
+ * {@code directory.AreaNotFoundException}), and all of them get the same "not found"
+ * page.
  */
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class NotFoundException extends RuntimeException {

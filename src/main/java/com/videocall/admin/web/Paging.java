@@ -28,17 +28,4 @@ public final class Paging {
 		return Math.min(Math.max(oneBasedNumber, 1), MAX_PAGE);
 	}
 
-	/**
-	 * A user's search text as a case-insensitive SQL LIKE pattern matching anywhere; made
-	 * {@link SearchText} here too, so that no list's query ever gets a control character.
-	 */
-	public static String containsPattern(String text) {
-		String escaped = SearchText.of(text)
-			.toLowerCase(java.util.Locale.ROOT)
-			.replace("\\", "\\\\")
-			.replace("%", "\\%")
-			.replace("_", "\\_");
-		return "%" + escaped + "%";
-	}
-
 }

@@ -3,7 +3,7 @@ package com.videocall.admin.invitation.web;
 import java.util.List;
 
 import com.videocall.admin.account.AccountUser;
-import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.AddUsersOutcome;
@@ -36,33 +36,28 @@ class AddUsersController {
 
 	private static final String FORM = "invitations/add-users";
 
-	private final AdministratorScopes scopes;
-
 	private final AreaPages areas;
 
 	private final InvitationManagement management;
 
 	private final MessageSource messages;
 
-	AddUsersController(AdministratorScopes scopes, AreaPages areas, InvitationManagement management,
-			MessageSource messages) {
-		this.scopes = scopes;
+	AddUsersController(AreaPages areas, InvitationManagement management, MessageSource messages) {
 		this.areas = areas;
 		this.management = management;
 		this.messages = messages;
 	}
 
 	@GetMapping(AreaPages.AREA + "/add-users")
-	String form(@AuthenticationPrincipal AccountUser me, @PathVariable String kind, @PathVariable long areaId,
-			Model model) {
-		return show(this.areas.area(me, kind, areaId), AddUsersForm.empty(), model);
+	String form(AdministratorScope scope, @PathVariable String kind, @PathVariable long areaId, Model model) {
+		return show(this.areas.area(scope, kind, areaId), AddUsersForm.empty(), model);
 	}
 
 	@PostMapping(AreaPages.AREA + "/add-users")
-	String add(@AuthenticationPrincipal AccountUser me, @PathVariable String kind, @PathVariable long areaId,
-			@Valid @ModelAttribute("form") AddUsersForm form, BindingResult result, Model model,
-			RedirectAttributes attributes) {
-		AreaSummary area = this.areas.area(me, kind, areaId);
+	String add(AdministratorScope scope, @AuthenticationPrincipal AccountUser me, @PathVariable String kind,
+			@PathVariable long areaId, @Valid @ModelAttribute("form") AddUsersForm form, BindingResult result,
+			Model model, RedirectAttributes attributes) {
+		AreaSummary area = this.areas.area(scope, kind, areaId);
 		List<Role> roles = form.rolesOf(area.kind());
 		if (roles.isEmpty()) {
 			result.rejectValue("roles", "addUsers.roles.required");
@@ -72,8 +67,8 @@ class AddUsersController {
 		}
 		List<RoleOffer> offers = roles.stream().map((role) -> new RoleOffer(role, area.id())).toList();
 		try {
-			AddUsersOutcome outcome = this.management.addUsers(this.scopes.forAccount(me.accountId()), me, offers,
-					form.recipients(), form.customMessage(), source(area));
+			AddUsersOutcome outcome = this.management.addUsers(scope, me, offers, form.recipients(),
+					form.customMessage(), source(area));
 			banner(outcome).flash(attributes);
 			return "redirect:" + AreaPages.peopleUrl(area, "");
 		}

@@ -1,7 +1,7 @@
 package com.videocall.admin.invitation.web;
 
 import com.videocall.admin.account.AccountUser;
-import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.RemovalOutcome;
@@ -25,8 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AreaInvitationController {
 
-	private final AdministratorScopes scopes;
-
 	private final AreaPages areas;
 
 	private final InvitationManagement management;
@@ -35,9 +33,8 @@ class AreaInvitationController {
 
 	private final MessageSource messages;
 
-	AreaInvitationController(AdministratorScopes scopes, AreaPages areas, InvitationManagement management,
-			InvitationActions actions, MessageSource messages) {
-		this.scopes = scopes;
+	AreaInvitationController(AreaPages areas, InvitationManagement management, InvitationActions actions,
+			MessageSource messages) {
 		this.areas = areas;
 		this.management = management;
 		this.actions = actions;
@@ -45,27 +42,25 @@ class AreaInvitationController {
 	}
 
 	@PostMapping(AreaPages.AREA + "/invitations/{id}/reminder")
-	String resend(@AuthenticationPrincipal AccountUser me, @PathVariable String kind, @PathVariable long areaId,
-			@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String name,
-			RedirectAttributes attributes) {
-		AreaSummary area = this.areas.area(me, kind, areaId);
+	String resend(AdministratorScope scope, @AuthenticationPrincipal AccountUser me, @PathVariable String kind,
+			@PathVariable long areaId, @PathVariable long id, @RequestParam long version,
+			@RequestParam(defaultValue = "") String name, RedirectAttributes attributes) {
+		AreaSummary area = this.areas.area(scope, kind, areaId);
 		String back = AreaPages.peopleUrl(area, name);
 		return this.actions.run(attributes, back, () -> {
-			String email = this.management.remind(this.scopes.forAccount(me.accountId()), me, id, version, source(area),
-					area.id());
+			String email = this.management.remind(scope, me, id, version, source(area), area.id());
 			return new Done(Banner.of(Kind.SUCCESS, "reminder.sent", email), back);
 		});
 	}
 
 	@PostMapping(AreaPages.AREA + "/invitations/{id}/cancellation")
-	String cancel(@AuthenticationPrincipal AccountUser me, @PathVariable String kind, @PathVariable long areaId,
-			@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String name,
-			RedirectAttributes attributes) {
-		AreaSummary area = this.areas.area(me, kind, areaId);
+	String cancel(AdministratorScope scope, @AuthenticationPrincipal AccountUser me, @PathVariable String kind,
+			@PathVariable long areaId, @PathVariable long id, @RequestParam long version,
+			@RequestParam(defaultValue = "") String name, RedirectAttributes attributes) {
+		AreaSummary area = this.areas.area(scope, kind, areaId);
 		String back = AreaPages.peopleUrl(area, name);
 		return this.actions.run(attributes, back, () -> {
-			RemovalOutcome outcome = this.management.cancelForArea(this.scopes.forAccount(me.accountId()), me, id,
-					version, area.id(), source(area));
+			RemovalOutcome outcome = this.management.cancelForArea(scope, me, id, version, area.id(), source(area));
 			Banner banner = Banner.of(Kind.SUCCESS, "invitation.cancelledForArea", outcome.email(), area.name());
 			return new Done(outcome.cancelled() ? banner.and("invitation.cancelled", outcome.email()) : banner, back);
 		});

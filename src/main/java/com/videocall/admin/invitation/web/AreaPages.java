@@ -1,12 +1,11 @@
 package com.videocall.admin.invitation.web;
 
-import com.videocall.admin.account.AccountUser;
-import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.directory.Areas;
+import com.videocall.admin.directory.SearchText;
 import com.videocall.admin.web.NotFoundException;
-import com.videocall.admin.web.SearchText;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -20,17 +19,14 @@ class AreaPages {
 	/** URL prefix of an area's actions: its kind's path segment and its id. */
 	static final String AREA = "/{kind:organisational-units|waiting-areas|meeting-rooms}/{areaId}";
 
-	private final AdministratorScopes scopes;
-
 	private final Areas areas;
 
-	AreaPages(AdministratorScopes scopes, Areas areas) {
-		this.scopes = scopes;
+	AreaPages(Areas areas) {
 		this.areas = areas;
 	}
 
-	AreaSummary area(AccountUser me, String kindPath, long areaId) {
-		return this.areas.get(this.scopes.forAccount(me.accountId()), kind(kindPath), areaId);
+	AreaSummary area(AdministratorScope scope, String kindPath, long areaId) {
+		return this.areas.get(scope, kind(kindPath), areaId);
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
-import com.videocall.admin.directory.AdministratorScopes;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.InvitationView;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
@@ -18,8 +17,8 @@ import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.people.StatusFilter;
 import com.videocall.admin.people.Users;
+import com.videocall.admin.people.web.UsersListState;
 import com.videocall.admin.web.Paging;
-import com.videocall.admin.web.UsersListState;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,8 +42,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/users/invitations/{id}")
 class ManageInvitationController {
 
-	private final AdministratorScopes scopes;
-
 	private final InvitationViews views;
 
 	private final InvitationManagement management;
@@ -55,10 +52,9 @@ class ManageInvitationController {
 
 	private final Users users;
 
-	ManageInvitationController(AdministratorScopes scopes, InvitationViews views, InvitationManagement management,
-			InvitationActions actions, MessageSource messages, Users users) {
+	ManageInvitationController(InvitationViews views, InvitationManagement management, InvitationActions actions,
+			MessageSource messages, Users users) {
 		this.users = users;
-		this.scopes = scopes;
 		this.views = views;
 		this.management = management;
 		this.actions = actions;
@@ -70,7 +66,7 @@ class ManageInvitationController {
 	 * removal.
 	 */
 	@GetMapping
-	String dialog(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+	String dialog(AdministratorScope scope, @PathVariable long id,
 			@RequestParam(name = "role", required = false) Set<Long> checked,
 			@RequestParam(name = "mark", required = false) Long mark, @ModelAttribute("list") UsersListState list,
 			Model model) {
@@ -78,7 +74,6 @@ class ManageInvitationController {
 		if (mark != null) {
 			marked.add(mark);
 		}
-		AdministratorScope scope = scope(me);
 		model.addAttribute("invitation", this.views.get(scope, id));
 		model.addAttribute("marked", marked);
 		addUsersList(scope, list, model);
@@ -86,11 +81,11 @@ class ManageInvitationController {
 	}
 
 	@PostMapping("/reminder")
-	String remind(@AuthenticationPrincipal AccountUser me, @PathVariable long id, @RequestParam long version,
-			@ModelAttribute("list") UsersListState list, RedirectAttributes attributes) {
+	String remind(AdministratorScope scope, @AuthenticationPrincipal AccountUser me, @PathVariable long id,
+			@RequestParam long version, @ModelAttribute("list") UsersListState list, RedirectAttributes attributes) {
 		String dialog = list.withState("/users/invitations/" + id);
 		return this.actions.run(attributes, dialog, () -> {
-			String email = this.management.remind(scope(me), me, id, version, source(), null);
+			String email = this.management.remind(scope, me, id, version, source(), null);
 			return new Done(Banner.of(Kind.SUCCESS, "reminder.sent", email), dialog);
 		});
 	}
@@ -100,12 +95,12 @@ class ManageInvitationController {
 	 * asks first.
 	 */
 	@GetMapping("/removal")
-	String confirmRemoval(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+	String confirmRemoval(AdministratorScope scope, @PathVariable long id,
 			@RequestParam(name = "role", required = false) Set<Long> checked,
 			@RequestParam(name = "only", required = false) Long only,
 			@RequestParam(name = "all", defaultValue = "false") boolean all,
 			@ModelAttribute("list") UsersListState list, Model model, RedirectAttributes attributes) {
-		InvitationView invitation = this.views.get(scope(me), id);
+		InvitationView invitation = this.views.get(scope, id);
 		List<RoleLine> selected = invitation.roles()
 			.stream()
 			.filter((role) -> (only != null) ? role.id() == only
@@ -117,17 +112,17 @@ class ManageInvitationController {
 		}
 		model.addAttribute("invitation", invitation);
 		model.addAttribute("selected", selected);
-		addUsersList(scope(me), list, model);
+		addUsersList(scope, list, model);
 		return "invitations/confirm-removal";
 	}
 
 	@PostMapping("/removal")
-	String remove(@AuthenticationPrincipal AccountUser me, @PathVariable long id, @RequestParam long version,
-			@RequestParam(name = "role", required = false) Set<Long> roles, @ModelAttribute("list") UsersListState list,
-			RedirectAttributes attributes) {
+	String remove(AdministratorScope scope, @AuthenticationPrincipal AccountUser me, @PathVariable long id,
+			@RequestParam long version, @RequestParam(name = "role", required = false) Set<Long> roles,
+			@ModelAttribute("list") UsersListState list, RedirectAttributes attributes) {
 		String dialog = list.withState("/users/invitations/" + id);
 		return this.actions.run(attributes, dialog, () -> {
-			RemovalOutcome outcome = this.management.removeRoles(scope(me), me, id, version,
+			RemovalOutcome outcome = this.management.removeRoles(scope, me, id, version,
 					(roles != null) ? roles : Set.of(), source());
 			return new Done(RemovalBanners.of(outcome, this::label),
 					(outcome.cancelled() || outcome.remainsElsewhere()) ? list.listUrl() : dialog);
@@ -150,10 +145,6 @@ class ManageInvitationController {
 
 	private String source() {
 		return this.messages.getMessage("history.source.dialog", null, LocaleContextHolder.getLocale());
-	}
-
-	private AdministratorScope scope(AccountUser me) {
-		return this.scopes.forAccount(me.accountId());
 	}
 
 }

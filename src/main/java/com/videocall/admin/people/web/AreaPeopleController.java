@@ -1,15 +1,13 @@
 package com.videocall.admin.people.web;
 
-import com.videocall.admin.account.AccountUser;
-import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.directory.Areas;
+import com.videocall.admin.directory.SearchText;
 import com.videocall.admin.people.AreaPeople;
 import com.videocall.admin.web.Paging;
-import com.videocall.admin.web.SearchText;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,39 +21,36 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AreaPeopleController {
 
-	private final AdministratorScopes scopes;
-
 	private final Areas areas;
 
 	private final AreaPeople people;
 
-	AreaPeopleController(AdministratorScopes scopes, Areas areas, AreaPeople people) {
-		this.scopes = scopes;
+	AreaPeopleController(Areas areas, AreaPeople people) {
 		this.areas = areas;
 		this.people = people;
 	}
 
 	@GetMapping("/organisational-units/{id}/administrators")
-	String unitAdministrators(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+	String unitAdministrators(AdministratorScope scope, @PathVariable long id,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "1") int page, Model model) {
-		return people(me, AreaKind.ORGANISATIONAL_UNIT, id, name, page, model);
+		return people(scope, AreaKind.ORGANISATIONAL_UNIT, id, name, page, model);
 	}
 
 	@GetMapping("/waiting-areas/{id}/users")
-	String waitingAreaUsers(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+	String waitingAreaUsers(AdministratorScope scope, @PathVariable long id,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "1") int page, Model model) {
-		return people(me, AreaKind.WAITING_AREA, id, name, page, model);
+		return people(scope, AreaKind.WAITING_AREA, id, name, page, model);
 	}
 
 	@GetMapping("/meeting-rooms/{id}/users")
-	String meetingRoomUsers(@AuthenticationPrincipal AccountUser me, @PathVariable long id,
+	String meetingRoomUsers(AdministratorScope scope, @PathVariable long id,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "1") int page, Model model) {
-		return people(me, AreaKind.MEETING_ROOM, id, name, page, model);
+		return people(scope, AreaKind.MEETING_ROOM, id, name, page, model);
 	}
 
-	private String people(AccountUser me, AreaKind kind, long id, String nameFilter, int page, Model model) {
+	private String people(AdministratorScope scope, AreaKind kind, long id, String nameFilter, int page, Model model) {
 		String name = SearchText.of(nameFilter);
-		AreaSummary area = this.areas.get(this.scopes.forAccount(me.accountId()), kind, id);
+		AreaSummary area = this.areas.get(scope, kind, id);
 		model.addAttribute("area", area);
 		model.addAttribute("headingCode", kind.peopleTitleCode());
 		model.addAttribute("listPath", kind.peoplePath(id));

@@ -1,9 +1,12 @@
-package com.videocall.admin.web;
+package com.videocall.admin.people.web;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import com.videocall.admin.directory.SearchText;
+import com.videocall.admin.web.Paging;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
