@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,13 +56,9 @@ public class Outbox {
 	public List<EmailDelivery> deliveriesOf(long invitationId, Collection<Long> invitationEventIds) {
 		return this.jdbc.sql("""
 				select id, recipient, subject, status, attempts, created_at, sent_at, last_error
-				from outbound_email where invitation_id = ? and invitation_event_id = any(cast(? as bigint[]))
+				from outbound_email where invitation_id = ? and invitation_event_id = any(?)
 				order by created_at desc, id desc
-				""")
-			.params(invitationId,
-					invitationEventIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-			.query(Outbox::delivery)
-			.list();
+				""").params(invitationId, invitationEventIds.toArray(Long[]::new)).query(Outbox::delivery).list();
 	}
 
 	static EmailDelivery delivery(ResultSet rs, int row) throws SQLException {
