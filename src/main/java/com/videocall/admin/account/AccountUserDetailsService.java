@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import com.videocall.admin.web.Authorities;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -23,22 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
-	/**
-	 * The roles for which directory.Role.isAdministrator() holds (directory builds on
-	 * this module).
-	 */
-	private static final String ADMINISTRATOR_ROLES = "('ORGANISATION_ADMINISTRATOR', 'SERVICE_ADMINISTRATOR', "
-			+ "'MEETING_ROOM_ADMINISTRATOR')";
-
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
 	private final AccountRepository accounts;
 
-	private final JdbcClient jdbc;
+	private final AdministratorRoles administratorRoles;
 
-	AccountUserDetailsService(AccountRepository accounts, JdbcClient jdbc) {
+	AccountUserDetailsService(AccountRepository accounts, AdministratorRoles administratorRoles) {
 		this.accounts = accounts;
-		this.jdbc = jdbc;
+		this.administratorRoles = administratorRoles;
 	}
 
 	@Override
@@ -54,20 +46,11 @@ class AccountUserDetailsService implements UserDetailsService {
 		if (account.isSystemAdministrator()) {
 			authorities.add(new SimpleGrantedAuthority(Authorities.SYSTEM_ADMINISTRATOR));
 		}
-		if (account.isSystemAdministrator() || holdsAdministratorRole(account.getId())) {
+		if (account.isSystemAdministrator() || this.administratorRoles.anyHeldBy(account.getId())) {
 			authorities.add(new SimpleGrantedAuthority(Authorities.ADMINISTRATOR));
 		}
 		return new AccountUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getPasswordHash(),
 				account.getStatus() == AccountStatus.ACTIVE, authorities);
-	}
-
-	private boolean holdsAdministratorRole(long accountId) {
-		return this.jdbc
-			.sql("select exists (select 1 from role_grant where account_id = ? and role in " + ADMINISTRATOR_ROLES
-					+ ")")
-			.param(accountId)
-			.query(Boolean.class)
-			.single();
 	}
 
 }

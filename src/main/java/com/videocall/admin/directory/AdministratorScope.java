@@ -1,14 +1,18 @@
 package com.videocall.admin.directory;
 
 import java.util.Map;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The areas an account administers: every area for a System Administrator; otherwise each
  * unit it is Organisation Administrator of with everything below it, and each waiting
  * area and meeting room it administers directly. Lists and lookups filter by it in SQL.
+ * <p>
+ * In SQL the scope has one form: queries write the condition
+ * {@code (:everything or <area id column> = any(:areas))} and bind
+ * {@link #sqlParameters()}, where {@code :areas} is a real {@code bigint[]} parameter.
+ * Where the planner needs a different statement for "every area" (the Users list reads a
+ * partial index then), the read model chooses it by {@link #everything()}.
  */
 public record AdministratorScope(long accountId, boolean everything, Set<Long> areaIds) {
 
@@ -21,24 +25,11 @@ public record AdministratorScope(long accountId, boolean everything, Set<Long> a
 	}
 
 	/**
-	 * The area ids as a PostgreSQL array literal, for
-	 * {@code area_id = any(cast(:areas as bigint[]))}.
+	 * The values of {@code :everything} (boolean) and {@code :areas} (a {@code Long[]},
+	 * which PostgreSQL's driver binds as {@code bigint[]}).
 	 */
-	public String sqlArray() {
-		return this.areaIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-	}
-
-	/**
-	 * The SQL condition "the area id in {@code column} is in scope", with the parameter
-	 * {@code :areas} from {@link #sqlParameters()}. Written out per kind of scope rather
-	 * than passed as a parameter, so that PostgreSQL plans each kind with its indexes.
-	 */
-	public String sqlCovers(String column) {
-		return this.everything ? "true" : column + " = any(cast(:areas as bigint[]))";
-	}
-
 	public Map<String, Object> sqlParameters() {
-		return Map.of("areas", sqlArray());
+		return Map.of("everything", this.everything, "areas", this.areaIds.toArray(Long[]::new));
 	}
 
 }

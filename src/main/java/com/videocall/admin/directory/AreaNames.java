@@ -22,9 +22,8 @@ public class AreaNames {
 		if (areaIds.isEmpty()) {
 			return names;
 		}
-		String ids = areaIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-		this.jdbc.sql("select id, name from area where id = any(cast(? as bigint[]))")
-			.param(ids)
+		this.jdbc.sql("select id, name from area where id = any(?)")
+			.param(areaIds.toArray(Long[]::new))
 			.query((rs, row) -> names.put(rs.getLong(1), rs.getString(2)))
 			.list();
 		return names;

@@ -2,7 +2,9 @@ package com.videocall.admin.directory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,9 @@ public class Areas {
 	private static final String COLUMNS = "select a.id, a.kind, a.name, p.name as parent_name "
 			+ "from area a left join area p on p.id = a.parent_id ";
 
-	private static final String MATCHING = "where a.kind = :kind and lower(a.name) like :pattern and ";
+	private static final String MATCHING = """
+			where a.kind = :kind and lower(a.name) like :pattern and (:everything or a.id = any(:areas))
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -32,14 +36,13 @@ public class Areas {
 
 	public Page<AreaSummary> list(AdministratorScope scope, AreaKind kind, String search, Pageable pageable) {
 		List<AreaSummary> rows = this.jdbc
-			.sql(COLUMNS + MATCHING + scope.sqlCovers("a.id")
-					+ " order by lower(a.name), a.id limit :limit offset :offset")
+			.sql(COLUMNS + MATCHING + "order by lower(a.name), a.id limit :limit offset :offset")
 			.params(scopeParameters(scope, kind, search))
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query(Areas::summary)
 			.list();
-		long total = this.jdbc.sql("select count(*) from area a " + MATCHING + scope.sqlCovers("a.id"))
+		long total = this.jdbc.sql("select count(*) from area a " + MATCHING)
 			.params(scopeParameters(scope, kind, search))
 			.query(Long.class)
 			.single();
@@ -64,10 +67,11 @@ public class Areas {
 		return area;
 	}
 
-	private static java.util.Map<String, Object> scopeParameters(AdministratorScope scope, AreaKind kind,
-			String search) {
-		return java.util.Map.of("kind", kind.name(), "areas", scope.sqlArray(), "pattern",
-				SearchText.containsPattern(search));
+	private static Map<String, Object> scopeParameters(AdministratorScope scope, AreaKind kind, String search) {
+		Map<String, Object> parameters = new HashMap<>(scope.sqlParameters());
+		parameters.put("kind", kind.name());
+		parameters.put("pattern", SearchText.containsPattern(search));
+		return parameters;
 	}
 
 	private static AreaSummary summary(ResultSet rs, int row) throws SQLException {

@@ -4,12 +4,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import com.videocall.admin.account.AdministratorRoles;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The roles an account holds. */
+/**
+ * The roles an account holds. Also tells sign-in whether an account holds an
+ * administrator role (which roles are is the table {@code role_kind}, equal to
+ * {@link Role}).
+ */
 @Service
-public class RoleGrants {
+public class RoleGrants implements AdministratorRoles {
 
 	private final JdbcClient jdbc;
 
@@ -37,6 +43,14 @@ public class RoleGrants {
 			.query((rs, row) -> new HeldRole(Role.valueOf(rs.getString(1)), rs.getLong(2),
 					AreaKind.valueOf(rs.getString(3)), rs.getString(4)))
 			.list();
+	}
+
+	@Override
+	public boolean anyHeldBy(long accountId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from role_grant g join role_kind k on k.role = g.role and k.administrator
+				               where g.account_id = ?)
+				""").param(accountId).query(Boolean.class).single();
 	}
 
 }

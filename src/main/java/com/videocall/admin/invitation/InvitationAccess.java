@@ -63,8 +63,8 @@ class InvitationAccess {
 	private boolean historyInScope(AdministratorScope scope, long invitationId) {
 		return this.jdbc.sql("""
 				select exists (select 1 from invitation_event e join invitation_event_role r on r.event_id = e.id
-				               where e.invitation_id = ? and r.area_id = any(cast(? as bigint[])))
-				""").params(invitationId, scope.sqlArray()).query(Boolean.class).single();
+				               where e.invitation_id = ? and r.area_id = any(?))
+				""").params(invitationId, scope.areaIds().toArray(Long[]::new)).query(Boolean.class).single();
 	}
 
 }

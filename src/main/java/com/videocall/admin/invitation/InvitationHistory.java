@@ -44,14 +44,18 @@ class InvitationHistory {
 		this.jdbc = jdbc;
 	}
 
-	/** The entries the administrator may read, in order (see the class comment). */
+	/**
+	 * The entries the administrator may read, in order (see the class comment). Names of
+	 * actors and areas come from the views {@code account_profile} and
+	 * {@code directory_area} that their modules publish.
+	 */
 	List<HistoryEntry> visibleTo(AdministratorScope scope, long invitationId) {
 		List<Row> rows = this.jdbc.sql("""
-				select e.id, e.type, e.actor_id, coalesce(a.full_name, a.email), e.occurred_at, e.source_page,
+				select e.id, e.type, e.actor_id, a.display_name, e.occurred_at, e.source_page,
 				       r.role, r.area_id, ar.name,
 				       array(select x.area_id from invitation_event_area x where x.event_id = e.id) as done_for
-				from invitation_event e left join account a on a.id = e.actor_id
-				left join invitation_event_role r on r.event_id = e.id left join area ar on ar.id = r.area_id
+				from invitation_event e left join account_profile a on a.id = e.actor_id
+				left join invitation_event_role r on r.event_id = e.id left join directory_area ar on ar.id = r.area_id
 				where e.invitation_id = ? order by e.occurred_at, e.id, ar.name, r.role
 				""")
 			.param(invitationId)

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.people.Users;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +31,10 @@ class Invitees {
 
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
-	private final JdbcClient jdbc;
+	private final Users users;
 
-	Invitees(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	Invitees(Users users) {
+		this.users = users;
 	}
 
 	/**
@@ -66,7 +66,7 @@ class Invitees {
 				problems.unknownNames.add(entry);
 			}
 			else {
-				List<String> matches = emailsNamed(entry, scope);
+				List<String> matches = this.users.emailsNamed(scope, entry, 2);
 				if (matches.size() == 1) {
 					emails.putIfAbsent(matches.get(0).toLowerCase(Locale.ROOT), matches.get(0));
 				}
@@ -79,21 +79,6 @@ class Invitees {
 			throw problems;
 		}
 		return new ArrayList<>(emails.values());
-	}
-
-	private List<String> emailsNamed(String name, AdministratorScope scope) {
-		return this.jdbc.sql("""
-				select a.email from account a
-				left join invitation i on i.account_id = a.id and i.status = 'PENDING'
-				where lower(a.full_name) = lower(:name)
-				  and (exists (select 1 from role_grant g where g.account_id = a.id and %s)
-				    or exists (select 1 from invited_role r where r.invitation_id = i.id and %s))
-				limit 2
-				""".formatted(scope.sqlCovers("g.area_id"), scope.sqlCovers("r.area_id")))
-			.param("name", name)
-			.params(scope.sqlParameters())
-			.query(String.class)
-			.list();
 	}
 
 }

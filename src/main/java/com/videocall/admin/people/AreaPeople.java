@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The people of one area (O2, W3, R2): holders of its roles and pending invitees to them.
- * The caller has already checked that the area is in scope.
+ * The caller has already checked that the area is in scope. A read model across account,
+ * directory and invitation tables (docs/architecture.md, "Data").
  */
 @Service
 public class AreaPeople {

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads one user's details within an administrator's scope; anyone else is "not found".
+ * Reads one user's details within an administrator's scope; anyone else is "not found". A
+ * read model across account, directory and invitation tables (docs/architecture.md,
+ * "Data").
  */
 @Service
 public class UserProfiles {
@@ -56,8 +58,9 @@ public class UserProfiles {
 	private List<HeldRole> heldRoles(AdministratorScope scope, long accountId) {
 		return this.jdbc.sql("""
 				select g.role, g.area_id, a.kind, a.name from role_grant g join area a on a.id = g.area_id
-				where g.account_id = :account and %s order by a.kind, lower(a.name), g.role
-				""".formatted(scope.sqlCovers("g.area_id")))
+				where g.account_id = :account and (:everything or g.area_id = any(:areas))
+				order by a.kind, lower(a.name), g.role
+				""")
 			.params(scope.sqlParameters())
 			.param("account", accountId)
 			.query((rs, row) -> new HeldRole(Role.valueOf(rs.getString(1)), rs.getLong(2),
@@ -70,9 +73,9 @@ public class UserProfiles {
 				select r.role, r.area_id, a.kind, a.name, r.invited_at, coalesce(b.full_name, b.email) as invited_by
 				from invitation i join invited_role r on r.invitation_id = i.id
 				join area a on a.id = r.area_id join account b on b.id = r.invited_by
-				where i.account_id = :account and i.status = 'PENDING' and %s
+				where i.account_id = :account and i.status = 'PENDING' and (:everything or r.area_id = any(:areas))
 				order by a.kind, lower(a.name), r.role
-				""".formatted(scope.sqlCovers("r.area_id")))
+				""")
 			.params(scope.sqlParameters())
 			.param("account", accountId)
 			.query((rs,
