@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -40,7 +39,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * them, and the demo visibility tests search those away.
  */
 @IntegrationTest
-@Import(StatementCounter.class)
 @TestInstance(Lifecycle.PER_CLASS)
 class UsersListStatementCountIntegrationTests {
 
