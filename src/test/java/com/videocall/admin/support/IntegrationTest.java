@@ -28,7 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = "logging.level.com.icegreen.greenmail=WARN")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { TestDatabaseInitializer.class, MailServer.Initializer.class })
-@Import({ SignIn.class, TestData.class, TestOrganisation.class, Pages.class, Invitations.class, InvitationRecords.class,
+@Import({ SignIn.class, TestOrganisation.class, Pages.class, Invitations.class, InvitationRecords.class,
 		MailServer.class, Invitees.class, LinkPages.class, StatementCounter.class })
 public @interface IntegrationTest {
 
