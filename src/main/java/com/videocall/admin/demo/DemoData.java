@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,11 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plants the demo organisation when the database has no accounts yet, all in one
- * transaction.
+ * transaction, unless {@code app.demo-data.enabled} is false. Never in the {@code prod}
+ * profile: no setting can bring it there.
  */
 @Component
 @Profile("!prod")
-@ConditionalOnBooleanProperty("app.demo-data.enabled")
 class DemoData implements ApplicationRunner {
 
 	static final String PASSWORD = "demo-password";
@@ -38,17 +37,23 @@ class DemoData implements ApplicationRunner {
 
 	private final InvitationProperties invitations;
 
+	private final DemoDataProperties properties;
+
 	DemoData(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords, Clock clock,
-			InvitationProperties invitations) {
+			InvitationProperties invitations, DemoDataProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.passwords = passwords;
 		this.clock = clock;
 		this.invitations = invitations;
+		this.properties = properties;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!this.properties.enabled()) {
+			return;
+		}
 		this.transactions.executeWithoutResult((status) -> {
 			// One planting even when several instances start at once on an empty
 			// database.

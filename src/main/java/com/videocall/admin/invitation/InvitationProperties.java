@@ -5,8 +5,18 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** How long an emailed link works, and how often a reminder may be sent (X4). */
+/**
+ * How long an emailed link works, how often a reminder may be sent (X4), and how many new
+ * links an expired one may ask for (I4).
+ *
+ * @param linkValidity how long an emailed link works
+ * @param reminderInterval at most one reminder per invitation within this interval
+ * @param newLinksPerAddress "Send me a new link" requests for expired links allowed from
+ * one client address within the new-link window (each one emails the invitee)
+ * @param newLinkWindow how long the new-link requests from one client address count
+ */
 @ConfigurationProperties("app.invitations")
 public record InvitationProperties(@DefaultValue("14d") Duration linkValidity,
-		@DefaultValue("10m") Duration reminderInterval) {
+		@DefaultValue("10m") Duration reminderInterval, @DefaultValue("5") int newLinksPerAddress,
+		@DefaultValue("1h") Duration newLinkWindow) {
 }

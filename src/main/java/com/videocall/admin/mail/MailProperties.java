@@ -11,12 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Sender address and delivery policy: a failed attempt is retried after
  * {@code firstRetry}, doubling each time up to {@code longestRetry}, until
- * {@code maxAttempts} have failed.
+ * {@code maxAttempts} have failed. Delivery runs only with {@code spring.mail.host} set.
+ *
+ * @param from sender of every email
+ * @param dispatchInterval how long the outbox dispatcher waits after one round before the
+ * next
+ * @param firstRetry wait before the first retry of a failed delivery; it doubles with
+ * each further failure
+ * @param longestRetry longest wait between two attempts
+ * @param maxAttempts attempts after which an email is given up as FAILED, with its reason
  */
 @ConfigurationProperties("app.mail")
 public record MailProperties(@DefaultValue("Video Call Admin <no-reply@videocall.example>") String from,
-		@DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration longestRetry,
-		@DefaultValue("10") int maxAttempts) {
+		@DefaultValue("5s") Duration dispatchInterval, @DefaultValue("30s") Duration firstRetry,
+		@DefaultValue("1h") Duration longestRetry, @DefaultValue("10") int maxAttempts) {
 
 	Duration retryAfter(int failedAttempts) {
 		Duration delay = this.firstRetry.multipliedBy(1L << Math.min(failedAttempts - 1, 20));

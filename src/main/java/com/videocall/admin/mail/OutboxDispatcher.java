@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")
-public class OutboxDispatcher {
+public class OutboxDispatcher implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -58,11 +59,20 @@ public class OutboxDispatcher {
 	}
 
 	/**
+	 * A round every {@code app.mail.dispatch-interval} after the last one ended,
+	 * registered here rather than with {@code @Scheduled} so that the interval's default
+	 * lives in {@link MailProperties} only.
+	 */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::dispatchDue, this.properties.dispatchInterval());
+	}
+
+	/**
 	 * Delivers due emails one per transaction, so each outcome is recorded at once and no
 	 * lock is held across several sends. A failure ends the round: the mail server is
 	 * likely down, the failed email waits its back-off and the others the next round.
 	 */
-	@Scheduled(fixedDelayString = "${app.mail.dispatch-interval:5s}")
 	public void dispatchDue() {
 		Outcome outcome;
 		do {

@@ -7,8 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Application-wide settings: the public base URL used in emailed links (never the
- * request's Host) and the time zone in which times are shown.
+ * Application-wide settings. Each default is written here only; the configuration
+ * processor publishes it, with these descriptions, in the build's metadata.
+ *
+ * @param baseUrl public base URL of emailed links (never taken from the request's Host)
+ * @param timeZone time zone in which times are shown
  */
 @ConfigurationProperties("app")
 public record AppProperties(@DefaultValue("http://localhost:8080") URI baseUrl,

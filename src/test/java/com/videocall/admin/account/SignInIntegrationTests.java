@@ -11,8 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.SignIn;
-import com.videocall.admin.support.TestData;
-import com.videocall.admin.support.TestData.Person;
+import com.videocall.admin.support.TestOrganisation;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class SignInIntegrationTests {
 	SignIn signIn;
 
 	@Autowired
-	TestData data;
+	TestOrganisation organisation;
 
 	@Test
 	void signsInAnActiveAccountWithANewSessionId() throws Exception {
@@ -111,12 +110,14 @@ class SignInIntegrationTests {
 			.andExpect(redirectedUrl("/sign-in?error"))
 			.andExpect(unauthenticated());
 		// Even one that somehow has a password: only active accounts sign in.
-		Person invited = this.data.person("Ivy Invited", AccountStatus.INVITED);
-		this.mvc.perform(signInRequest(invited.email(), TestData.PASSWORD))
+		String invited = TestOrganisation.email("ivy.invited");
+		this.organisation.person("Ivy Invited", invited, AccountStatus.INVITED);
+		this.mvc.perform(signInRequest(invited, TestOrganisation.PASSWORD))
 			.andExpect(redirectedUrl("/sign-in?error"))
 			.andExpect(unauthenticated());
-		Person active = this.data.person("Ada Active", AccountStatus.ACTIVE);
-		this.mvc.perform(signInRequest(active.email(), TestData.PASSWORD)).andExpect(authenticated());
+		String active = TestOrganisation.email("ada.active");
+		this.organisation.person("Ada Active", active);
+		this.mvc.perform(signInRequest(active, TestOrganisation.PASSWORD)).andExpect(authenticated());
 	}
 
 	@Test

@@ -6,15 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.support.HttpBrowser;
 import com.videocall.admin.support.HttpBrowser.Page;
 import com.videocall.admin.support.Demo;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.SignIn;
-import com.videocall.admin.support.TestData;
-import com.videocall.admin.support.TestData.Area;
-import com.videocall.admin.support.TestData.Person;
+import com.videocall.admin.support.TestOrganisation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +42,7 @@ class ScopeEnforcementIntegrationTests {
 	int port;
 
 	@Autowired
-	TestData data;
+	TestOrganisation organisation;
 
 	static Stream<Arguments> outOfScope() {
 		return Stream.of(
@@ -91,7 +88,7 @@ class ScopeEnforcementIntegrationTests {
 		// scope, not from a broken path.
 		assertThat(browser(SignIn.ADMIN).get(outOfScope).status()).isEqualTo(200);
 		Page denied = browser(account).get(outOfScope);
-		Page missing = browser(account).get(path.formatted(this.data.missingId()));
+		Page missing = browser(account).get(path.formatted(this.organisation.missingId()));
 		assertThat(denied.status()).isEqualTo(404);
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(denied.document().select("h1").text()).isEqualTo("Page not found");
@@ -102,19 +99,19 @@ class ScopeEnforcementIntegrationTests {
 
 	@Test
 	void answersAnAreaOfAnotherKindAsMissing() {
-		long northern = this.data.areaId(Demo.NORTHERN);
-		long physio = this.data.areaId(Demo.PHYSIO);
+		long northern = this.organisation.areaId(Demo.NORTHERN);
+		long physio = this.organisation.areaId(Demo.PHYSIO);
 		HttpBrowser admin = browser(SignIn.ADMIN);
 		assertThat(admin.get("/waiting-areas/" + northern).status()).isEqualTo(404);
 		assertThat(admin.get("/meeting-rooms/" + physio + "/users").status()).isEqualTo(404);
 		assertThat(admin.get("/organisational-units/" + physio + "/administrators").status()).isEqualTo(404);
 		assertThat(admin.get("/waiting-areas/" + northern).comparableBody())
-			.isEqualTo(admin.get("/waiting-areas/" + this.data.missingId()).comparableBody());
+			.isEqualTo(admin.get("/waiting-areas/" + this.organisation.missingId()).comparableBody());
 	}
 
 	@Test
 	void answersMissingRecordsWithNotFoundEvenForTheSystemAdministrator() {
-		long missing = this.data.missingId();
+		long missing = this.organisation.missingId();
 		HttpBrowser admin = browser(SignIn.ADMIN);
 		for (String path : new String[] { "/organisational-units/%d", "/organisational-units/%d/administrators",
 				"/waiting-areas/%d", "/waiting-areas/%d/settings", "/waiting-areas/%d/users", "/meeting-rooms/%d/users",
@@ -127,31 +124,34 @@ class ScopeEnforcementIntegrationTests {
 
 	@Test
 	void logsRequestsOutsideScope(CapturedOutput output) {
-		long southern = this.data.areaId(Demo.SOUTHERN);
-		long priya = this.data.accountId("priya.sharma@example.org");
+		long southern = this.organisation.areaId(Demo.SOUTHERN);
+		long priya = this.organisation.accountId("priya.sharma@example.org");
 		browser(SignIn.ORG_ADMIN).get("/organisational-units/" + southern);
 		browser(SignIn.ORG_ADMIN).get("/users/" + priya);
-		long orgAdmin = this.data.accountId(SignIn.ORG_ADMIN);
+		long orgAdmin = this.organisation.accountId(SignIn.ORG_ADMIN);
 		assertThat(output).contains("Account " + orgAdmin + " asked for ORGANISATIONAL_UNIT " + southern)
 			.contains("Account " + orgAdmin + " asked for account " + priya);
 	}
 
 	@Test
 	void refusesAdministrationToAnAccountWithoutAdministratorRights() {
-		Area unit = this.data.unit("Clinic Without Administrators");
-		Area waitingArea = this.data.area(AreaKind.WAITING_AREA, "Podiatry", unit);
-		Person provider = this.data.person("Pat Provider", AccountStatus.ACTIVE);
-		this.data.grant(provider, Role.SERVICE_PROVIDER, waitingArea);
-		HttpBrowser browser = new HttpBrowser(this.port).signIn(provider.email(), TestData.PASSWORD);
+		String tag = TestOrganisation.tag();
+		long unit = this.organisation.area(AreaKind.ORGANISATIONAL_UNIT, "Clinic Without Administrators " + tag, null);
+		String waitingAreaName = "Podiatry " + tag;
+		long waitingArea = this.organisation.area(AreaKind.WAITING_AREA, waitingAreaName, unit);
+		String email = TestOrganisation.email("pat.provider");
+		long provider = this.organisation.person("Pat Provider", email);
+		this.organisation.grant(provider, Role.SERVICE_PROVIDER, waitingArea);
+		HttpBrowser browser = new HttpBrowser(this.port).signIn(email, TestOrganisation.PASSWORD);
 
 		Page home = browser.get("/");
 		assertThat(home.status()).isEqualTo(200);
 		assertThat(home.document().select("main li").eachText())
-			.containsExactly("Service Provider in " + waitingArea.name());
+			.containsExactly("Service Provider in " + waitingAreaName);
 		assertThat(home.document().select("nav.menu")).isEmpty();
-		for (String path : new String[] { "/users", "/users/" + provider.id(), "/waiting-areas",
-				"/waiting-areas/" + waitingArea.id(), "/waiting-areas/" + waitingArea.id() + "/users",
-				"/organisational-units", "/meeting-rooms" }) {
+		for (String path : new String[] { "/users", "/users/" + provider, "/waiting-areas",
+				"/waiting-areas/" + waitingArea, "/waiting-areas/" + waitingArea + "/users", "/organisational-units",
+				"/meeting-rooms" }) {
 			Page refused = browser.get(path);
 			assertThat(refused.status()).as(path).isEqualTo(403);
 			assertThat(refused.document().select("h1").text()).as(path).isEqualTo("Not allowed");
@@ -159,7 +159,7 @@ class ScopeEnforcementIntegrationTests {
 	}
 
 	private long id(String target) {
-		return target.contains("@") ? this.data.accountId(target) : this.data.areaId(target);
+		return target.contains("@") ? this.organisation.accountId(target) : this.organisation.areaId(target);
 	}
 
 	private HttpBrowser browser(String account) {

@@ -98,6 +98,35 @@ class AddUsersIntegrationTests {
 	}
 
 	@Test
+	void refusesARoleOfAnotherKindOfAreaBesideOneOfThisAreaAndChangesNothing() throws Exception {
+		String invitee = this.clinic.email("wrong.kind");
+		long invitation = this.invitations.pendingFor(invitee, this.clinic.adminEmail(), this.clinic.waitingArea(),
+				Role.SERVICE_PROVIDER);
+		long version = this.records.version(invitation);
+		long emails = this.records.emailsOf(invitation);
+
+		// An Organisation Administrator's role (a unit's) sent to a waiting area, beside
+		// one of its own.
+		Document waitingArea = Browser
+			.page(this.admin.post(this.clinic.waitingAreaPath() + "/add-users", "recipients", invitee, "customMessage",
+					"", "roles", "RECEPTIONIST", "roles", Role.ORGANISATION_ADMINISTRATOR.name()));
+		// A waiting area's role sent to a meeting room.
+		Document meetingRoom = Browser.page(this.admin.post(this.clinic.meetingRoomPath() + "/add-users", "recipients",
+				invitee, "customMessage", "", "roles", Role.SERVICE_PROVIDER.name()));
+
+		assertThat(waitingArea.select(".field-error").eachText())
+			.containsExactly("Choose at least one role of this area.");
+		assertThat(meetingRoom.select(".field-error").eachText())
+			.containsExactly("Choose at least one role of this area.");
+		assertThat(this.records.roles(invitation))
+			.containsExactly(new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		assertThat(this.records.version(invitation)).isEqualTo(version);
+		assertThat(this.records.emailsOf(invitation)).isEqualTo(emails);
+		assertThat(this.records.events(invitation, "ROLES_ADDED")).isZero();
+		assertThat(this.records.grantsOf(invitee)).isEmpty();
+	}
+
+	@Test
 	void invitesWithTheRolesChosenWhenABlankOneComesAlong() throws Exception {
 		String invitee = this.clinic.email("and.blank");
 

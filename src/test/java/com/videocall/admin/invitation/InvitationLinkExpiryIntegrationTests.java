@@ -13,11 +13,11 @@ import java.util.List;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.ClientAddresses;
-import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.MailServer;
+import com.videocall.admin.support.MovableClockIntegrationTest;
 import com.videocall.admin.support.MutableClock;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
@@ -29,12 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -43,7 +39,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * fresh one by email, a few times an hour per client (I4). The clock only moves forward,
  * so each test starts its invitations at whatever time earlier tests left it.
  */
-@IntegrationTest
+@MovableClockIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class InvitationLinkExpiryIntegrationTests {
 
@@ -215,17 +211,6 @@ class InvitationLinkExpiryIntegrationTests {
 
 	private static List<String> recipientsOf(MimeMessage message) throws Exception {
 		return Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
-
 	}
 
 }

@@ -2,9 +2,9 @@ package com.videocall.admin.invitation;
 
 import static com.videocall.admin.support.Browser.successBanner;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -91,12 +91,12 @@ class InvitationMailOutageIntegrationTests {
 	 * Waits until the dispatcher has tried every email to the recipients once, then
 	 * checks that each still waits in the outbox with the reason it failed.
 	 */
-	private void awaitFailedAttempt(String... recipients) throws InterruptedException {
-		Instant deadline = Instant.now().plus(PATIENCE);
-		while (!deliveries(recipients).stream().allMatch((delivery) -> delivery.lastError() != null)
-				&& Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-		}
+	private void awaitFailedAttempt(String... recipients) {
+		await().atMost(PATIENCE)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(deliveries(recipients))
+				.allSatisfy((delivery) -> assertThat(delivery.lastError()).isNotNull()));
 		assertThat(deliveries(recipients)).hasSize(4).allSatisfy((delivery) -> {
 			assertThat(delivery.status()).isEqualTo(EmailStatus.QUEUED);
 			assertThat(delivery.attempts()).isPositive();

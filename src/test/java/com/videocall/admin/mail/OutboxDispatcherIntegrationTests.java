@@ -37,7 +37,7 @@ class OutboxDispatcherIntegrationTests {
 	private static final String TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
 
 	private static final MailProperties POLICY = new MailProperties("Video Call Admin <no-reply@videocall.example>",
-			Duration.ofSeconds(30), Duration.ofSeconds(90), 4);
+			Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(90), 4);
 
 	/** Less than any back-off, more than a slow machine needs between two steps. */
 	private static final Duration MARGIN = Duration.ofSeconds(5);

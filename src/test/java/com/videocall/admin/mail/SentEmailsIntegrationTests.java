@@ -35,8 +35,9 @@ class SentEmailsIntegrationTests {
 
 	@Test
 	void showsNoTextOrLinkOfAnEmailWhenAMailServerDeliversThem() throws Exception {
-		FutureEmails emails = new FutureEmails(this.jdbc, this.transactions, new MailProperties(
-				"Video Call Admin <no-reply@videocall.example>", Duration.ofSeconds(30), Duration.ofHours(1), 10));
+		FutureEmails emails = new FutureEmails(this.jdbc, this.transactions,
+				new MailProperties("Video Call Admin <no-reply@videocall.example>", Duration.ofSeconds(5),
+						Duration.ofSeconds(30), Duration.ofHours(1), 10));
 		String recipient = FutureEmails.recipient("waiting");
 		long id = emails.queueInvitation(recipient, TOKEN);
 		assertThat(emails.stored(id).textBody()).as("token kept for delivery").contains(TOKEN);

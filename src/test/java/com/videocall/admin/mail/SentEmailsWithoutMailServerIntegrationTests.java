@@ -35,8 +35,9 @@ class SentEmailsWithoutMailServerIntegrationTests {
 
 	@Test
 	void showsTheTextAndItsLinkWithoutAMailServer() {
-		FutureEmails emails = new FutureEmails(this.jdbc, this.transactions, new MailProperties(
-				"Video Call Admin <no-reply@videocall.example>", Duration.ofSeconds(30), Duration.ofHours(1), 10));
+		FutureEmails emails = new FutureEmails(this.jdbc, this.transactions,
+				new MailProperties("Video Call Admin <no-reply@videocall.example>", Duration.ofSeconds(5),
+						Duration.ofSeconds(30), Duration.ofHours(1), 10));
 		long id = emails.queueInvitation(FutureEmails.recipient("demo"), TOKEN);
 
 		Page email = new HttpBrowser(this.port).signIn(SignIn.ADMIN, "demo-password").get("/sent-emails/" + id);

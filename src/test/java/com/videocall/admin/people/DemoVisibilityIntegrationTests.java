@@ -17,7 +17,7 @@ import com.videocall.admin.support.Demo.Scope;
 import com.videocall.admin.support.Demo.UserRow;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.SignIn;
-import com.videocall.admin.support.TestData;
+import com.videocall.admin.support.TestOrganisation;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Each demo account sees exactly the areas and people of its scope, as {@link Demo}
  * writes the demo organisation out by hand. Other tests add data of their own (see
- * {@link TestData}); the System Administrator sees that too, so its Users list is
+ * {@link TestOrganisation}); the System Administrator sees that too, so its Users list is
  * searched for {@code @example.org} and its area lists are compared with the database.
  */
 @IntegrationTest
@@ -58,7 +58,7 @@ class DemoVisibilityIntegrationTests {
 	SignIn signIn;
 
 	@Autowired
-	TestData data;
+	TestOrganisation organisation;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -209,11 +209,11 @@ class DemoVisibilityIntegrationTests {
 
 	@Test
 	void showsOnlyRolesInScopeOnAUsersPage() throws Exception {
-		String jordan = "/users/" + this.data.accountId("jordan.receptionist@example.org");
+		String jordan = "/users/" + this.organisation.accountId("jordan.receptionist@example.org");
 		assertThat(roleRows(page(SignIn.ORG_ADMIN, get(jordan)))).containsExactly("Receptionist | " + Demo.PHYSIO);
 		assertThat(roleRows(page(SignIn.ADMIN, get(jordan)))).containsExactlyInAnyOrder("Receptionist | " + Demo.PHYSIO,
 				"Service Provider | " + Demo.MENTAL_HEALTH);
-		String amelia = "/users/" + this.data.accountId("amelia.hart@example.org");
+		String amelia = "/users/" + this.organisation.accountId("amelia.hart@example.org");
 		assertThat(roleRows(page(SignIn.CLINIC_ADMIN, get(amelia))))
 			.containsExactly("Service Provider | " + Demo.PHYSIO);
 		assertThat(roleRows(page(SignIn.ORG_ADMIN, get(amelia)))).containsExactlyInAnyOrder(
@@ -310,7 +310,7 @@ class DemoVisibilityIntegrationTests {
 	}
 
 	private String peoplePath(String area) {
-		long id = this.data.areaId(area);
+		long id = this.organisation.areaId(area);
 		if (Demo.UNITS.contains(area)) {
 			return "/organisational-units/" + id + "/administrators";
 		}

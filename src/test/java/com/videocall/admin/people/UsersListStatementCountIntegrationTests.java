@@ -7,16 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.StatementCounter;
-import com.videocall.admin.support.TestData;
-import com.videocall.admin.support.TestData.Area;
-import com.videocall.admin.support.TestData.PendingInvitation;
-import com.videocall.admin.support.TestData.Person;
+import com.videocall.admin.support.TestOrganisation;
+import com.videocall.admin.support.TestOrganisation.PendingInvitation;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -36,11 +32,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * page that is not full are compared instead, for people with all eight roles.
  * <p>
  * The people live in a unit tree of this test's own with {@code @test.invalid} emails
- * (see {@link TestData}): only its own administrator and the System Administrator see
- * them, and the demo visibility tests search those away.
+ * (see {@link TestOrganisation}): only its own administrator and the System Administrator
+ * see them, and the demo visibility tests search those away.
  */
 @IntegrationTest
-@Import(StatementCounter.class)
 @TestInstance(Lifecycle.PER_CLASS)
 class UsersListStatementCountIntegrationTests {
 
@@ -58,28 +53,31 @@ class UsersListStatementCountIntegrationTests {
 	StatementCounter statements;
 
 	@Autowired
-	TestData data;
+	TestOrganisation organisation;
 
-	Person administrator;
+	String administrator;
 
 	@BeforeAll
 	void plantManyPeopleWithEveryRole() {
-		Area unit = this.data.unit("Statement Count Health");
-		Area waitingArea = this.data.area(AreaKind.WAITING_AREA, "Statement Count Clinic", unit);
-		Area meetingRoom = this.data.area(AreaKind.MEETING_ROOM, "Statement Count Room", unit);
-		this.administrator = this.data.person("Statement Count Administrator", AccountStatus.ACTIVE);
-		this.data.grant(this.administrator, Role.ORGANISATION_ADMINISTRATOR, unit);
+		String tag = TestOrganisation.tag();
+		long unit = this.organisation.area(AreaKind.ORGANISATIONAL_UNIT, "Statement Count Health " + tag, null);
+		long waitingArea = this.organisation.area(AreaKind.WAITING_AREA, "Statement Count Clinic " + tag, unit);
+		long meetingRoom = this.organisation.area(AreaKind.MEETING_ROOM, "Statement Count Room " + tag, unit);
+		this.administrator = TestOrganisation.email("statement.count.administrator");
+		long administratorId = this.organisation.person("Statement Count Administrator", this.administrator);
+		this.organisation.grant(administratorId, Role.ORGANISATION_ADMINISTRATOR, unit);
 		for (int i = 0; i < PEOPLE_WITH_EACH_STATUS; i++) {
-			Person person = this.data.person("Busy Person " + i, AccountStatus.ACTIVE);
-			PendingInvitation invitation = this.data.invite(this.data.invitee("busy.invitee." + i), this.administrator,
+			long person = this.organisation.person("Busy Person " + i, TestOrganisation.email("busy.person." + i));
+			PendingInvitation invitation = this.organisation.invite(
+					this.organisation.invitee(TestOrganisation.email("busy.invitee." + i)), administratorId,
 					Instant.now().minus(i, ChronoUnit.HOURS));
 			for (Role role : Role.values()) {
-				Area area = switch (role.areaKind()) {
+				long area = switch (role.areaKind()) {
 					case ORGANISATIONAL_UNIT -> unit;
 					case WAITING_AREA -> waitingArea;
 					case MEETING_ROOM -> meetingRoom;
 				};
-				this.data.grant(person, role, area);
+				this.organisation.grant(person, role, area);
 				invitation.offering(role, area);
 			}
 		}
@@ -87,7 +85,7 @@ class UsersListStatementCountIntegrationTests {
 
 	@Test
 	void listsUsersInAFewStatementsWhateverThePageOrRolesPerPerson() throws Exception {
-		String administrator = this.administrator.email();
+		String administrator = this.administrator;
 		int firstPage = statementsFor(administrator, get("/users"), 20);
 		int lastPage = statementsFor(administrator, get("/users").param("page", "2"), 11);
 		int invited = statementsFor(administrator, get("/users").param("status", "invited"), 15);
@@ -102,7 +100,7 @@ class UsersListStatementCountIntegrationTests {
 	void listsUsersInAFewStatementsForEveryKindOfAdministrator() throws Exception {
 		int systemAdministrator = statementsFor(SignIn.ADMIN, get("/users"), 20);
 		int systemAdministratorLastPage = statementsFor(SignIn.ADMIN,
-				get("/users").param("q", TestData.EMAIL_DOMAIN).param("page", "2"), -1);
+				get("/users").param("q", TestOrganisation.EMAIL_DOMAIN).param("page", "2"), -1);
 		int organisationAdministrator = statementsFor(SignIn.ORG_ADMIN, get("/users"), 14);
 		int serviceAdministrator = statementsFor(SignIn.CLINIC_ADMIN, get("/users"), 5);
 		int meetingRoomAdministrator = statementsFor(SignIn.ROOM_ADMIN, get("/users"), 3);

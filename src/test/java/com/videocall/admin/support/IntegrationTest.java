@@ -15,7 +15,11 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole application against real PostgreSQL, with the demo organisation planted and
  * GreenMail as its SMTP server, driven through MockMvc with security on. Every class
  * configured this way shares one application context: add helpers here, not on a test
- * class.
+ * class (no {@code @Import}, {@code @TestPropertySource}, {@code @MockitoBean} or nested
+ * {@code @TestConfiguration} there: each would quietly start a context of its own). A
+ * test that needs a different application says so with an annotation of its own, such as
+ * {@link MovableClockIntegrationTest}. The {@link StatementCounter} counts only on the
+ * thread that asks it to.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,8 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = "logging.level.com.icegreen.greenmail=WARN")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { TestDatabaseInitializer.class, MailServer.Initializer.class })
-@Import({ SignIn.class, TestData.class, TestOrganisation.class, Pages.class, Invitations.class, InvitationRecords.class,
-		MailServer.class, Invitees.class, LinkPages.class })
+@Import({ SignIn.class, TestOrganisation.class, Pages.class, Invitations.class, InvitationRecords.class,
+		MailServer.class, Invitees.class, LinkPages.class, StatementCounter.class })
 public @interface IntegrationTest {
 
 }

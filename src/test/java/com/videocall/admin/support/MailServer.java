@@ -1,11 +1,11 @@
 package com.videocall.admin.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -35,6 +35,8 @@ public class MailServer {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+	private static final Duration POLL = Duration.ofMillis(100);
+
 	private final JdbcClient jdbc;
 
 	public MailServer(JdbcClient jdbc) {
@@ -62,12 +64,11 @@ public class MailServer {
 	 * fails.
 	 */
 	public List<MimeMessage> awaitEmails(String recipient, int count) {
-		Instant deadline = Instant.now().plus(PATIENCE);
-		while ((undelivered(recipient) > 0 || receivedBy(recipient).size() < count)
-				&& Instant.now().isBefore(deadline)) {
-			pause();
-		}
-		assertThat(undelivered(recipient)).as("emails to %s not delivered", recipient).isZero();
+		await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(POLL).untilAsserted(() -> {
+			assertThat(undelivered(recipient)).as("emails to %s not delivered", recipient).isZero();
+			assertThat(receivedBy(recipient)).as("messages received by %s", recipient)
+				.hasSizeGreaterThanOrEqualTo(count);
+		});
 		List<MimeMessage> received = receivedBy(recipient);
 		assertThat(received).as("messages received by %s", recipient).hasSize(count);
 		return received;
@@ -116,16 +117,6 @@ public class MailServer {
 			.param(recipient)
 			.query(Long.class)
 			.single();
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(100);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static synchronized void startIfStopped() {

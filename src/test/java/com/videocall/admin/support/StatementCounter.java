@@ -17,8 +17,9 @@ import org.springframework.boot.test.context.TestConfiguration;
  * Counts the SQL statements the current thread prepares while it runs some code: wraps
  * every {@link DataSource} bean in a JDK proxy whose connections count
  * {@code prepareStatement}, {@code createStatement} and {@code prepareCall}. MockMvc runs
- * a request on the calling thread, so {@link #count} measures exactly one request. Import
- * it into a test that needs it: it gives that test an application context of its own.
+ * a request on the calling thread, so {@link #count} measures exactly one request; other
+ * threads are not counted. Part of every {@link IntegrationTest}, so that the test that
+ * counts shares their application context.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter implements BeanPostProcessor {

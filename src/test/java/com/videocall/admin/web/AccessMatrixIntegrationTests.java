@@ -22,7 +22,7 @@ import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.Invitations;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.SignIn;
-import com.videocall.admin.support.TestData;
+import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.web.AccessRoutes.Call;
 import com.videocall.admin.web.AccessRoutes.Route;
 import com.videocall.admin.web.MatrixOrganisation.Actor;
@@ -68,7 +68,7 @@ class AccessMatrixIntegrationTests {
 	SignIn signIn;
 
 	@Autowired
-	TestData data;
+	TestOrganisation testOrganisation;
 
 	@Autowired
 	Invitations invitations;
@@ -216,7 +216,7 @@ class AccessMatrixIntegrationTests {
 	private MatrixOrganisation organisation() {
 		synchronized (AccessMatrixIntegrationTests.class) {
 			if (organisation == null) {
-				organisation = new MatrixOrganisation(this.data, this.invitations, this.records, this.jdbc);
+				organisation = new MatrixOrganisation(this.testOrganisation, this.invitations, this.records, this.jdbc);
 			}
 			return organisation;
 		}

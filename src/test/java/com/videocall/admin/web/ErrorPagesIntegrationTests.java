@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.HttpBrowser;
@@ -12,9 +11,7 @@ import com.videocall.admin.support.HttpBrowser.Page;
 import com.videocall.admin.support.RawHttp;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.SignIn;
-import com.videocall.admin.support.TestData;
-import com.videocall.admin.support.TestData.Area;
-import com.videocall.admin.support.TestData.Person;
+import com.videocall.admin.support.TestOrganisation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +36,7 @@ class ErrorPagesIntegrationTests {
 	int port;
 
 	@Autowired
-	TestData data;
+	TestOrganisation organisation;
 
 	HttpBrowser admin;
 
@@ -52,7 +49,7 @@ class ErrorPagesIntegrationTests {
 	@ValueSource(strings = { "/users/%d", "/waiting-areas/%d", "/waiting-areas/%d/settings",
 			"/organisational-units/%d/administrators", "/meeting-rooms/%d/users" })
 	void showsTheFriendlyNotFoundPageForAMissingRecord(String path) {
-		Page page = this.admin.get(path.formatted(this.data.missingId()));
+		Page page = this.admin.get(path.formatted(this.organisation.missingId()));
 		assertThat(page.status()).isEqualTo(404);
 		assertFriendly(page, "Page not found",
 				"The page or record you asked for does not exist, or you do not have access to it.");
@@ -79,11 +76,12 @@ class ErrorPagesIntegrationTests {
 
 	@Test
 	void showsTheNotFoundPageForAnUnknownAddressToAnAccountWithoutAdministratorRights() {
-		Area unit = this.data.unit("Clinic For Unknown Addresses");
-		Area waitingArea = this.data.area(AreaKind.WAITING_AREA, "Hydrotherapy", unit);
-		Person provider = this.data.person("Uma Provider", AccountStatus.ACTIVE);
-		this.data.grant(provider, Role.SERVICE_PROVIDER, waitingArea);
-		HttpBrowser browser = new HttpBrowser(this.port).signIn(provider.email(), TestData.PASSWORD);
+		String tag = TestOrganisation.tag();
+		long unit = this.organisation.area(AreaKind.ORGANISATIONAL_UNIT, "Clinic For Unknown Addresses " + tag, null);
+		long waitingArea = this.organisation.area(AreaKind.WAITING_AREA, "Hydrotherapy " + tag, unit);
+		String provider = TestOrganisation.email("uma.provider");
+		this.organisation.grant(this.organisation.person("Uma Provider", provider), Role.SERVICE_PROVIDER, waitingArea);
+		HttpBrowser browser = new HttpBrowser(this.port).signIn(provider, TestOrganisation.PASSWORD);
 
 		Page unknown = browser.get("/no-such-page");
 		assertThat(unknown.status()).isEqualTo(404);

@@ -2,10 +2,9 @@ package com.videocall.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.support.RawHttp;
 import com.videocall.admin.support.ServerIntegrationTest;
-import com.videocall.admin.support.TestData;
+import com.videocall.admin.support.TestOrganisation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +21,12 @@ class ForwardedForIgnoredIntegrationTests {
 	int port;
 
 	@Autowired
-	TestData data;
+	TestOrganisation organisation;
 
 	@Test
 	void countsTheConnectingAddressWhateverXForwardedForSays() {
-		String email = this.data.person("Fay Forwarded", AccountStatus.ACTIVE).email();
+		String email = TestOrganisation.email("fay.forwarded");
+		this.organisation.person("Fay Forwarded", email);
 		RawHttp guesser = new RawHttp(this.port, "127.0.0.40");
 		for (int attempt = 0; attempt < 5; attempt++) {
 			guesser.header("X-Forwarded-For", "203.0.113." + attempt);
@@ -34,9 +34,9 @@ class ForwardedForIgnoredIntegrationTests {
 		}
 
 		guesser.header("X-Forwarded-For", "203.0.113.99");
-		assertThat(guesser.trySignIn(email, TestData.PASSWORD)).isEqualTo("/sign-in?locked");
+		assertThat(guesser.trySignIn(email, TestOrganisation.PASSWORD)).isEqualTo("/sign-in?locked");
 		RawHttp owner = new RawHttp(this.port, "127.0.0.41").header("X-Forwarded-For", "127.0.0.40");
-		assertThat(owner.trySignIn(email, TestData.PASSWORD)).isEqualTo("/");
+		assertThat(owner.trySignIn(email, TestOrganisation.PASSWORD)).isEqualTo("/");
 	}
 
 }

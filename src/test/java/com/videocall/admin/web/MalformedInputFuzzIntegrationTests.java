@@ -17,7 +17,6 @@ import com.videocall.admin.support.RawHttp;
 import com.videocall.admin.support.RawHttp.Response;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.SignIn;
-import com.videocall.admin.support.TestData;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.web.FuzzRoutes.Param;
 import com.videocall.admin.web.FuzzRoutes.Route;
@@ -74,9 +73,6 @@ class MalformedInputFuzzIntegrationTests {
 	InvitationRecords records;
 
 	@Autowired
-	TestData data;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	private FuzzTargets targets;
@@ -91,7 +87,7 @@ class MalformedInputFuzzIntegrationTests {
 	void answersEveryMalformedInputWithoutAServerErrorOrAnErrorLogLine(CapturedOutput output) {
 		this.targets = new FuzzTargets(this.organisation, this.invitations, this.records, this.jdbc);
 		List<Long> demoBefore = this.targets.demoState();
-		FuzzTargets.Own own = this.targets.plant(this.data.missingId());
+		FuzzTargets.Own own = this.targets.plant(this.organisation.missingId());
 		// Each visitor signs in once, from an address of its own (sign-ins are
 		// throttled).
 		Map<String, RawHttp> visitors = Map.of(SignIn.ADMIN,

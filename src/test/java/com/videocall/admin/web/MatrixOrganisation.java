@@ -8,15 +8,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.Invitations;
 import com.videocall.admin.support.SignIn;
-import com.videocall.admin.support.TestData;
-import com.videocall.admin.support.TestData.Area;
-import com.videocall.admin.support.TestData.Person;
 import com.videocall.admin.support.TestOrganisation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,40 +72,36 @@ final class MatrixOrganisation {
 
 	private final String missingToken;
 
-	MatrixOrganisation(TestData data, Invitations invitations, InvitationRecords records, JdbcClient jdbc) {
+	MatrixOrganisation(TestOrganisation organisation, Invitations invitations, InvitationRecords records,
+			JdbcClient jdbc) {
 		this.invitations = invitations;
 		this.records = records;
-		Area unitA = data.unit("Matrix Unit A");
-		Area waitingA1 = data.area(AreaKind.WAITING_AREA, "Matrix Waiting Area A1", unitA);
-		Area waitingA2 = data.area(AreaKind.WAITING_AREA, "Matrix Waiting Area A2", unitA);
-		Area roomA1 = data.area(AreaKind.MEETING_ROOM, "Matrix Meeting Room A1", unitA);
-		Area roomA2 = data.area(AreaKind.MEETING_ROOM, "Matrix Meeting Room A2", unitA);
-		Area unitB = data.unit("Matrix Unit B");
-		Area waitingB = data.area(AreaKind.WAITING_AREA, "Matrix Waiting Area B", unitB);
-		Area roomB = data.area(AreaKind.MEETING_ROOM, "Matrix Meeting Room B", unitB);
-		Person orgAdmin = person(data, Role.ORGANISATION_ADMINISTRATOR, unitA);
-		Person serviceAdmin = person(data, Role.SERVICE_ADMINISTRATOR, waitingA1);
-		Person roomAdmin = person(data, Role.MEETING_ROOM_ADMINISTRATOR, roomA1);
-		Person provider = person(data, Role.SERVICE_PROVIDER, waitingA1);
-		Person member = person(data, Role.MEETING_ROOM_MEMBER, roomA1);
-		Person outsider = person(data, Role.SERVICE_PROVIDER, waitingB);
-
-		this.emails.put(Actor.SYSTEM_ADMINISTRATOR, SignIn.ADMIN);
-		this.emails.put(Actor.ORGANISATION_ADMINISTRATOR, orgAdmin.email());
-		this.emails.put(Actor.SERVICE_ADMINISTRATOR, serviceAdmin.email());
-		this.emails.put(Actor.MEETING_ROOM_ADMINISTRATOR, roomAdmin.email());
+		long unitA = organisation.area(AreaKind.ORGANISATIONAL_UNIT, "Matrix Unit A " + TAG, null);
+		long waitingA1 = organisation.area(AreaKind.WAITING_AREA, "Matrix Waiting Area A1 " + TAG, unitA);
+		long waitingA2 = organisation.area(AreaKind.WAITING_AREA, "Matrix Waiting Area A2 " + TAG, unitA);
+		long roomA1 = organisation.area(AreaKind.MEETING_ROOM, "Matrix Meeting Room A1 " + TAG, unitA);
+		long roomA2 = organisation.area(AreaKind.MEETING_ROOM, "Matrix Meeting Room A2 " + TAG, unitA);
+		long unitB = organisation.area(AreaKind.ORGANISATIONAL_UNIT, "Matrix Unit B " + TAG, null);
+		long waitingB = organisation.area(AreaKind.WAITING_AREA, "Matrix Waiting Area B " + TAG, unitB);
+		long roomB = organisation.area(AreaKind.MEETING_ROOM, "Matrix Meeting Room B " + TAG, unitB);
+		person(organisation, Actor.ORGANISATION_ADMINISTRATOR, Role.ORGANISATION_ADMINISTRATOR, unitA);
+		person(organisation, Actor.SERVICE_ADMINISTRATOR, Role.SERVICE_ADMINISTRATOR, waitingA1);
+		person(organisation, Actor.MEETING_ROOM_ADMINISTRATOR, Role.MEETING_ROOM_ADMINISTRATOR, roomA1);
 		// Service Provider only: an account, but no administrator.
-		this.emails.put(Actor.NON_ADMINISTRATOR, provider.email());
+		long provider = person(organisation, Actor.NON_ADMINISTRATOR, Role.SERVICE_PROVIDER, waitingA1);
+		long member = person(organisation, null, Role.MEETING_ROOM_MEMBER, roomA1);
+		long outsider = person(organisation, null, Role.SERVICE_PROVIDER, waitingB);
+		this.emails.put(Actor.SYSTEM_ADMINISTRATOR, SignIn.ADMIN);
 
 		Map<AreaKind, Long> unitAScope = kinds(unitA, waitingA1, roomA1);
 		Map<AreaKind, Long> unitBScope = kinds(unitB, waitingB, roomB);
 		scope(Actor.SYSTEM_ADMINISTRATOR, unitAScope, Map.of(), provider, null);
 		scope(Actor.ORGANISATION_ADMINISTRATOR, unitAScope, unitBScope, provider, outsider);
 		// Not the unit above, not the sibling waiting area, not the meeting room beside.
-		scope(Actor.SERVICE_ADMINISTRATOR, Map.of(AreaKind.WAITING_AREA, waitingA1.id()),
-				kinds(unitA, waitingA2, roomA1), provider, member);
-		scope(Actor.MEETING_ROOM_ADMINISTRATOR, Map.of(AreaKind.MEETING_ROOM, roomA1.id()),
-				kinds(unitA, waitingA1, roomA2), member, provider);
+		scope(Actor.SERVICE_ADMINISTRATOR, Map.of(AreaKind.WAITING_AREA, waitingA1), kinds(unitA, waitingA2, roomA1),
+				provider, member);
+		scope(Actor.MEETING_ROOM_ADMINISTRATOR, Map.of(AreaKind.MEETING_ROOM, roomA1), kinds(unitA, waitingA1, roomA2),
+				member, provider);
 		// Refused before any record is looked at: the organisation administrator's ids.
 		scope(Actor.ANONYMOUS, unitAScope, unitBScope, provider, outsider);
 		scope(Actor.NON_ADMINISTRATOR, unitAScope, unitBScope, provider, outsider);
@@ -130,7 +122,7 @@ final class MatrixOrganisation {
 	}
 
 	String password(Actor actor) {
-		return (actor == Actor.SYSTEM_ADMINISTRATOR) ? DEMO_PASSWORD : TestData.PASSWORD;
+		return (actor == Actor.SYSTEM_ADMINISTRATOR) ? DEMO_PASSWORD : TestOrganisation.PASSWORD;
 	}
 
 	/** The actor's area of the kind, inside or outside their scope, if they have one. */
@@ -191,7 +183,7 @@ final class MatrixOrganisation {
 
 	/** An address nobody has been invited from yet. */
 	static String newEmail() {
-		return "matrix.invitee." + sequence.incrementAndGet() + "." + TAG + TestData.EMAIL_DOMAIN;
+		return "matrix.invitee." + sequence.incrementAndGet() + "." + TAG + TestOrganisation.EMAIL_DOMAIN;
 	}
 
 	private Invite invite(long areaId, AreaKind kind) {
@@ -208,25 +200,30 @@ final class MatrixOrganisation {
 		};
 	}
 
-	private void scope(Actor actor, Map<AreaKind, Long> inScope, Map<AreaKind, Long> outOfScope, Person in,
-			Person out) {
+	private void scope(Actor actor, Map<AreaKind, Long> inScope, Map<AreaKind, Long> outOfScope, long in, Long out) {
 		this.areasInScope.put(actor, inScope);
 		this.areasOutOfScope.put(actor, outOfScope);
-		this.accountsInScope.put(actor, in.id());
+		this.accountsInScope.put(actor, in);
 		if (out != null) {
-			this.accountsOutOfScope.put(actor, out.id());
+			this.accountsOutOfScope.put(actor, out);
 		}
 	}
 
-	private static Person person(TestData data, Role role, Area area) {
-		Person person = data.person("Matrix " + role.name().toLowerCase().replace('_', ' '), AccountStatus.ACTIVE);
-		data.grant(person, role, area);
+	/** An account with the role in the area; the actor's, to sign in with, if given. */
+	private long person(TestOrganisation organisation, Actor actor, Role role, long area) {
+		String name = role.name().toLowerCase().replace('_', ' ');
+		String email = TestOrganisation.email("matrix." + name.replace(' ', '.'));
+		long person = organisation.person("Matrix " + name, email);
+		organisation.grant(person, role, area);
+		if (actor != null) {
+			this.emails.put(actor, email);
+		}
 		return person;
 	}
 
-	private static Map<AreaKind, Long> kinds(Area unit, Area waitingArea, Area meetingRoom) {
-		return Map.of(AreaKind.ORGANISATIONAL_UNIT, unit.id(), AreaKind.WAITING_AREA, waitingArea.id(),
-				AreaKind.MEETING_ROOM, meetingRoom.id());
+	private static Map<AreaKind, Long> kinds(long unit, long waitingArea, long meetingRoom) {
+		return Map.of(AreaKind.ORGANISATIONAL_UNIT, unit, AreaKind.WAITING_AREA, waitingArea, AreaKind.MEETING_ROOM,
+				meetingRoom);
 	}
 
 	private static OptionalLong optional(Long id) {

@@ -10,7 +10,7 @@ import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.Pages;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.SignIn;
-import com.videocall.admin.support.TestData;
+import com.videocall.admin.support.TestOrganisation;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,7 +32,7 @@ class SearchControlCharactersIntegrationTests {
 	Pages pages;
 
 	@Autowired
-	TestData data;
+	TestOrganisation organisation;
 
 	@Autowired
 	InvitationRecords records;
@@ -77,7 +77,7 @@ class SearchControlCharactersIntegrationTests {
 			return list;
 		}
 		String name = list.substring(open + 1, list.indexOf('}'));
-		long id = name.contains("@") ? this.records.pendingFor(name) : this.data.areaId(name);
+		long id = name.contains("@") ? this.records.pendingFor(name) : this.organisation.areaId(name);
 		return list.substring(0, open) + id + list.substring(list.indexOf('}') + 1);
 	}
 

@@ -1,11 +1,11 @@
 package com.videocall.admin.invitation.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import com.videocall.admin.account.PasswordPolicy;
 import com.videocall.admin.invitation.InvitationAcceptance;
 import com.videocall.admin.invitation.InvitationAcceptance.Accepted;
+import com.videocall.admin.invitation.InvitationProperties;
 import com.videocall.admin.invitation.LinkStatus;
 import com.videocall.admin.invitation.LinkView;
 import com.videocall.admin.web.Banner;
@@ -41,12 +41,6 @@ class InvitationLinkController {
 
 	private static final String STATUS = "invitation-link/status";
 
-	/**
-	 * New links per client address: each one emails the invitee, so a client may not
-	 * flood an inbox. Only real expired links count (unknown tokens cost nothing).
-	 */
-	private static final RateLimit NEW_LINKS = new RateLimit("new-link.address", 5, Duration.ofHours(1));
-
 	/** Real tokens have 43 characters. */
 	private static final int MAX_TOKEN_LENGTH = 100;
 
@@ -58,12 +52,19 @@ class InvitationLinkController {
 
 	private final RateLimits limits;
 
+	/**
+	 * New links per client address: each one emails the invitee, so a client may not
+	 * flood an inbox. Only real expired links count (unknown tokens cost nothing).
+	 */
+	private final RateLimit newLinks;
+
 	InvitationLinkController(InvitationAcceptance acceptance, PasswordPolicy passwords, SignInAfterSetUp signIn,
-			RateLimits limits) {
+			RateLimits limits, InvitationProperties properties) {
 		this.acceptance = acceptance;
 		this.passwords = passwords;
 		this.signIn = signIn;
 		this.limits = limits;
+		this.newLinks = new RateLimit("new-link.address", properties.newLinksPerAddress(), properties.newLinkWindow());
 	}
 
 	@GetMapping
@@ -110,7 +111,7 @@ class InvitationLinkController {
 	@PostMapping("/new-link")
 	String newLink(@PathVariable String token, HttpServletRequest request, RedirectAttributes attributes) {
 		LinkView link = this.acceptance.inspect(token).orElseThrow(() -> new NotFoundException("invitation link"));
-		if (link.status() == LinkStatus.EXPIRED && !this.limits.tryAcquire(NEW_LINKS, request.getRemoteAddr())) {
+		if (link.status() == LinkStatus.EXPIRED && !this.limits.tryAcquire(this.newLinks, request.getRemoteAddr())) {
 			Banner.flash(attributes, Kind.ERROR, "link.newLinkLimited");
 			return "redirect:" + linkPage(token);
 		}

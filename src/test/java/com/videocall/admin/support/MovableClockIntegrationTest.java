@@ -1,0 +1,40 @@
+package com.videocall.admin.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * {@link IntegrationTest}'s application with a {@link MutableClock} as its clock, for
+ * tests that move time forward (link expiry, rate-limit windows). This is a second
+ * application context, on purpose: moving the clock of the shared one would age every
+ * other test's invitations and the demo organisation's. Same database, same mail server;
+ * tests keep to their own {@link TestOrganisation}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@IntegrationTest
+@Import(MovableClockIntegrationTest.MovableClock.class)
+public @interface MovableClockIntegrationTest {
+
+	/** The clock every bean gets instead of the system's. */
+	@TestConfiguration(proxyBeanMethods = false)
+	class MovableClock {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
+	}
+
+}
