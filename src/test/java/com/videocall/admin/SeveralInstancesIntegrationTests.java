@@ -245,6 +245,10 @@ class SeveralInstancesIntegrationTests {
 		this.b.bean(ExpiredSessions.class).delete();
 		assertThat(sessionExists(expired)).as("expired session once B has run the job").isFalse();
 		assertThat(sessionExists(live)).as("live session").isTrue();
+		// Spring Session's own clean-up, which would run on every instance, is off: it
+		// would have started a scheduler of its own.
+		assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+			.noneMatch((name) -> name.startsWith("spring-session-"));
 	}
 
 	@Test

@@ -24,6 +24,16 @@ public final class SessionCookie implements RequestPostProcessor, ResultHandler 
 
 	private Cookie cookie;
 
+	/**
+	 * The session a response started or kept, e.g. to follow a redirect in it and see the
+	 * banner it carries (kept in the session until the next page).
+	 */
+	public static SessionCookie of(MvcResult result) {
+		SessionCookie session = new SessionCookie();
+		session.handle(result);
+		return session;
+	}
+
 	@Override
 	public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
 		if (this.cookie != null) {
