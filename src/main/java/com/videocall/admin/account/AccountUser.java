@@ -5,8 +5,15 @@ import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** The signed-in account as Spring Security holds it in the session. */
+/**
+ * The signed-in account as Spring Security holds it in the session, which is serialized
+ * into PostgreSQL and read by every instance: its serial version stays fixed so that
+ * instances of different builds read each other's sessions while the fields stay the
+ * same.
+ */
 public class AccountUser extends User {
+
+	private static final long serialVersionUID = 1L;
 
 	private final long accountId;
 

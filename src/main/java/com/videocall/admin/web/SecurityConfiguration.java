@@ -16,7 +16,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * one that is not is denied. Paths no controller maps are "not found" for anyone signed
  * in (anonymous visitors are sent to sign in, as for every page, so nobody learns which
  * paths exist). CSRF protection stays on, and Spring Security's default session fixation
- * protection gives a new session id at sign-in.
+ * protection gives a new session id at sign-in. Sessions, and with them the CSRF token
+ * and the page to return to after sign-in, live in PostgreSQL (Spring Session JDBC), so
+ * every instance sees the same; sign-out deletes the session for all of them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.SessionCookie;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestOrganisation;
 import org.jsoup.Jsoup;
@@ -17,7 +18,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -43,18 +45,23 @@ class SignInIntegrationTests {
 	@Autowired
 	TestOrganisation organisation;
 
+	@Autowired
+	FindByIndexNameSessionRepository<? extends Session> sessions;
+
 	@Test
 	void signsInAnActiveAccountWithANewSessionId() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		String before = session.getId();
-		MvcResult result = this.mvc.perform(signInRequest(SignIn.ADMIN, PASSWORD).session(session))
+		SessionCookie session = new SessionCookie();
+		this.mvc.perform(get("/sign-in").with(session)).andExpect(status().isOk()).andDo(session);
+		String before = session.id();
+		assertThat(before).as("session of the sign-in page").isNotNull();
+		this.mvc.perform(signInRequest(SignIn.ADMIN, PASSWORD).with(session))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/"))
 			.andExpect(authenticated().withUsername(SignIn.ADMIN))
-			.andReturn();
-		String after = result.getRequest().getSession(false).getId();
-		assertThat(after).isNotEqualTo(before);
-		Document home = html(this.mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn());
+			.andDo(session);
+		assertThat(session.id()).isNotNull().isNotEqualTo(before);
+		assertThat(this.sessions.findById(before)).as("session under its id before sign-in").isNull();
+		Document home = html(this.mvc.perform(get("/").with(session)).andExpect(status().isOk()).andReturn());
 		assertThat(home.select("h1").text()).isEqualTo("Welcome, Sam Carter");
 	}
 
@@ -67,9 +74,9 @@ class SignInIntegrationTests {
 
 	@Test
 	void returnsToTheRequestedPageAfterSigningIn() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/users").session(session)).andExpect(redirectedUrl("/sign-in"));
-		String target = this.mvc.perform(signInRequest(SignIn.CLINIC_ADMIN, PASSWORD).session(session))
+		SessionCookie session = new SessionCookie();
+		this.mvc.perform(get("/users").with(session)).andExpect(redirectedUrl("/sign-in")).andDo(session);
+		String target = this.mvc.perform(signInRequest(SignIn.CLINIC_ADMIN, PASSWORD).with(session))
 			.andExpect(authenticated())
 			.andReturn()
 			.getResponse()
@@ -79,14 +86,16 @@ class SignInIntegrationTests {
 
 	@Test
 	void refusesAWrongPasswordAndAnUnknownEmailAlike() throws Exception {
-		MockHttpSession wrongPassword = new MockHttpSession();
-		MockHttpSession unknownEmail = new MockHttpSession();
-		this.mvc.perform(signInRequest(SignIn.ADMIN, "not-the-password").session(wrongPassword))
+		SessionCookie wrongPassword = new SessionCookie();
+		SessionCookie unknownEmail = new SessionCookie();
+		this.mvc.perform(signInRequest(SignIn.ADMIN, "not-the-password").with(wrongPassword))
 			.andExpect(redirectedUrl("/sign-in?error"))
-			.andExpect(unauthenticated());
-		this.mvc.perform(signInRequest("nobody@example.org", PASSWORD).session(unknownEmail))
+			.andExpect(unauthenticated())
+			.andDo(wrongPassword);
+		this.mvc.perform(signInRequest("nobody@example.org", PASSWORD).with(unknownEmail))
 			.andExpect(redirectedUrl("/sign-in?error"))
-			.andExpect(unauthenticated());
+			.andExpect(unauthenticated())
+			.andDo(unknownEmail);
 		Document afterWrongPassword = failurePage(wrongPassword);
 		Document afterUnknownEmail = failurePage(unknownEmail);
 		assertThat(afterWrongPassword.select("[role=alert]").text()).isEqualTo(FAILED);
@@ -143,23 +152,31 @@ class SignInIntegrationTests {
 
 	@Test
 	void signsOutOnlyWithCsrfToken() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(signInRequest(SignIn.ROOM_ADMIN, PASSWORD).session(session)).andExpect(authenticated());
-		this.mvc.perform(post("/sign-out").session(session)).andExpect(status().isForbidden());
-		this.mvc.perform(get("/").session(session)).andExpect(status().isOk()).andExpect(authenticated());
-		this.mvc.perform(post("/sign-out").with(csrf()).session(session))
+		SessionCookie session = new SessionCookie();
+		this.mvc.perform(signInRequest(SignIn.ROOM_ADMIN, PASSWORD).with(session))
+			.andExpect(authenticated())
+			.andDo(session);
+		this.mvc.perform(post("/sign-out").with(session)).andExpect(status().isForbidden());
+		// Still signed in (authenticated() cannot see a session that lives in
+		// PostgreSQL).
+		Document home = html(this.mvc.perform(get("/").with(session)).andExpect(status().isOk()).andReturn());
+		assertThat(home.text()).contains("Signed in as Raj Patel");
+		String signedIn = session.id();
+		this.mvc.perform(post("/sign-out").with(csrf()).with(session))
 			.andExpect(redirectedUrl("/sign-in?signed-out"))
-			.andExpect(unauthenticated());
-		this.mvc.perform(get("/users").session(session)).andExpect(redirectedUrl("/sign-in"));
+			.andExpect(unauthenticated())
+			.andDo(session);
+		assertThat(this.sessions.findById(signedIn)).as("session after sign-out").isNull();
+		this.mvc.perform(get("/users").with(session)).andExpect(redirectedUrl("/sign-in"));
 	}
 
 	private static MockHttpServletRequestBuilder signInRequest(String email, String password) {
 		return post("/sign-in").param("email", email).param("password", password).with(csrf());
 	}
 
-	private Document failurePage(MockHttpSession session) throws Exception {
+	private Document failurePage(SessionCookie session) throws Exception {
 		Document page = html(
-				this.mvc.perform(get("/sign-in?error").session(session)).andExpect(status().isOk()).andReturn());
+				this.mvc.perform(get("/sign-in?error").with(session)).andExpect(status().isOk()).andReturn());
 		page.select("input[name=_csrf]").remove();
 		return page;
 	}

@@ -15,6 +15,7 @@ import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.Invitees.Snapshot;
 import com.videocall.admin.support.LinkPages;
+import com.videocall.admin.support.SessionCookie;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.jsoup.Jsoup;
@@ -29,13 +30,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Setting up an account from a valid link (I3) and the password rules it applies (I5).
@@ -61,6 +63,9 @@ class AccountSetUpIntegrationTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	FindByIndexNameSessionRepository<? extends Session> sessions;
+
 	Clinic clinic;
 
 	@BeforeEach
@@ -76,17 +81,16 @@ class AccountSetUpIntegrationTests {
 				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()));
 		this.invitations.removeRoles(invitee, Role.RECEPTIONIST);
 		String token = this.invitations.token(invitee);
-		MockHttpSession before = (MockHttpSession) this.mvc.perform(get("/invitation/{token}", token))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getRequest()
-			.getSession();
+		SessionCookie session = new SessionCookie();
+		this.mvc.perform(get("/invitation/{token}", token).with(session)).andExpect(status().isOk()).andDo(session);
+		String before = session.id();
+		assertThat(before).as("session of the set-up page").isNotNull();
 
-		MvcResult result = this.mvc
-			.perform(LinkPages.setUp(token, "  Nina Newcomer ", LinkPages.PASSWORD, LinkPages.PASSWORD).session(before))
+		this.mvc
+			.perform(LinkPages.setUp(token, "  Nina Newcomer ", LinkPages.PASSWORD, LinkPages.PASSWORD).with(session))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/"))
-			.andReturn();
+			.andDo(session);
 
 		assertThat(this.invitations.accountStatus(invitee)).isEqualTo("ACTIVE");
 		assertThat(this.invitations.grantedRoles(invitee)).containsExactlyInAnyOrder(
@@ -99,11 +103,12 @@ class AccountSetUpIntegrationTests {
 		assertThat(this.pages.openWithoutChanging(invitee, token).select("h1").text())
 			.isEqualTo("This account is already set up");
 
-		MockHttpSession after = (MockHttpSession) result.getRequest().getSession(false);
-		assertThat(before.isInvalid()).isTrue();
-		assertThat(after.getId()).isNotEqualTo(before.getId());
-		assertThat(signedIn(after).getName()).isEqualTo(invitee.email());
-		Document home = homeAfter(result);
+		assertThat(this.sessions.findById(before)).as("session before set-up").isNull();
+		assertThat(session.id()).isNotNull().isNotEqualTo(before);
+		Authentication signedIn = signedIn(session.id());
+		assertThat(signedIn.getName()).isEqualTo(invitee.email());
+		assertThat(((UserDetails) signedIn.getPrincipal()).getPassword()).as("password hash in the session").isNull();
+		Document home = homeAfter(session);
 		assertThat(home.select(".banner").text())
 			.isEqualTo("Welcome, Nina Newcomer. Your account is set up and you are signed in.");
 		assertThat(home.text()).contains("Signed in as Nina Newcomer")
@@ -116,8 +121,9 @@ class AccountSetUpIntegrationTests {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "markup");
 		String name = "<b>Bo</b> & <script>alert(1)</script>";
 
-		Document home = homeAfter(
-				this.pages.submit(this.invitations.token(invitee), name).andExpect(redirectedUrl("/")).andReturn());
+		SessionCookie session = new SessionCookie();
+		this.pages.submit(this.invitations.token(invitee), name).andExpect(redirectedUrl("/")).andDo(session);
+		Document home = homeAfter(session);
 		assertThat(home.select(".banner").text())
 			.isEqualTo("Welcome, " + name + ". Your account is set up and you are signed in.");
 		assertThat(home.select("main b, main script")).isEmpty();
@@ -223,12 +229,8 @@ class AccountSetUpIntegrationTests {
 	}
 
 	/** The home page the set-up redirects to, in the session it signed in. */
-	private Document homeAfter(MvcResult setUp) throws Exception {
-		return LinkPages.html(
-				this.mvc
-					.perform(get("/").session((MockHttpSession) setUp.getRequest().getSession(false))
-						.flashAttrs(setUp.getFlashMap()))
-					.andExpect(status().isOk()));
+	private Document homeAfter(SessionCookie session) throws Exception {
+		return LinkPages.html(this.mvc.perform(get("/").with(session)).andExpect(status().isOk()));
 	}
 
 	private String passwordHashOf(Invitee invitee) {
@@ -238,8 +240,10 @@ class AccountSetUpIntegrationTests {
 			.single();
 	}
 
-	private static Authentication signedIn(MockHttpSession session) {
-		SecurityContext context = (SecurityContext) session
+	private Authentication signedIn(String sessionId) {
+		Session session = this.sessions.findById(sessionId);
+		assertThat(session).as("the new session").isNotNull();
+		SecurityContext context = session
 			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
 		assertThat(context).as("security context in the new session").isNotNull();
 		assertThat(context.getAuthentication().isAuthenticated()).isTrue();

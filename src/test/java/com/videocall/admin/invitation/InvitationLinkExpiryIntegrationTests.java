@@ -19,6 +19,7 @@ import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.MovableClockIntegrationTest;
 import com.videocall.admin.support.MutableClock;
+import com.videocall.admin.support.SessionCookie;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import jakarta.mail.Address;
@@ -203,7 +204,7 @@ class InvitationLinkExpiryIntegrationTests {
 
 	private String bannerAfter(MvcResult redirect, String token) throws Exception {
 		return LinkPages
-			.html(this.mvc.perform(get("/invitation/{token}", token).flashAttrs(redirect.getFlashMap()))
+			.html(this.mvc.perform(get("/invitation/{token}", token).with(SessionCookie.of(redirect)))
 				.andExpect(status().isOk()))
 			.select(".banner")
 			.text();

@@ -79,7 +79,7 @@ public final class Browser {
 	public Document follow(MvcResult redirect) throws Exception {
 		assertThat(redirect.getResponse().getStatus()).as("status of a redirect").isEqualTo(302);
 		String target = redirect.getResponse().getRedirectedUrl();
-		return page(this.mvc.perform(get(URI.create(target)).with(this.account).flashAttrs(redirect.getFlashMap()))
+		return page(this.mvc.perform(get(URI.create(target)).with(this.account).with(SessionCookie.of(redirect)))
 			.andReturn());
 	}
 

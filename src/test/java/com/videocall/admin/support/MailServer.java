@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -54,8 +55,30 @@ public class MailServer {
 
 	/** Every message the server received for the recipient, oldest first. */
 	public List<MimeMessage> receivedBy(String recipient) {
-		return SERVER.findReceivedMessages((user) -> user.getEmail().equalsIgnoreCase(recipient), (message) -> true)
-			.toList();
+		return receivedWhere((email) -> email.equalsIgnoreCase(recipient));
+	}
+
+	/** Every message the server received for recipients the test picks by address. */
+	public List<MimeMessage> receivedWhere(Predicate<String> recipient) {
+		return SERVER.findReceivedMessages((user) -> recipient.test(user.getEmail()), (message) -> true).toList();
+	}
+
+	/**
+	 * The server's SMTP port on 127.0.0.1, for an application started without
+	 * {@link Initializer}; the server starts if it is not running.
+	 */
+	public static int port() {
+		startIfStopped();
+		return SERVER.getSmtp().getPort();
+	}
+
+	/**
+	 * The settings that point an application's mail sender at an SMTP server on
+	 * 127.0.0.1, with a quick dispatcher and short retries.
+	 */
+	public static List<String> settings(int port) {
+		return List.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + port, "app.mail.dispatch-interval=200ms",
+				"app.mail.first-retry=1s", "app.mail.longest-retry=2s");
 	}
 
 	/**
@@ -142,11 +165,7 @@ public class MailServer {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
-			startIfStopped();
-			TestPropertyValues
-				.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + SERVER.getSmtp().getPort(),
-						"app.mail.dispatch-interval=200ms", "app.mail.first-retry=1s", "app.mail.longest-retry=2s")
-				.applyTo(context);
+			TestPropertyValues.of(settings(port())).applyTo(context);
 		}
 
 	}

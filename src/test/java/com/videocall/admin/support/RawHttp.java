@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
 
 /**
  * A visitor that writes HTTP/1.1 requests on a plain socket, exactly as given: unlike an
@@ -26,7 +29,8 @@ import org.jsoup.nodes.Element;
  * and a CSRF token of that session, does not follow redirects, and connects from a local
  * address of its own (127.0.0.0/8) so that per-address limits count it apart (Java 17's
  * HttpClient cannot choose its local address). Extra headers, such as X-Forwarded-For, go
- * with every request.
+ * with every request. It opens a connection per request, so a {@link TcpBalancer} in
+ * front of several servers sends each request to the next one.
  */
 public final class RawHttp {
 
@@ -69,9 +73,7 @@ public final class RawHttp {
 	 */
 	public String trySignIn(String email, String password) {
 		startSession();
-		Response response = send("POST", "/sign-in", form("email", email, "password", password));
-		URI target = URI.create(response.location());
-		return target.getRawPath() + ((target.getRawQuery() != null) ? "?" + target.getRawQuery() : "");
+		return send("POST", "/sign-in", form("email", email, "password", password)).target();
 	}
 
 	/** Starts a new anonymous session and takes the CSRF token of its sign-in page. */
@@ -87,6 +89,45 @@ public final class RawHttp {
 
 	public String csrfToken() {
 		return this.csrfToken;
+	}
+
+	/**
+	 * GETs a page as a browser would, following no redirect: it must answer 200. Its
+	 * forms' CSRF token becomes the one {@link #form} uses.
+	 */
+	public Document page(String target) {
+		Response response = send("GET", target, null);
+		if (response.status() != 200) {
+			throw new IllegalStateException("GET " + target + " answered " + response.status());
+		}
+		Document page = Jsoup.parse(response.body());
+		Element token = page.selectFirst("input[name=_csrf]");
+		if (token != null) {
+			this.csrfToken = token.val();
+		}
+		return page;
+	}
+
+	/**
+	 * Sends a form of a page as pressing its submit button would, with the fields it
+	 * holds (its own CSRF token among them), the given names set to the given values (as
+	 * typing into them would): a GET form as a query in place of its action's, a POST
+	 * form as a body sent to its action.
+	 */
+	public Response submit(Element form, String... namesAndValues) {
+		List<String[]> data = new ArrayList<>();
+		((FormElement) form).formData().forEach((field) -> data.add(new String[] { field.key(), field.value() }));
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			String name = namesAndValues[i];
+			data.removeIf((field) -> field[0].equals(name));
+			data.add(new String[] { name, namesAndValues[i + 1] });
+		}
+		List<String> fields = data.stream().map((field) -> encode(field[0]) + "=" + encode(field[1])).toList();
+		String action = form.attr("action");
+		if ("post".equalsIgnoreCase(form.attr("method"))) {
+			return send("POST", action, String.join("&", fields));
+		}
+		return send("GET", URI.create(action).getRawPath() + "?" + String.join("&", fields), null);
 	}
 
 	/**
@@ -120,7 +161,7 @@ public final class RawHttp {
 			Response response = Response.parse(socket.getInputStream());
 			response.headers("set-cookie")
 				.stream()
-				.filter((cookie) -> cookie.startsWith("JSESSIONID="))
+				.filter((cookie) -> cookie.startsWith(SessionCookie.NAME + "="))
 				.findFirst()
 				.ifPresent((cookie) -> this.session = cookie.substring(0, cookie.indexOf(';')));
 			return response;
@@ -134,12 +175,13 @@ public final class RawHttp {
 	public String form(String... namesAndValues) {
 		StringBuilder body = new StringBuilder("_csrf=").append(this.csrfToken);
 		for (int i = 0; i < namesAndValues.length; i += 2) {
-			body.append('&')
-				.append(namesAndValues[i])
-				.append('=')
-				.append(java.net.URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+			body.append('&').append(namesAndValues[i]).append('=').append(encode(namesAndValues[i + 1]));
 		}
 		return body.toString();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private static String csrfTokenOf(Response page) {
@@ -163,6 +205,15 @@ public final class RawHttp {
 
 		public String location() {
 			return headers("location").stream().findFirst().orElse("");
+		}
+
+		/**
+		 * Where a redirect leads, as path and query (still encoded) without the server's
+		 * address.
+		 */
+		public String target() {
+			URI target = URI.create(location());
+			return target.getRawPath() + ((target.getRawQuery() != null) ? "?" + target.getRawQuery() : "");
 		}
 
 		static Response parse(InputStream in) throws IOException {

@@ -5,6 +5,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -15,30 +18,51 @@ import org.springframework.boot.test.context.TestConfiguration;
 
 /**
  * Counts the SQL statements the current thread prepares while it runs some code: wraps
- * every {@link DataSource} bean in a JDK proxy whose connections count
+ * every {@link DataSource} bean in a JDK proxy whose connections record
  * {@code prepareStatement}, {@code createStatement} and {@code prepareCall}. MockMvc runs
  * a request on the calling thread, so {@link #count} measures exactly one request; other
- * threads are not counted. Part of every {@link IntegrationTest}, so that the test that
- * counts shares their application context.
+ * threads are not counted. The statements of the session store (Spring Session's tables
+ * {@code SPRING_SESSION*}, the same few on every request) are told apart from the page's
+ * own. Part of every {@link IntegrationTest}, so that the test that counts shares their
+ * application context.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter implements BeanPostProcessor {
 
 	private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-	private final ThreadLocal<int[]> counts = new ThreadLocal<>();
+	private final ThreadLocal<List<String>> statements = new ThreadLocal<>();
 
-	/** Runs {@code work} and answers how many statements it prepared on this thread. */
+	/**
+	 * Runs {@code work} and answers how many statements it prepared on this thread, the
+	 * session store's aside.
+	 */
 	public int count(Callable<?> work) throws Exception {
-		int[] count = new int[1];
-		this.counts.set(count);
+		return (int) statements(work).stream().filter((sql) -> !isSessionStore(sql)).count();
+	}
+
+	/**
+	 * Runs {@code work} and answers the SQL of the session store's statements it prepared
+	 * on this thread, in order.
+	 */
+	public List<String> sessionStoreStatements(Callable<?> work) throws Exception {
+		return statements(work).stream().filter(StatementCounter::isSessionStore).toList();
+	}
+
+	private List<String> statements(Callable<?> work) throws Exception {
+		List<String> recorded = new ArrayList<>();
+		this.statements.set(recorded);
 		try {
 			work.call();
 		}
 		finally {
-			this.counts.remove();
+			this.statements.remove();
 		}
-		return count[0];
+		return recorded;
+	}
+
+	private static boolean isSessionStore(String sql) {
+		return sql.toUpperCase(Locale.ROOT).contains("SPRING_SESSION");
 	}
 
 	@Override
@@ -50,13 +74,15 @@ public class StatementCounter implements BeanPostProcessor {
 		return bean;
 	}
 
-	private Object countingConnection(Method method, Object result) {
+	private Object countingConnection(Method method, Object[] arguments, Object result) {
 		if (result instanceof Connection connection && method.getName().equals("getConnection")) {
 			return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-					delegating(connection, (called, value) -> {
-						int[] count = this.counts.get();
-						if (count != null && STATEMENT_METHODS.contains(called.getName())) {
-							count[0]++;
+					delegating(connection, (called, calledWith, value) -> {
+						List<String> recorded = this.statements.get();
+						if (recorded != null && STATEMENT_METHODS.contains(called.getName())) {
+							recorded.add(
+									(calledWith != null && calledWith.length > 0 && calledWith[0] instanceof String sql)
+											? sql : "");
 						}
 						return value;
 					}));
@@ -67,7 +93,7 @@ public class StatementCounter implements BeanPostProcessor {
 	private static InvocationHandler delegating(Object target, ResultWrapper wrapper) {
 		return (proxy, method, arguments) -> {
 			try {
-				return wrapper.wrap(method, method.invoke(target, arguments));
+				return wrapper.wrap(method, arguments, method.invoke(target, arguments));
 			}
 			catch (InvocationTargetException ex) {
 				throw ex.getTargetException();
@@ -78,7 +104,7 @@ public class StatementCounter implements BeanPostProcessor {
 	@FunctionalInterface
 	private interface ResultWrapper {
 
-		Object wrap(Method method, Object result);
+		Object wrap(Method method, Object[] arguments, Object result);
 
 	}
 

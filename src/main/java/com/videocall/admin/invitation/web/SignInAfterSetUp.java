@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -32,6 +33,11 @@ class SignInAfterSetUp {
 		}
 		request.getSession(true);
 		UserDetails user = this.accounts.loadUserByUsername(email);
+		// As form sign-in does: the session, stored in PostgreSQL, keeps no password
+		// hash.
+		if (user instanceof CredentialsContainer credentials) {
+			credentials.eraseCredentials();
+		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);

@@ -1,0 +1,90 @@
+package com.videocall.admin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.SessionCookie;
+import com.videocall.admin.support.SignIn;
+import com.videocall.admin.support.StatementCounter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Sessions in PostgreSQL (S1). What they cost a page view: a signed-in administrator's
+ * page reads the session by its id (twice: Spring Session's filter reads it again after
+ * saving it, to decide whether to set the cookie) and writes only its last-access time;
+ * attributes are written only when they change (sign-in, a new CSRF token, a banner),
+ * never on every request. And a session that this build cannot read (written by another
+ * build during a rolling upgrade) asks its owner to sign in again rather than failing.
+ */
+@IntegrationTest
+class SessionStoreIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void readsTheSessionAndUpdatesOnlyItsLastAccessOnAPageView() throws Exception {
+		SessionCookie session = signIn();
+		// The first page after sign-in stores the session's new CSRF token.
+		this.mvc.perform(get("/").with(session)).andExpect(status().isOk());
+
+		List<String> pageView = this.statements
+			.sessionStoreStatements(() -> this.mvc.perform(get("/users").with(session)).andExpect(status().isOk()));
+
+		assertThat(pageView).hasSize(3);
+		assertThat(List.of(pageView.get(0), pageView.get(2)))
+			.allSatisfy((read) -> assertThat(read.strip()).startsWithIgnoringCase("select")
+				.containsIgnoringCase("where S.SESSION_ID = ?"));
+		assertThat(pageView.get(1).strip()).startsWithIgnoringCase("update SPRING_SESSION\n")
+			.containsIgnoringCase("LAST_ACCESS_TIME")
+			.containsIgnoringCase("where PRIMARY_ID = ?");
+	}
+
+	@Test
+	void asksToSignInAgainWhenTheSessionWasWrittenByAnotherBuild() throws Exception {
+		SessionCookie session = signIn();
+		this.mvc.perform(get("/users").with(session)).andExpect(status().isOk());
+
+		// What an instance of a build with other classes wrote: bytes this one cannot
+		// read.
+		int changed = this.jdbc.sql("""
+				update spring_session_attributes set attribute_bytes = ?
+				where attribute_name = 'SPRING_SECURITY_CONTEXT' and session_primary_id =
+				      (select primary_id from spring_session where session_id = ?)
+				""").params(new byte[] { (byte) 0xAC, (byte) 0xED, 0, 5, 's', 'r', 0, 1, 'X' }, session.id()).update();
+		assertThat(changed).isOne();
+
+		this.mvc.perform(get("/users").with(session)).andExpect(redirectedUrl("/sign-in"));
+		this.mvc.perform(get("/").with(session)).andExpect(redirectedUrl("/sign-in"));
+	}
+
+	private SessionCookie signIn() throws Exception {
+		SessionCookie session = new SessionCookie();
+		this.mvc
+			.perform(post("/sign-in").param("email", SignIn.ROOM_ADMIN)
+				.param("password", "demo-password")
+				.with(csrf())
+				.with(session))
+			.andExpect(redirectedUrl("/"))
+			.andDo(session);
+		return session;
+	}
+
+}
