@@ -3,6 +3,7 @@ package com.videocall.admin.web;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,7 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * one that is not is denied. Paths no controller maps are "not found" for anyone signed
  * in (anonymous visitors are sent to sign in, as for every page, so nobody learns which
  * paths exist). CSRF protection stays on, and Spring Security's default session fixation
- * protection gives a new session id at sign-in.
+ * protection gives a new session id at sign-in. The actuator's endpoints answer only on
+ * the management port, which is bound to a private address; on the application's port
+ * there are the probes {@code /livez} and {@code /readyz} and nothing else of them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,7 +30,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
-			.requestMatchers("/sign-in", "/invitation/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health")
+			.requestMatchers("/sign-in", "/invitation/**", "/css/**", "/js/**", "/favicon.ico", "/livez", "/readyz")
+			.permitAll()
+			// Only on the management port, which is not public (management.server.*).
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.permitAll()
 			.requestMatchers("/users/**", "/organisational-units/**", "/waiting-areas/**", "/meeting-rooms/**")
 			.hasAuthority(Authorities.ADMINISTRATOR)
