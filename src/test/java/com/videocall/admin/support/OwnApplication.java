@@ -1,7 +1,8 @@
 package com.videocall.admin.support;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.videocall.admin.VideoCallAdminApplication;
 
@@ -27,18 +28,27 @@ public final class OwnApplication {
 	/**
 	 * Starts it with {@code sources} (classes with {@code @Bean} methods, deliberately
 	 * not annotated {@code @Configuration}, so that no other application finds them by
-	 * component scan) and the initializers, then the arguments, which win.
+	 * component scan) and the initializers; each argument ({@code --name=value}) replaces
+	 * the setting of that name.
 	 */
 	public static ConfigurableApplicationContext start(List<Class<?>> sources,
 			List<ApplicationContextInitializer<?>> initializers, String... arguments) {
-		List<String> all = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
-				"--spring.datasource.url=" + TestDatabase.newDatabase(),
-				"--spring.datasource.username=" + TestDatabase.user(),
-				"--spring.datasource.password=" + TestDatabase.password()));
-		all.addAll(List.of(arguments));
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("server.port", "0");
+		settings.put("management.server.port", "0");
+		settings.put("spring.datasource.url", TestDatabase.newDatabase());
+		settings.put("spring.datasource.username", TestDatabase.user());
+		settings.put("spring.datasource.password", TestDatabase.password());
+		for (String argument : arguments) {
+			int equals = argument.indexOf('=');
+			settings.put(argument.substring(2, equals), argument.substring(equals + 1));
+		}
 		return new SpringApplicationBuilder(VideoCallAdminApplication.class).sources(sources.toArray(Class<?>[]::new))
 			.initializers(initializers.toArray(ApplicationContextInitializer<?>[]::new))
-			.run(all.toArray(String[]::new));
+			.run(settings.entrySet()
+				.stream()
+				.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+				.toArray(String[]::new));
 	}
 
 	public static int port(ConfigurableApplicationContext app) {
