@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -78,11 +79,13 @@ class StructuredLogsTests {
 	}
 
 	/**
-	 * Logging is one for the whole JVM: start the configuration every other test expects
-	 * (application.properties, text lines) again, as any application start does.
+	 * Logging is one for the whole JVM, and the format chosen is kept in a system
+	 * property that later starts do not replace: take it away, and set up the logging
+	 * that every other test expects (application.properties, text lines) again.
 	 */
 	@AfterAll
 	static void plainLogsAgain() {
+		System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
 		new SpringApplicationBuilder(Object.class).web(WebApplicationType.NONE).logStartupInfo(false).run().close();
 	}
 
