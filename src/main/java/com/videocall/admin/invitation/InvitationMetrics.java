@@ -29,9 +29,7 @@ class InvitationMetrics {
 
 	private final Counter accepted;
 
-	private long pending;
-
-	private long pendingReadAt;
+	private Reading pending;
 
 	InvitationMetrics(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
@@ -58,13 +56,15 @@ class InvitationMetrics {
 
 	private synchronized double pending() {
 		long now = System.nanoTime();
-		if (this.pendingReadAt == 0 || now - this.pendingReadAt > FRESH.toNanos()) {
-			this.pending = this.jdbc.sql("select count(*) from invitation where status = 'PENDING'")
+		if (this.pending == null || now - this.pending.readAt() > FRESH.toNanos()) {
+			this.pending = new Reading(this.jdbc.sql("select count(*) from invitation where status = 'PENDING'")
 				.query(Long.class)
-				.single();
-			this.pendingReadAt = now;
+				.single(), now);
 		}
-		return this.pending;
+		return this.pending.count();
+	}
+
+	private record Reading(long count, long readAt) {
 	}
 
 }
