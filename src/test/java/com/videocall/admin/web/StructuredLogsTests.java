@@ -9,6 +9,7 @@ import java.util.List;
 import com.videocall.admin.support.OwnApplication;
 import com.videocall.admin.support.RawHttp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -79,13 +81,23 @@ class StructuredLogsTests {
 	}
 
 	/**
-	 * Logging is one for the whole JVM, and the format chosen is kept in a system
-	 * property that later starts do not replace: take it away, and set up the logging
-	 * that every other test expects (application.properties, text lines) again.
+	 * Logging is one for the whole JVM, set up by the first application that starts while
+	 * no other has it set up: let this test's application set it up anew, in JSON.
+	 */
+	@BeforeAll
+	static void loggingToBeSetUpAgain() {
+		LoggingSystem.get(StructuredLogsTests.class.getClassLoader()).cleanUp();
+	}
+
+	/**
+	 * The format chosen is also kept in a system property that later starts do not
+	 * replace: take it away, and set up the logging that every other test expects
+	 * (application.properties, text lines) again.
 	 */
 	@AfterAll
 	static void plainLogsAgain() {
 		System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+		LoggingSystem.get(StructuredLogsTests.class.getClassLoader()).cleanUp();
 		new SpringApplicationBuilder(Object.class).web(WebApplicationType.NONE).logStartupInfo(false).run().close();
 	}
 
