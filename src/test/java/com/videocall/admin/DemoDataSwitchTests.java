@@ -2,10 +2,9 @@ package com.videocall.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.videocall.admin.support.TestDatabase;
+import com.videocall.admin.support.OwnApplication;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,7 +18,7 @@ class DemoDataSwitchTests {
 
 	@Test
 	void plantsNothingInTheProdProfileEvenWithDemoDataEnabled() {
-		try (ConfigurableApplicationContext app = start("--spring.profiles.active=prod",
+		try (ConfigurableApplicationContext app = OwnApplication.start("--spring.profiles.active=prod",
 				"--app.demo-data.enabled=true")) {
 			assertNothingPlanted(app);
 		}
@@ -27,20 +26,9 @@ class DemoDataSwitchTests {
 
 	@Test
 	void plantsNothingWhenDemoDataIsSwitchedOff() {
-		try (ConfigurableApplicationContext app = start("--app.demo-data.enabled=false")) {
+		try (ConfigurableApplicationContext app = OwnApplication.start("--app.demo-data.enabled=false")) {
 			assertNothingPlanted(app);
 		}
-	}
-
-	private static ConfigurableApplicationContext start(String... arguments) {
-		String url = TestDatabase.newDatabase();
-		String[] common = { "--server.port=0", "--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + TestDatabase.user(),
-				"--spring.datasource.password=" + TestDatabase.password() };
-		String[] all = new String[common.length + arguments.length];
-		System.arraycopy(common, 0, all, 0, common.length);
-		System.arraycopy(arguments, 0, all, common.length, arguments.length);
-		return new SpringApplicationBuilder(VideoCallAdminApplication.class).run(all);
 	}
 
 	private static void assertNothingPlanted(ConfigurableApplicationContext app) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.videocall.admin.support.HttpBrowser;
 import com.videocall.admin.support.HttpBrowser.Page;
+import com.videocall.admin.support.OwnApplication;
 import com.videocall.admin.support.SignIn;
-import com.videocall.admin.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,12 +20,9 @@ class PlainDatasourceUrlTests {
 
 	@Test
 	void startsOnAFreshDatabaseGivenAPlainUrl() {
-		String url = TestDatabase.newDatabase();
-		assertThat(url).matches("jdbc:postgresql://[^/?]+/\\w+");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VideoCallAdminApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + TestDatabase.user(),
-				"--spring.datasource.password=" + TestDatabase.password())) {
+		try (ConfigurableApplicationContext app = OwnApplication.start()) {
+			assertThat(app.getEnvironment().getProperty("spring.datasource.url"))
+				.matches("jdbc:postgresql://[^/?]+/\\w+");
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("select table_schema from information_schema.tables where table_name = 'account'")
 				.query(String.class)
@@ -35,8 +31,7 @@ class PlainDatasourceUrlTests {
 				.query(Long.class)
 				.single()).isZero();
 
-			int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-			Page users = new HttpBrowser(port).signIn(SignIn.ADMIN, "demo-password").get("/users");
+			Page users = new HttpBrowser(OwnApplication.port(app)).signIn(SignIn.ADMIN, "demo-password").get("/users");
 			assertThat(users.status()).isEqualTo(200);
 			assertThat(users.document().select("table tbody td").eachText()).contains(SignIn.CLINIC_ADMIN);
 		}

@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -28,10 +31,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * LOCKED} while it is sent, so several instances can dispatch at once without sending an
  * email twice. Runs only when a mail server is configured; otherwise emails stay readable
  * on "Sent emails".
+ * <p>
+ * When the application stops, the email being sent is finished and its outcome recorded,
+ * and no further one is started: the scheduler's lifecycle waits for the running round
+ * (Spring's coordinated stop of {@code ThreadPoolTaskScheduler}), and {@link #stop()}
+ * ends that round after its current email. An instance killed outright leaves that email
+ * locked only until its connection drops; it is still QUEUED then, and sent again with
+ * the same Message-ID.
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")
-public class OutboxDispatcher implements SchedulingConfigurer {
+public class OutboxDispatcher implements SchedulingConfigurer, SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -49,13 +59,30 @@ public class OutboxDispatcher implements SchedulingConfigurer {
 
 	private final Clock clock;
 
+	private final Counter sent;
+
+	private final Counter failedAttempts;
+
+	private final Counter givenUp;
+
+	private volatile boolean stopping;
+
 	OutboxDispatcher(JdbcClient jdbc, TransactionTemplate transactions, JavaMailSender sender,
-			MailProperties properties, Clock clock) {
+			MailProperties properties, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.sender = sender;
 		this.properties = properties;
 		this.clock = clock;
+		this.sent = Counter.builder("videocall.emails.sent")
+			.description("Emails the mail server accepted")
+			.register(meters);
+		this.failedAttempts = Counter.builder("videocall.emails.attempts.failed")
+			.description("Delivery attempts that failed; the email waits for another attempt unless it was the last")
+			.register(meters);
+		this.givenUp = Counter.builder("videocall.emails.failed")
+			.description("Emails given up as FAILED after app.mail.max-attempts failed attempts")
+			.register(meters);
 	}
 
 	/**
@@ -77,8 +104,43 @@ public class OutboxDispatcher implements SchedulingConfigurer {
 		Outcome outcome;
 		do {
 			outcome = this.transactions.execute((status) -> deliverNext());
+			count(outcome);
 		}
-		while (outcome == Outcome.SENT);
+		while (outcome == Outcome.SENT && !this.stopping);
+	}
+
+	/** Counts what a committed delivery did. */
+	private void count(Outcome outcome) {
+		switch (outcome) {
+			case SENT -> this.sent.increment();
+			case RETRY -> this.failedAttempts.increment();
+			case GIVEN_UP -> {
+				this.failedAttempts.increment();
+				this.givenUp.increment();
+			}
+			case NONE_DUE -> {
+			}
+		}
+	}
+
+	/** Runs from the start; see {@link #stop()}. */
+	@Override
+	public void start() {
+		this.stopping = false;
+	}
+
+	/**
+	 * Ends the running round after the email being sent, the first step of shutting down
+	 * (its phase comes before the web server's and the scheduler's).
+	 */
+	@Override
+	public void stop() {
+		this.stopping = true;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return !this.stopping;
 	}
 
 	private Outcome deliverNext() {
@@ -110,16 +172,16 @@ public class OutboxDispatcher implements SchedulingConfigurer {
 			return Outcome.SENT;
 		}
 		catch (MailException | MessagingException ex) {
-			recordFailure(id, stored, now, ex);
-			return Outcome.FAILED;
+			return recordFailure(id, stored, now, ex) ? Outcome.GIVEN_UP : Outcome.RETRY;
 		}
 	}
 
 	/**
-	 * Waits the back-off for another attempt, or, after the last one, gives up: a FAILED
-	 * email is never sent, so its stored copy loses its secrets as a delivered one does.
+	 * Waits the back-off for another attempt, or, after the last one, gives up (and says
+	 * so): a FAILED email is never sent, so its stored copy loses its secrets as a
+	 * delivered one does.
 	 */
-	private void recordFailure(long id, Stored stored, Instant now, Exception failure) {
+	private boolean recordFailure(long id, Stored stored, Instant now, Exception failure) {
 		int attempts = this.jdbc.sql("select attempts + 1 from outbound_email where id = ?")
 			.param(id)
 			.query(Integer.class)
@@ -141,6 +203,7 @@ public class OutboxDispatcher implements SchedulingConfigurer {
 							: stored.email().htmlBody(),
 					last, id)
 			.update();
+		return last;
 	}
 
 	/**
@@ -178,9 +241,10 @@ public class OutboxDispatcher implements SchedulingConfigurer {
 	private record Stored(String messageId, OutgoingEmail email, List<String> secrets) {
 	}
 
+	/** What one transaction did; a failure ends the round. */
 	private enum Outcome {
 
-		NONE_DUE, SENT, FAILED
+		NONE_DUE, SENT, RETRY, GIVEN_UP
 
 	}
 

@@ -3,6 +3,7 @@ package com.videocall.admin.web;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,7 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * paths exist). CSRF protection stays on, and Spring Security's default session fixation
  * protection gives a new session id at sign-in. Sessions, and with them the CSRF token
  * and the page to return to after sign-in, live in PostgreSQL (Spring Session JDBC), so
- * every instance sees the same; sign-out deletes the session for all of them.
+ * every instance sees the same; sign-out deletes the session for all of them. The
+ * actuator's endpoints answer only on the management port, which is bound to a private
+ * address; on the application's port there are the probes {@code /livez} and
+ * {@code /readyz} and nothing else of them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +33,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
-			.requestMatchers("/sign-in", "/invitation/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health")
+			.requestMatchers("/sign-in", "/invitation/**", "/css/**", "/js/**", "/favicon.ico", "/livez", "/readyz")
+			.permitAll()
+			// Only on the management port, which is not public (management.server.*).
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.permitAll()
 			.requestMatchers("/users/**", "/organisational-units/**", "/waiting-areas/**", "/meeting-rooms/**")
 			.hasAuthority(Authorities.ADMINISTRATOR)

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.videocall.admin.mail.FutureEmails.Stored;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.MailServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,8 @@ class OutboxDispatcherIntegrationTests {
 	void ownDispatcher() {
 		this.emails = new FutureEmails(this.jdbc, this.transactions, POLICY);
 		this.sender = new RecordingSender((JavaMailSenderImpl) this.applicationSender);
-		this.dispatcher = new OutboxDispatcher(this.jdbc, this.transactions, this.sender, POLICY, this.emails.clock);
+		this.dispatcher = new OutboxDispatcher(this.jdbc, this.transactions, this.sender, POLICY, this.emails.clock,
+				new SimpleMeterRegistry());
 		// Delivers what earlier tests left queued, so that this test's email is the only
 		// one due from here on.
 		this.dispatcher.dispatchDue();

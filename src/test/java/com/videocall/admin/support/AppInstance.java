@@ -28,8 +28,8 @@ public final class AppInstance implements AutoCloseable {
 
 	/** Starts an instance on the database (a URL of {@link TestDatabase}). */
 	public static AppInstance start(String name, String databaseUrl, int smtpPort) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + databaseUrl,
-				"--spring.datasource.username=" + TestDatabase.user(),
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + TestDatabase.user(),
 				"--spring.datasource.password=" + TestDatabase.password(),
 				// Several instances in one test run share the database server's
 				// connections.

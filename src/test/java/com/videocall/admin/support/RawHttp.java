@@ -51,7 +51,10 @@ public final class RawHttp {
 		this.localAddress = localAddress;
 	}
 
-	/** Sends the header with every following request. */
+	/**
+	 * Sends the header with every following request; an {@code Accept} header replaces
+	 * the browser's {@code text/html}.
+	 */
 	public RawHttp header(String name, String value) {
 		this.headers.put(name, value);
 		return this;
@@ -135,10 +138,21 @@ public final class RawHttp {
 	 * submission.
 	 */
 	public Response send(String method, String target, String body) {
+		return hold(method, target, body, 0).finish();
+	}
+
+	/**
+	 * Sends the request but for the last {@code withheld} bytes of its body: the server
+	 * has the request in hand and waits for the rest, which {@link Held#finish()} sends.
+	 */
+	public Held hold(String method, String target, String body, int withheld) {
 		byte[] content = (body != null) ? body.getBytes(StandardCharsets.ISO_8859_1) : new byte[0];
 		StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
 		head.append("Host: localhost:").append(this.port).append("\r\n");
-		head.append("Accept: text/html\r\nConnection: close\r\n");
+		if (!this.headers.containsKey("Accept")) {
+			head.append("Accept: text/html\r\n");
+		}
+		head.append("Connection: close\r\n");
 		this.headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 		if (this.session != null) {
 			head.append("Cookie: ").append(this.session).append("\r\n");
@@ -150,25 +164,70 @@ public final class RawHttp {
 			head.append("Content-Length: ").append(content.length).append("\r\n");
 		}
 		head.append("\r\n");
-		try (Socket socket = new Socket()) {
+		String request = method + " " + target;
+		Socket socket = new Socket();
+		try {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(this.localAddress), 0));
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), TIMEOUT_MILLIS);
 			socket.setSoTimeout(TIMEOUT_MILLIS);
 			OutputStream out = socket.getOutputStream();
 			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.write(content);
+			out.write(content, 0, content.length - withheld);
 			out.flush();
-			Response response = Response.parse(socket.getInputStream());
-			response.headers("set-cookie")
-				.stream()
-				.filter((cookie) -> cookie.startsWith(SessionCookie.NAME + "="))
-				.findFirst()
-				.ifPresent((cookie) -> this.session = cookie.substring(0, cookie.indexOf(';')));
-			return response;
+			return new Held(request, socket,
+					java.util.Arrays.copyOfRange(content, content.length - withheld, content.length));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(method + " " + target, ex);
+			close(socket);
+			throw new UncheckedIOException(request, ex);
 		}
+	}
+
+	private static void close(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// Nothing more to read from it.
+		}
+	}
+
+	/** A request on its way: {@link #finish()} sends the rest and reads the answer. */
+	public final class Held {
+
+		private final String request;
+
+		private final Socket socket;
+
+		private final byte[] rest;
+
+		private Held(String request, Socket socket, byte[] rest) {
+			this.request = request;
+			this.socket = socket;
+			this.rest = rest;
+		}
+
+		public Response finish() {
+			try {
+				OutputStream out = this.socket.getOutputStream();
+				out.write(this.rest);
+				out.flush();
+				Response response = Response.parse(this.socket.getInputStream());
+				response.headers("set-cookie")
+					.stream()
+					.filter((cookie) -> cookie.startsWith(SessionCookie.NAME + "="))
+					.findFirst()
+					.ifPresent((cookie) -> RawHttp.this.session = cookie.substring(0, cookie.indexOf(';')));
+				return response;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(this.request, ex);
+			}
+			finally {
+				close(this.socket);
+			}
+		}
+
 	}
 
 	/** The body of a form with this session's CSRF token, the values URL-encoded. */

@@ -62,7 +62,7 @@ final class FuzzRoutes {
 				}
 			}
 		});
-		routes.add(new Route("GET", "/actuator/health", List.of(new Param("extra", Kind.TEXT, false))));
+		routes.add(new Route("GET", "/readyz", List.of(new Param("extra", Kind.TEXT, false))));
 		routes.add(new Route("POST", "/sign-in", List.of(new Param("email", Kind.TEXT, false),
 				new Param("password", Kind.TEXT, false), new Param("extra", Kind.TEXT, false))));
 		routes.sort(Comparator.comparing(Route::toString));
