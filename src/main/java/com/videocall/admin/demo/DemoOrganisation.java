@@ -14,14 +14,15 @@ import static com.videocall.admin.directory.Role.SERVICE_PROVIDER;
 
 import java.time.Duration;
 
-import com.videocall.admin.demo.DemoSeed.Offer;
+import com.videocall.admin.account.UserAccount;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
 
 /**
  * The demo organisation. Riverside Health has Northern Clinics (administered by
  * org.admin@example.org, with Hornsby Community Health below it) and Southern Clinics;
  * Harbour Allied Health stands apart. Every unit, waiting area and meeting room has a
- * pending invitation; their ages run from just now to an expired link. README lists who
- * sees what.
+ * pending invitation; their ages run from just now to an expired link, and each came with
+ * its email. README lists who sees what.
  */
 class DemoOrganisation {
 
@@ -49,70 +50,75 @@ class DemoOrganisation {
 		long huddle = this.seed.area(MEETING_ROOM, "Southern Team Huddle", southern);
 		long clinicalReview = this.seed.area(MEETING_ROOM, "Harbour Clinical Review", harbour);
 
-		this.seed.person("Sam Carter", "admin@example.org", "ACTIVE", true);
-		long olivia = active("Olivia Nguyen", "org.admin@example.org");
+		this.seed.person("Sam Carter", "admin@example.org", true);
+		UserAccount olivia = active("Olivia Nguyen", "org.admin@example.org");
 		this.seed.grant(olivia, ORGANISATION_ADMINISTRATOR, northern);
-		long chloe = active("Chloe Bennett", "clinic.admin@example.org");
+		UserAccount chloe = active("Chloe Bennett", "clinic.admin@example.org");
 		this.seed.grant(chloe, SERVICE_ADMINISTRATOR, physio);
-		long raj = active("Raj Patel", "room.admin@example.org");
+		UserAccount raj = active("Raj Patel", "room.admin@example.org");
 		this.seed.grant(raj, MEETING_ROOM_ADMINISTRATOR, huddle);
 
-		long margaret = active("Margaret Lee", "margaret.lee@example.org");
+		UserAccount margaret = active("Margaret Lee", "margaret.lee@example.org");
 		this.seed.grant(margaret, ORGANISATION_ADMINISTRATOR, riverside);
-		long amelia = active("Dr Amelia Hart", "amelia.hart@example.org");
+		UserAccount amelia = active("Dr Amelia Hart", "amelia.hart@example.org");
 		this.seed.grant(amelia, SERVICE_PROVIDER, physio);
 		this.seed.grant(amelia, SERVICE_PROVIDER, generalPractice);
 		this.seed.grant(amelia, MEETING_ROOM_MEMBER, staffMeeting);
-		long thomas = active("Dr Thomas Wright", "thomas.wright@example.org");
+		UserAccount thomas = active("Dr Thomas Wright", "thomas.wright@example.org");
 		this.seed.grant(thomas, SERVICE_PROVIDER, diabetes);
 		this.seed.grant(thomas, MEETING_ROOM_MEMBER, caseConference);
-		long grace = active("Grace Kim", "grace.kim@example.org");
+		UserAccount grace = active("Grace Kim", "grace.kim@example.org");
 		this.seed.grant(grace, RECEPTIONIST, physio);
 		this.seed.grant(grace, RECEPTIONIST, generalPractice);
-		long liam = active("Dr Liam O'Brien", "liam.obrien@example.org");
+		UserAccount liam = active("Dr Liam O'Brien", "liam.obrien@example.org");
 		this.seed.grant(liam, SERVICE_PROVIDER, mentalHealth);
 		this.seed.grant(liam, MEETING_ROOM_MEMBER, huddle);
-		long priya = active("Priya Sharma", "priya.sharma@example.org");
+		UserAccount priya = active("Priya Sharma", "priya.sharma@example.org");
 		this.seed.grant(priya, SERVICE_ADMINISTRATOR, mentalHealth);
-		long noah = active("Noah Williams", "noah.williams@example.org");
+		UserAccount noah = active("Noah Williams", "noah.williams@example.org");
 		this.seed.grant(noah, ORGANISATION_COORDINATOR, southern);
 		this.seed.grant(noah, ORGANISATION_ADMINISTRATOR, harbour);
-		long emma = active("Emma Davies", "emma.davies@example.org");
+		UserAccount emma = active("Emma Davies", "emma.davies@example.org");
 		this.seed.grant(emma, SERVICE_PROVIDER, speech);
 		this.seed.grant(emma, MEETING_ROOM_ADMINISTRATOR, clinicalReview);
-		long jack = active("Jack Thompson", "jack.thompson@example.org");
+		UserAccount jack = active("Jack Thompson", "jack.thompson@example.org");
 		this.seed.grant(jack, ORGANISATION_REPORTER, hornsby);
 		this.seed.grant(jack, MEETING_ROOM_ADMINISTRATOR, caseConference);
-		long henry = this.seed.person("Henry Clarke", "henry.clarke@example.org", "DISABLED", false);
+		UserAccount henry = active("Henry Clarke", "henry.clarke@example.org");
 		this.seed.grant(henry, SERVICE_PROVIDER, generalPractice);
+		this.seed.disable(henry);
 
-		this.seed.invite("new.physio@example.org", chloe, Duration.ofSeconds(20), new Offer(SERVICE_PROVIDER, physio));
-		long jordan = this.seed.invite("jordan.receptionist@example.org", priya, Duration.ofHours(30),
-				new Offer(SERVICE_PROVIDER, mentalHealth));
-		this.seed.extend(jordan, chloe, Duration.ofHours(29), new Offer(RECEPTIONIST, physio));
+		this.seed.invite("new.physio@example.org", chloe, Duration.ofSeconds(20),
+				new RoleOffer(SERVICE_PROVIDER, physio));
+		this.seed.invite("jordan.receptionist@example.org", priya, Duration.ofHours(30),
+				new RoleOffer(SERVICE_PROVIDER, mentalHealth));
+		this.seed.invite("jordan.receptionist@example.org", chloe, Duration.ofHours(29),
+				new RoleOffer(RECEPTIONIST, physio));
 		this.seed.invite("sophie.gp@example.org", olivia, Duration.ofDays(3),
-				new Offer(SERVICE_PROVIDER, generalPractice), new Offer(MEETING_ROOM_MEMBER, staffMeeting));
+				new RoleOffer(SERVICE_PROVIDER, generalPractice), new RoleOffer(MEETING_ROOM_MEMBER, staffMeeting));
 		this.seed.invite("william.north@example.org", olivia, Duration.ofDays(4),
-				new Offer(ORGANISATION_COORDINATOR, northern));
+				new RoleOffer(ORGANISATION_COORDINATOR, northern));
 		this.seed.invite("ethan.hornsby@example.org", olivia, Duration.ofDays(2),
-				new Offer(ORGANISATION_ADMINISTRATOR, hornsby), new Offer(ORGANISATION_COORDINATOR, hornsby));
-		this.seed.invite("mia.educator@example.org", olivia, Duration.ofDays(8), new Offer(SERVICE_PROVIDER, diabetes));
+				new RoleOffer(ORGANISATION_ADMINISTRATOR, hornsby), new RoleOffer(ORGANISATION_COORDINATOR, hornsby));
+		this.seed.invite("mia.educator@example.org", olivia, Duration.ofDays(8),
+				new RoleOffer(SERVICE_PROVIDER, diabetes));
 		this.seed.invite("ruby.conference@example.org", jack, Duration.ofDays(20),
-				new Offer(MEETING_ROOM_MEMBER, caseConference));
+				new RoleOffer(MEETING_ROOM_MEMBER, caseConference));
 		this.seed.invite("lucas.reporter@example.org", margaret, Duration.ofDays(25),
-				new Offer(ORGANISATION_REPORTER, riverside));
+				new RoleOffer(ORGANISATION_REPORTER, riverside));
 		this.seed.invite("ava.south@example.org", margaret, Duration.ofMinutes(5),
-				new Offer(ORGANISATION_REPORTER, southern));
-		long isla = this.seed.invite("isla.counsellor@example.org", priya, Duration.ofHours(5),
-				new Offer(SERVICE_PROVIDER, mentalHealth));
-		this.seed.extend(isla, raj, Duration.ofHours(4), new Offer(MEETING_ROOM_MEMBER, huddle));
-		this.seed.invite("zoe.speech@example.org", noah, Duration.ofDays(1), new Offer(SERVICE_PROVIDER, speech));
+				new RoleOffer(ORGANISATION_REPORTER, southern));
+		this.seed.invite("isla.counsellor@example.org", priya, Duration.ofHours(5),
+				new RoleOffer(SERVICE_PROVIDER, mentalHealth));
+		this.seed.invite("isla.counsellor@example.org", raj, Duration.ofHours(4),
+				new RoleOffer(MEETING_ROOM_MEMBER, huddle));
+		this.seed.invite("zoe.speech@example.org", noah, Duration.ofDays(1), new RoleOffer(SERVICE_PROVIDER, speech));
 		this.seed.invite("oscar.harbour@example.org", noah, Duration.ofDays(10),
-				new Offer(ORGANISATION_COORDINATOR, harbour), new Offer(MEETING_ROOM_MEMBER, clinicalReview));
+				new RoleOffer(ORGANISATION_COORDINATOR, harbour), new RoleOffer(MEETING_ROOM_MEMBER, clinicalReview));
 	}
 
-	private long active(String name, String email) {
-		return this.seed.person(name, email, "ACTIVE", false);
+	private UserAccount active(String name, String email) {
+		return this.seed.person(name, email, false);
 	}
 
 }
