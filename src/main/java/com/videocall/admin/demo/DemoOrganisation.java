@@ -15,6 +15,7 @@ import static com.videocall.admin.directory.Role.SERVICE_PROVIDER;
 import java.time.Duration;
 
 import com.videocall.admin.account.UserAccount;
+import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 
 /**
@@ -51,74 +52,63 @@ class DemoOrganisation {
 		long clinicalReview = this.seed.area(MEETING_ROOM, "Harbour Clinical Review", harbour);
 
 		this.seed.person("Sam Carter", "admin@example.org", true);
-		UserAccount olivia = active("Olivia Nguyen", "org.admin@example.org");
-		this.seed.grant(olivia, ORGANISATION_ADMINISTRATOR, northern);
-		UserAccount chloe = active("Chloe Bennett", "clinic.admin@example.org");
-		this.seed.grant(chloe, SERVICE_ADMINISTRATOR, physio);
-		UserAccount raj = active("Raj Patel", "room.admin@example.org");
-		this.seed.grant(raj, MEETING_ROOM_ADMINISTRATOR, huddle);
+		UserAccount olivia = active("Olivia Nguyen", "org.admin@example.org", in(ORGANISATION_ADMINISTRATOR, northern));
+		UserAccount chloe = active("Chloe Bennett", "clinic.admin@example.org", in(SERVICE_ADMINISTRATOR, physio));
+		UserAccount raj = active("Raj Patel", "room.admin@example.org", in(MEETING_ROOM_ADMINISTRATOR, huddle));
 
-		UserAccount margaret = active("Margaret Lee", "margaret.lee@example.org");
-		this.seed.grant(margaret, ORGANISATION_ADMINISTRATOR, riverside);
-		UserAccount amelia = active("Dr Amelia Hart", "amelia.hart@example.org");
-		this.seed.grant(amelia, SERVICE_PROVIDER, physio);
-		this.seed.grant(amelia, SERVICE_PROVIDER, generalPractice);
-		this.seed.grant(amelia, MEETING_ROOM_MEMBER, staffMeeting);
-		UserAccount thomas = active("Dr Thomas Wright", "thomas.wright@example.org");
-		this.seed.grant(thomas, SERVICE_PROVIDER, diabetes);
-		this.seed.grant(thomas, MEETING_ROOM_MEMBER, caseConference);
-		UserAccount grace = active("Grace Kim", "grace.kim@example.org");
-		this.seed.grant(grace, RECEPTIONIST, physio);
-		this.seed.grant(grace, RECEPTIONIST, generalPractice);
-		UserAccount liam = active("Dr Liam O'Brien", "liam.obrien@example.org");
-		this.seed.grant(liam, SERVICE_PROVIDER, mentalHealth);
-		this.seed.grant(liam, MEETING_ROOM_MEMBER, huddle);
-		UserAccount priya = active("Priya Sharma", "priya.sharma@example.org");
-		this.seed.grant(priya, SERVICE_ADMINISTRATOR, mentalHealth);
-		UserAccount noah = active("Noah Williams", "noah.williams@example.org");
-		this.seed.grant(noah, ORGANISATION_COORDINATOR, southern);
-		this.seed.grant(noah, ORGANISATION_ADMINISTRATOR, harbour);
-		UserAccount emma = active("Emma Davies", "emma.davies@example.org");
-		this.seed.grant(emma, SERVICE_PROVIDER, speech);
-		this.seed.grant(emma, MEETING_ROOM_ADMINISTRATOR, clinicalReview);
-		UserAccount jack = active("Jack Thompson", "jack.thompson@example.org");
-		this.seed.grant(jack, ORGANISATION_REPORTER, hornsby);
-		this.seed.grant(jack, MEETING_ROOM_ADMINISTRATOR, caseConference);
-		UserAccount henry = active("Henry Clarke", "henry.clarke@example.org");
-		this.seed.grant(henry, SERVICE_PROVIDER, generalPractice);
-		this.seed.disable(henry);
+		UserAccount margaret = active("Margaret Lee", "margaret.lee@example.org",
+				in(ORGANISATION_ADMINISTRATOR, riverside));
+		active("Dr Amelia Hart", "amelia.hart@example.org", in(SERVICE_PROVIDER, physio),
+				in(SERVICE_PROVIDER, generalPractice), in(MEETING_ROOM_MEMBER, staffMeeting));
+		active("Dr Thomas Wright", "thomas.wright@example.org", in(SERVICE_PROVIDER, diabetes),
+				in(MEETING_ROOM_MEMBER, caseConference));
+		active("Grace Kim", "grace.kim@example.org", in(RECEPTIONIST, physio), in(RECEPTIONIST, generalPractice));
+		active("Dr Liam O'Brien", "liam.obrien@example.org", in(SERVICE_PROVIDER, mentalHealth),
+				in(MEETING_ROOM_MEMBER, huddle));
+		UserAccount priya = active("Priya Sharma", "priya.sharma@example.org", in(SERVICE_ADMINISTRATOR, mentalHealth));
+		UserAccount noah = active("Noah Williams", "noah.williams@example.org", in(ORGANISATION_COORDINATOR, southern),
+				in(ORGANISATION_ADMINISTRATOR, harbour));
+		active("Emma Davies", "emma.davies@example.org", in(SERVICE_PROVIDER, speech),
+				in(MEETING_ROOM_ADMINISTRATOR, clinicalReview));
+		UserAccount jack = active("Jack Thompson", "jack.thompson@example.org", in(ORGANISATION_REPORTER, hornsby),
+				in(MEETING_ROOM_ADMINISTRATOR, caseConference));
+		this.seed.disable(active("Henry Clarke", "henry.clarke@example.org", in(SERVICE_PROVIDER, generalPractice)));
 
-		this.seed.invite("new.physio@example.org", chloe, Duration.ofSeconds(20),
-				new RoleOffer(SERVICE_PROVIDER, physio));
+		// Add Users by the administrators, from just now back to links that have expired.
+		this.seed.invite("new.physio@example.org", chloe, Duration.ofSeconds(20), in(SERVICE_PROVIDER, physio));
 		this.seed.invite("jordan.receptionist@example.org", priya, Duration.ofHours(30),
-				new RoleOffer(SERVICE_PROVIDER, mentalHealth));
-		this.seed.invite("jordan.receptionist@example.org", chloe, Duration.ofHours(29),
-				new RoleOffer(RECEPTIONIST, physio));
-		this.seed.invite("sophie.gp@example.org", olivia, Duration.ofDays(3),
-				new RoleOffer(SERVICE_PROVIDER, generalPractice), new RoleOffer(MEETING_ROOM_MEMBER, staffMeeting));
+				in(SERVICE_PROVIDER, mentalHealth));
+		this.seed.invite("jordan.receptionist@example.org", chloe, Duration.ofHours(29), in(RECEPTIONIST, physio));
+		this.seed.invite("sophie.gp@example.org", olivia, Duration.ofDays(3), in(SERVICE_PROVIDER, generalPractice),
+				in(MEETING_ROOM_MEMBER, staffMeeting));
 		this.seed.invite("william.north@example.org", olivia, Duration.ofDays(4),
-				new RoleOffer(ORGANISATION_COORDINATOR, northern));
+				in(ORGANISATION_COORDINATOR, northern));
 		this.seed.invite("ethan.hornsby@example.org", olivia, Duration.ofDays(2),
-				new RoleOffer(ORGANISATION_ADMINISTRATOR, hornsby), new RoleOffer(ORGANISATION_COORDINATOR, hornsby));
-		this.seed.invite("mia.educator@example.org", olivia, Duration.ofDays(8),
-				new RoleOffer(SERVICE_PROVIDER, diabetes));
+				in(ORGANISATION_ADMINISTRATOR, hornsby), in(ORGANISATION_COORDINATOR, hornsby));
+		this.seed.invite("mia.educator@example.org", olivia, Duration.ofDays(8), in(SERVICE_PROVIDER, diabetes));
 		this.seed.invite("ruby.conference@example.org", jack, Duration.ofDays(20),
-				new RoleOffer(MEETING_ROOM_MEMBER, caseConference));
+				in(MEETING_ROOM_MEMBER, caseConference));
 		this.seed.invite("lucas.reporter@example.org", margaret, Duration.ofDays(25),
-				new RoleOffer(ORGANISATION_REPORTER, riverside));
-		this.seed.invite("ava.south@example.org", margaret, Duration.ofMinutes(5),
-				new RoleOffer(ORGANISATION_REPORTER, southern));
-		this.seed.invite("isla.counsellor@example.org", priya, Duration.ofHours(5),
-				new RoleOffer(SERVICE_PROVIDER, mentalHealth));
-		this.seed.invite("isla.counsellor@example.org", raj, Duration.ofHours(4),
-				new RoleOffer(MEETING_ROOM_MEMBER, huddle));
-		this.seed.invite("zoe.speech@example.org", noah, Duration.ofDays(1), new RoleOffer(SERVICE_PROVIDER, speech));
-		this.seed.invite("oscar.harbour@example.org", noah, Duration.ofDays(10),
-				new RoleOffer(ORGANISATION_COORDINATOR, harbour), new RoleOffer(MEETING_ROOM_MEMBER, clinicalReview));
+				in(ORGANISATION_REPORTER, riverside));
+		this.seed.invite("ava.south@example.org", margaret, Duration.ofMinutes(5), in(ORGANISATION_REPORTER, southern));
+		this.seed.invite("isla.counsellor@example.org", priya, Duration.ofHours(5), in(SERVICE_PROVIDER, mentalHealth));
+		this.seed.invite("isla.counsellor@example.org", raj, Duration.ofHours(4), in(MEETING_ROOM_MEMBER, huddle));
+		this.seed.invite("zoe.speech@example.org", noah, Duration.ofDays(1), in(SERVICE_PROVIDER, speech));
+		this.seed.invite("oscar.harbour@example.org", noah, Duration.ofDays(10), in(ORGANISATION_COORDINATOR, harbour),
+				in(MEETING_ROOM_MEMBER, clinicalReview));
 	}
 
-	private UserAccount active(String name, String email) {
-		return this.seed.person(name, email, false);
+	/** An active account holding the roles. */
+	private UserAccount active(String name, String email, RoleOffer... roles) {
+		UserAccount person = this.seed.person(name, email, false);
+		for (RoleOffer role : roles) {
+			this.seed.grant(person, role.role(), role.areaId());
+		}
+		return person;
+	}
+
+	private static RoleOffer in(Role role, long areaId) {
+		return new RoleOffer(role, areaId);
 	}
 
 }
