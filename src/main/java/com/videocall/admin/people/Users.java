@@ -27,13 +27,11 @@ import org.springframework.stereotype.Service;
  * The accounts come from one of two sources, written out separately because PostgreSQL
  * plans them differently (UsersListBenchmark measures both):
  * <ul>
- * <li>{@link #EVERY_LISTED_ACCOUNT} for a System Administrator: the module's own table
- * {@code listed_account}, which its triggers (V8) keep equal to "holds a role or is
- * offered one by a pending invitation", with each account's sort key and status
- * (SystemAdministratorUsersListIntegrationTests checks them). A page reads its index in
- * list order instead of testing 100,000 accounts; the join to {@code account} is a left
- * join (every entry has its account), so that PostgreSQL leaves {@code account} out of
- * the count when no search asks for its columns.</li>
+ * <li>{@link #EVERY_LISTED_ACCOUNT} for a System Administrator. It is correct only
+ * because this module's triggers (V8) keep its column {@code account.listed} equal to
+ * "holds a role or is offered one by a pending invitation"
+ * (SystemAdministratorUsersListIntegrationTests checks them); it reads the partial index
+ * {@code account_listed_order} in list order instead of testing 100,000 accounts.</li>
  * <li>{@link #ACCOUNTS_IN_AREAS} for everyone else: starts from the scope's areas'
  * roles.</li>
  * </ul>
@@ -50,33 +48,29 @@ public class Users {
 			          and (:everything or r.area_id = any(:areas))) as invited_at
 			""";
 
-	private static final Source EVERY_LISTED_ACCOUNT = new Source("""
-			from listed_account l left join account a on a.id = l.account_id
-			where true
-			""", """
-			  and l.status = :status
-			""", """
-			order by l.sort_key, l.account_id
-			""");
+	private static final String EVERY_LISTED_ACCOUNT = """
+			from account a
+			where a.listed
+			""";
 
-	private static final Source ACCOUNTS_IN_AREAS = new Source("""
+	private static final String ACCOUNTS_IN_AREAS = """
 			from account a
 			where a.id in (select g.account_id from role_grant g where g.area_id = any(:areas)
 			               union
 			               select i.account_id from invited_role r join invitation i on i.id = r.invitation_id
 			               where r.area_id = any(:areas) and i.status = 'PENDING')
-			""", """
-			  and a.status = :status
-			""", """
-			order by lower(coalesce(a.full_name, a.email)), a.id
-			""");
+			""";
 
 	private static final String MATCHING_SEARCH = """
 			  and (lower(a.email) like :pattern or lower(a.full_name) like :pattern)
 			""";
 
+	private static final String WITH_STATUS = """
+			  and a.status = :status
+			""";
+
 	private static final String PAGE = """
-			limit :limit offset :offset
+			order by lower(coalesce(a.full_name, a.email)), a.id limit :limit offset :offset
 			""";
 
 	private final JdbcClient jdbc;
@@ -86,13 +80,12 @@ public class Users {
 	}
 
 	public Page<UserRow> find(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
-		Source source = source(scope);
-		String accounts = source.accounts() + (search.isBlank() ? "" : MATCHING_SEARCH)
-				+ (status == StatusFilter.ALL ? "" : source.withStatus());
+		String accounts = accounts(scope) + (search.isBlank() ? "" : MATCHING_SEARCH)
+				+ (status == StatusFilter.ALL ? "" : WITH_STATUS);
 		Map<String, Object> parameters = new HashMap<>(scope.sqlParameters());
 		parameters.put("pattern", SearchText.containsPattern(search));
 		parameters.put("status", status.name());
-		List<UserRow> rows = this.jdbc.sql(COLUMNS + accounts + source.order() + PAGE)
+		List<UserRow> rows = this.jdbc.sql(COLUMNS + accounts + PAGE)
 			.params(parameters)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
@@ -108,7 +101,7 @@ public class Users {
 	 */
 	public List<String> emailsNamed(AdministratorScope scope, String fullName, int limit) {
 		return this.jdbc
-			.sql("select a.email " + source(scope).accounts() + " and lower(a.full_name) = lower(:name) limit :limit")
+			.sql("select a.email " + accounts(scope) + " and lower(a.full_name) = lower(:name) limit :limit")
 			.params(scope.sqlParameters())
 			.param("name", fullName)
 			.param("limit", limit)
@@ -116,7 +109,7 @@ public class Users {
 			.list();
 	}
 
-	private static Source source(AdministratorScope scope) {
+	private static String accounts(AdministratorScope scope) {
 		return scope.everything() ? EVERY_LISTED_ACCOUNT : ACCOUNTS_IN_AREAS;
 	}
 
@@ -127,13 +120,6 @@ public class Users {
 
 	static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	/**
-	 * Where a list's accounts come from ({@code a} is the account), how to keep those of
-	 * one status, and the list's order.
-	 */
-	private record Source(String accounts, String withStatus, String order) {
 	}
 
 }

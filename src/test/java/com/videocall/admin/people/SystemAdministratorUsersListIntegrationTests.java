@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A System Administrator's Users list reads the people module's table
- * {@code listed_account}, which its database triggers keep up to date (V8): an account is
- * listed exactly while it holds a role or is offered one by a pending invitation, under
- * its current name and status.
+ * A System Administrator's Users list reads the accounts marked {@code account.listed},
+ * which the people module's database triggers keep up to date (V8): an account is listed
+ * exactly while it holds a role or is offered one by a pending invitation, under its
+ * current name and status.
  */
 @IntegrationTest
 class SystemAdministratorUsersListIntegrationTests {
