@@ -40,59 +40,21 @@ create constraint trigger invitation_keeps_a_link after delete or update of invi
 -- Administrator's Users list (U1): "holds a role or is offered one by a pending invitation". It
 -- lives in account's table because a partial index over listed accounts, in list order, is what
 -- lets a page skip 100,000 tests (UsersListBenchmark), and an index cannot span two tables. The
--- account module never writes or reads it; only the people module's triggers below write it. They
--- replace V3's, which named no owner: they sit on the tables of directory (role_grant) and
--- invitation (invitation, invited_role) and read them, as people's queries do.
+-- account module never writes or reads it; only the people module's triggers write it: V3's,
+-- which named no owner, renamed and marked as people's below. They sit on the tables of
+-- directory (role_grant) and invitation (invitation, invited_role) and only read them, as
+-- people's queries do.
 comment on column account.listed is
-    'Derived for the people module''s Users list; written only by its triggers people_*, by no module''s code.';
+    'Derived for the people module''s Users list; written only by its triggers people_listed, by no module''s code.';
 
-drop trigger role_grant_listed on role_grant;
-drop trigger invited_role_listed on invited_role;
-drop trigger invitation_listed on invitation;
-drop function role_grant_changed();
-drop function invited_role_changed();
-drop function invitation_changed();
-drop function refresh_account_listed(bigint);
-
-create function people_refresh_listed(target bigint) returns void
-    language plpgsql as $$
-begin
-    update account a
-    set listed = exists (select 1 from role_grant g where g.account_id = a.id)
-              or exists (select 1 from invitation i join invited_role r on r.invitation_id = i.id
-                         where i.account_id = a.id and i.status = 'PENDING')
-    where a.id = target;
-end
-$$;
-
-create function people_role_grant_changed() returns trigger
-    language plpgsql as $$
-begin
-    perform people_refresh_listed(case when tg_op = 'DELETE' then old.account_id else new.account_id end);
-    return null;
-end
-$$;
-
-create function people_invited_role_changed() returns trigger
-    language plpgsql as $$
-begin
-    perform people_refresh_listed((select account_id from invitation
-        where id = case when tg_op = 'DELETE' then old.invitation_id else new.invitation_id end));
-    return null;
-end
-$$;
-
-create function people_invitation_changed() returns trigger
-    language plpgsql as $$
-begin
-    perform people_refresh_listed(new.account_id);
-    return null;
-end
-$$;
-
-create trigger people_listed after insert or delete on role_grant
-    for each row execute function people_role_grant_changed();
-create trigger people_listed after insert or delete on invited_role
-    for each row execute function people_invited_role_changed();
-create trigger people_listed after insert or update of status on invitation
-    for each row execute function people_invitation_changed();
+alter trigger role_grant_listed on role_grant rename to people_listed;
+alter trigger invited_role_listed on invited_role rename to people_listed;
+alter trigger invitation_listed on invitation rename to people_listed;
+alter function role_grant_changed() rename to people_role_grant_changed;
+alter function invited_role_changed() rename to people_invited_role_changed;
+alter function invitation_changed() rename to people_invitation_changed;
+comment on function refresh_account_listed(bigint) is
+    'Owned by the people module: recomputes account.listed for one account; called by its triggers people_listed.';
+comment on trigger people_listed on role_grant is 'Owned by the people module: keeps account.listed.';
+comment on trigger people_listed on invited_role is 'Owned by the people module: keeps account.listed.';
+comment on trigger people_listed on invitation is 'Owned by the people module: keeps account.listed.';
