@@ -28,10 +28,10 @@ import org.springframework.stereotype.Service;
  * plans them differently (UsersListBenchmark measures both):
  * <ul>
  * <li>{@link #EVERY_LISTED_ACCOUNT} for a System Administrator. It is correct only
- * because this module's triggers (V8) keep its column {@code account.listed} equal to
- * "holds a role or is offered one by a pending invitation"
- * (SystemAdministratorUsersListIntegrationTests checks them); it reads the partial index
- * {@code account_listed_order} in list order instead of testing 100,000 accounts.</li>
+ * because the V3 triggers keep {@code account.listed} equal to "holds a role or is
+ * offered one by a pending invitation" (SystemAdministratorUsersListIntegrationTests
+ * checks them); it reads the partial index {@code account_listed_order} in list order
+ * instead of testing 100,000 accounts.</li>
  * <li>{@link #ACCOUNTS_IN_AREAS} for everyone else: starts from the scope's areas'
  * roles.</li>
  * </ul>
