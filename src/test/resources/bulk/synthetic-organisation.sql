@@ -6,8 +6,11 @@
 -- of every active account is "demo-password".
 begin;
 
--- Row triggers keep account.listed; for a bulk load they are switched off and it is computed
--- once at the end (needs a superuser, as the local postgres is).
+-- Row triggers keep the people module's account.listed (V8); for a bulk load they are switched
+-- off and it is computed once at the end (needs a superuser, as the local postgres is). That also
+-- switches off, knowingly, the foreign keys and V8's check that no invitation is left without a
+-- link: the rows below satisfy them all the same (each invitation gets its link), which
+-- UsersListBenchmark checks after loading them.
 set local session_replication_role = replica;
 
 -- 10 top-level units with 29 units below each: 300 units.

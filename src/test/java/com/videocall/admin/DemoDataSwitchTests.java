@@ -2,7 +2,17 @@ package com.videocall.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.util.List;
+
+import com.videocall.admin.support.Demo;
+import com.videocall.admin.support.Demo.UserRow;
+import com.videocall.admin.support.HttpBrowser;
+import com.videocall.admin.support.HttpBrowser.Page;
 import com.videocall.admin.support.OwnApplication;
+import com.videocall.admin.support.SignIn;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -10,11 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demo organisation is planted only where it is wanted: never in the {@code prod}
- * profile, whatever {@code app.demo-data.enabled} says, and not when that is false. Each
- * test starts the application on its own, on a fresh, empty database (the shared test
- * context has the demo organisation planted).
+ * profile, whatever {@code app.demo-data.enabled} says, and not when that is false; where
+ * it is, its invitations come with their emails, so that their links can be followed from
+ * "Sent emails" at once. Each test starts the application on its own, on a fresh, empty
+ * database (the shared test context has the demo organisation planted and a mail server).
  */
 class DemoDataSwitchTests {
+
+	private static final String DEMO_PASSWORD = "demo-password";
 
 	@Test
 	void plantsNothingInTheProdProfileEvenWithDemoDataEnabled() {
@@ -29,6 +42,46 @@ class DemoDataSwitchTests {
 		try (ConfigurableApplicationContext app = OwnApplication.start("--app.demo-data.enabled=false")) {
 			assertNothingPlanted(app);
 		}
+	}
+
+	@Test
+	void plantsTheDemoInvitationsWithTheirEmailsWhoseLinksWorkFromTheFirstStart() {
+		try (ConfigurableApplicationContext app = OwnApplication.start()) {
+			HttpBrowser admin = new HttpBrowser(OwnApplication.port(app)).signIn(SignIn.ADMIN, DEMO_PASSWORD);
+			Elements rows = admin.get("/sent-emails").document().select("main table tbody tr");
+			List<String> invitees = Demo.PEOPLE.stream().filter(UserRow::pending).map(UserRow::email).toList();
+			// Two invitees were offered more roles by a second administrator: a second
+			// email.
+			assertThat(rows).hasSize(invitees.size() + 2);
+			assertThat(rows.eachText()).allMatch((row) -> row.contains("Queued"));
+			assertThat(rows.stream().map((row) -> row.child(0).text()).distinct())
+				.containsExactlyInAnyOrderElementsOf(invitees);
+
+			HttpBrowser invitee = new HttpBrowser(OwnApplication.port(app));
+			Page setUp = invitee.get(linkInEmailTo(admin, rows, "new.physio@example.org"));
+			assertThat(setUp.status()).isEqualTo(200);
+			assertThat(setUp.document().select("h1").text()).isEqualTo("Set up your account");
+			assertThat(setUp.document().select("form input[name=password]")).hasSize(1);
+
+			Page expired = invitee.get(linkInEmailTo(admin, rows, "lucas.reporter@example.org"));
+			assertThat(expired.document().select("h1").text()).as("invited 25 days ago")
+				.isEqualTo("This link has expired");
+		}
+	}
+
+	/**
+	 * The path of the link in the email to {@code recipient}, as "Sent emails" shows it.
+	 */
+	private static String linkInEmailTo(HttpBrowser admin, Elements rows, String recipient) {
+		Element row = rows.stream()
+			.filter((candidate) -> candidate.child(0).text().equals(recipient))
+			.findFirst()
+			.orElseThrow();
+		Element link = admin.get(row.selectFirst("a").attr("href"))
+			.document()
+			.selectFirst("main a[href*=/invitation/]");
+		assertThat(link).as("link in the email to %s", recipient).isNotNull();
+		return URI.create(link.attr("href")).getPath();
 	}
 
 	private static void assertNothingPlanted(ConfigurableApplicationContext app) {

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use cases on accounts that other modules need: finding, creating invited ones, names.
+ * Use cases on accounts that other modules need: finding, creating invited ones, names;
+ * and creating active ones with a known password, which only the demo organisation does
+ * (people otherwise set up their account from an invitation).
  */
 @Service
 public class AccountManagement {
@@ -34,6 +36,29 @@ public class AccountManagement {
 	@Transactional
 	public UserAccount createInvited(String email, Instant now) {
 		return this.accounts.saveAndFlush(UserAccount.invited(email.strip(), now));
+	}
+
+	/**
+	 * An active account with a name and a password already encoded by the application's
+	 * {@link PasswordEncoder} (so that many accounts can share one without encoding it
+	 * each time).
+	 */
+	@Transactional
+	public UserAccount createActive(String email, String fullName, String passwordHash, boolean systemAdministrator,
+			Instant now) {
+		return this.accounts
+			.saveAndFlush(UserAccount.active(email.strip(), fullName.strip(), passwordHash, systemAdministrator, now));
+	}
+
+	/** The account can no longer sign in. */
+	@Transactional
+	public void disable(long accountId) {
+		get(accountId).disable();
+	}
+
+	/** Whether no account exists yet: an empty database. */
+	public boolean noneYet() {
+		return this.accounts.count() == 0;
 	}
 
 	/** Sets up an invited account; the password has passed {@link PasswordPolicy}. */

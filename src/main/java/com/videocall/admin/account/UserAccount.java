@@ -52,6 +52,18 @@ public class UserAccount {
 		return account;
 	}
 
+	static UserAccount active(String email, String fullName, String passwordHash, boolean systemAdministrator,
+			Instant now) {
+		UserAccount account = new UserAccount();
+		account.email = email;
+		account.fullName = fullName;
+		account.passwordHash = passwordHash;
+		account.status = AccountStatus.ACTIVE;
+		account.systemAdministrator = systemAdministrator;
+		account.createdAt = now;
+		return account;
+	}
+
 	/**
 	 * The person sets up their invited account: it becomes active with their name and
 	 * password.
@@ -63,6 +75,10 @@ public class UserAccount {
 		this.fullName = fullName;
 		this.passwordHash = passwordHash;
 		this.status = AccountStatus.ACTIVE;
+	}
+
+	void disable() {
+		this.status = AccountStatus.DISABLED;
 	}
 
 	public Long getId() {

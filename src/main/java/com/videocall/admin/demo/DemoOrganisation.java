@@ -14,14 +14,16 @@ import static com.videocall.admin.directory.Role.SERVICE_PROVIDER;
 
 import java.time.Duration;
 
-import com.videocall.admin.demo.DemoSeed.Offer;
+import com.videocall.admin.account.UserAccount;
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
 
 /**
  * The demo organisation. Riverside Health has Northern Clinics (administered by
  * org.admin@example.org, with Hornsby Community Health below it) and Southern Clinics;
  * Harbour Allied Health stands apart. Every unit, waiting area and meeting room has a
- * pending invitation; their ages run from just now to an expired link. README lists who
- * sees what.
+ * pending invitation; their ages run from just now to an expired link, and each came with
+ * its email. README lists who sees what.
  */
 class DemoOrganisation {
 
@@ -49,70 +51,64 @@ class DemoOrganisation {
 		long huddle = this.seed.area(MEETING_ROOM, "Southern Team Huddle", southern);
 		long clinicalReview = this.seed.area(MEETING_ROOM, "Harbour Clinical Review", harbour);
 
-		this.seed.person("Sam Carter", "admin@example.org", "ACTIVE", true);
-		long olivia = active("Olivia Nguyen", "org.admin@example.org");
-		this.seed.grant(olivia, ORGANISATION_ADMINISTRATOR, northern);
-		long chloe = active("Chloe Bennett", "clinic.admin@example.org");
-		this.seed.grant(chloe, SERVICE_ADMINISTRATOR, physio);
-		long raj = active("Raj Patel", "room.admin@example.org");
-		this.seed.grant(raj, MEETING_ROOM_ADMINISTRATOR, huddle);
+		this.seed.person("Sam Carter", "admin@example.org", true);
+		UserAccount olivia = active("Olivia Nguyen", "org.admin@example.org", in(ORGANISATION_ADMINISTRATOR, northern));
+		UserAccount chloe = active("Chloe Bennett", "clinic.admin@example.org", in(SERVICE_ADMINISTRATOR, physio));
+		UserAccount raj = active("Raj Patel", "room.admin@example.org", in(MEETING_ROOM_ADMINISTRATOR, huddle));
 
-		long margaret = active("Margaret Lee", "margaret.lee@example.org");
-		this.seed.grant(margaret, ORGANISATION_ADMINISTRATOR, riverside);
-		long amelia = active("Dr Amelia Hart", "amelia.hart@example.org");
-		this.seed.grant(amelia, SERVICE_PROVIDER, physio);
-		this.seed.grant(amelia, SERVICE_PROVIDER, generalPractice);
-		this.seed.grant(amelia, MEETING_ROOM_MEMBER, staffMeeting);
-		long thomas = active("Dr Thomas Wright", "thomas.wright@example.org");
-		this.seed.grant(thomas, SERVICE_PROVIDER, diabetes);
-		this.seed.grant(thomas, MEETING_ROOM_MEMBER, caseConference);
-		long grace = active("Grace Kim", "grace.kim@example.org");
-		this.seed.grant(grace, RECEPTIONIST, physio);
-		this.seed.grant(grace, RECEPTIONIST, generalPractice);
-		long liam = active("Dr Liam O'Brien", "liam.obrien@example.org");
-		this.seed.grant(liam, SERVICE_PROVIDER, mentalHealth);
-		this.seed.grant(liam, MEETING_ROOM_MEMBER, huddle);
-		long priya = active("Priya Sharma", "priya.sharma@example.org");
-		this.seed.grant(priya, SERVICE_ADMINISTRATOR, mentalHealth);
-		long noah = active("Noah Williams", "noah.williams@example.org");
-		this.seed.grant(noah, ORGANISATION_COORDINATOR, southern);
-		this.seed.grant(noah, ORGANISATION_ADMINISTRATOR, harbour);
-		long emma = active("Emma Davies", "emma.davies@example.org");
-		this.seed.grant(emma, SERVICE_PROVIDER, speech);
-		this.seed.grant(emma, MEETING_ROOM_ADMINISTRATOR, clinicalReview);
-		long jack = active("Jack Thompson", "jack.thompson@example.org");
-		this.seed.grant(jack, ORGANISATION_REPORTER, hornsby);
-		this.seed.grant(jack, MEETING_ROOM_ADMINISTRATOR, caseConference);
-		long henry = this.seed.person("Henry Clarke", "henry.clarke@example.org", "DISABLED", false);
-		this.seed.grant(henry, SERVICE_PROVIDER, generalPractice);
+		UserAccount margaret = active("Margaret Lee", "margaret.lee@example.org",
+				in(ORGANISATION_ADMINISTRATOR, riverside));
+		active("Dr Amelia Hart", "amelia.hart@example.org", in(SERVICE_PROVIDER, physio),
+				in(SERVICE_PROVIDER, generalPractice), in(MEETING_ROOM_MEMBER, staffMeeting));
+		active("Dr Thomas Wright", "thomas.wright@example.org", in(SERVICE_PROVIDER, diabetes),
+				in(MEETING_ROOM_MEMBER, caseConference));
+		active("Grace Kim", "grace.kim@example.org", in(RECEPTIONIST, physio), in(RECEPTIONIST, generalPractice));
+		active("Dr Liam O'Brien", "liam.obrien@example.org", in(SERVICE_PROVIDER, mentalHealth),
+				in(MEETING_ROOM_MEMBER, huddle));
+		UserAccount priya = active("Priya Sharma", "priya.sharma@example.org", in(SERVICE_ADMINISTRATOR, mentalHealth));
+		UserAccount noah = active("Noah Williams", "noah.williams@example.org", in(ORGANISATION_COORDINATOR, southern),
+				in(ORGANISATION_ADMINISTRATOR, harbour));
+		active("Emma Davies", "emma.davies@example.org", in(SERVICE_PROVIDER, speech),
+				in(MEETING_ROOM_ADMINISTRATOR, clinicalReview));
+		UserAccount jack = active("Jack Thompson", "jack.thompson@example.org", in(ORGANISATION_REPORTER, hornsby),
+				in(MEETING_ROOM_ADMINISTRATOR, caseConference));
+		this.seed.disable(active("Henry Clarke", "henry.clarke@example.org", in(SERVICE_PROVIDER, generalPractice)));
 
-		this.seed.invite("new.physio@example.org", chloe, Duration.ofSeconds(20), new Offer(SERVICE_PROVIDER, physio));
-		long jordan = this.seed.invite("jordan.receptionist@example.org", priya, Duration.ofHours(30),
-				new Offer(SERVICE_PROVIDER, mentalHealth));
-		this.seed.extend(jordan, chloe, Duration.ofHours(29), new Offer(RECEPTIONIST, physio));
-		this.seed.invite("sophie.gp@example.org", olivia, Duration.ofDays(3),
-				new Offer(SERVICE_PROVIDER, generalPractice), new Offer(MEETING_ROOM_MEMBER, staffMeeting));
+		// Add Users by the administrators, from just now back to links that have expired.
+		this.seed.invite("new.physio@example.org", chloe, Duration.ofSeconds(20), in(SERVICE_PROVIDER, physio));
+		this.seed.invite("jordan.receptionist@example.org", priya, Duration.ofHours(30),
+				in(SERVICE_PROVIDER, mentalHealth));
+		this.seed.invite("jordan.receptionist@example.org", chloe, Duration.ofHours(29), in(RECEPTIONIST, physio));
+		this.seed.invite("sophie.gp@example.org", olivia, Duration.ofDays(3), in(SERVICE_PROVIDER, generalPractice),
+				in(MEETING_ROOM_MEMBER, staffMeeting));
 		this.seed.invite("william.north@example.org", olivia, Duration.ofDays(4),
-				new Offer(ORGANISATION_COORDINATOR, northern));
+				in(ORGANISATION_COORDINATOR, northern));
 		this.seed.invite("ethan.hornsby@example.org", olivia, Duration.ofDays(2),
-				new Offer(ORGANISATION_ADMINISTRATOR, hornsby), new Offer(ORGANISATION_COORDINATOR, hornsby));
-		this.seed.invite("mia.educator@example.org", olivia, Duration.ofDays(8), new Offer(SERVICE_PROVIDER, diabetes));
+				in(ORGANISATION_ADMINISTRATOR, hornsby), in(ORGANISATION_COORDINATOR, hornsby));
+		this.seed.invite("mia.educator@example.org", olivia, Duration.ofDays(8), in(SERVICE_PROVIDER, diabetes));
 		this.seed.invite("ruby.conference@example.org", jack, Duration.ofDays(20),
-				new Offer(MEETING_ROOM_MEMBER, caseConference));
+				in(MEETING_ROOM_MEMBER, caseConference));
 		this.seed.invite("lucas.reporter@example.org", margaret, Duration.ofDays(25),
-				new Offer(ORGANISATION_REPORTER, riverside));
-		this.seed.invite("ava.south@example.org", margaret, Duration.ofMinutes(5),
-				new Offer(ORGANISATION_REPORTER, southern));
-		long isla = this.seed.invite("isla.counsellor@example.org", priya, Duration.ofHours(5),
-				new Offer(SERVICE_PROVIDER, mentalHealth));
-		this.seed.extend(isla, raj, Duration.ofHours(4), new Offer(MEETING_ROOM_MEMBER, huddle));
-		this.seed.invite("zoe.speech@example.org", noah, Duration.ofDays(1), new Offer(SERVICE_PROVIDER, speech));
-		this.seed.invite("oscar.harbour@example.org", noah, Duration.ofDays(10),
-				new Offer(ORGANISATION_COORDINATOR, harbour), new Offer(MEETING_ROOM_MEMBER, clinicalReview));
+				in(ORGANISATION_REPORTER, riverside));
+		this.seed.invite("ava.south@example.org", margaret, Duration.ofMinutes(5), in(ORGANISATION_REPORTER, southern));
+		this.seed.invite("isla.counsellor@example.org", priya, Duration.ofHours(5), in(SERVICE_PROVIDER, mentalHealth));
+		this.seed.invite("isla.counsellor@example.org", raj, Duration.ofHours(4), in(MEETING_ROOM_MEMBER, huddle));
+		this.seed.invite("zoe.speech@example.org", noah, Duration.ofDays(1), in(SERVICE_PROVIDER, speech));
+		this.seed.invite("oscar.harbour@example.org", noah, Duration.ofDays(10), in(ORGANISATION_COORDINATOR, harbour),
+				in(MEETING_ROOM_MEMBER, clinicalReview));
 	}
 
-	private long active(String name, String email) {
-		return this.seed.person(name, email, "ACTIVE", false);
+	/** An active account holding the roles. */
+	private UserAccount active(String name, String email, RoleOffer... roles) {
+		UserAccount person = this.seed.person(name, email, false);
+		for (RoleOffer role : roles) {
+			this.seed.grant(person, role.role(), role.areaId());
+		}
+		return person;
+	}
+
+	private static RoleOffer in(Role role, long areaId) {
+		return new RoleOffer(role, areaId);
 	}
 
 }

@@ -56,9 +56,8 @@ public class InvitationAcceptance {
 	public Optional<LinkView> inspect(String token) {
 		return find(token, false).map((found) -> {
 			Invitation invitation = found.invitation();
-			LinkStatus status = invitation.statusOf(found.link(), this.clock.instant());
-			List<LinkView.Offered> offered = (status == LinkStatus.VALID) ? offered(invitation) : List.of();
-			return new LinkView(status, this.accounts.get(invitation.getAccountId()).getEmail(), offered,
+			List<LinkView.Offered> offered = (found.status() == LinkStatus.VALID) ? offered(invitation) : List.of();
+			return new LinkView(found.status(), this.accounts.get(invitation.getAccountId()).getEmail(), offered,
 					found.link().getExpiresAt());
 		});
 	}
@@ -71,23 +70,19 @@ public class InvitationAcceptance {
 	 */
 	@Transactional
 	public Optional<Accepted> accept(String token, String fullName, String password) {
-		Optional<Found> found = find(token, true);
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		Invitation invitation = found.get().invitation();
-		Instant now = this.clock.instant();
-		LinkStatus status = invitation.statusOf(found.get().link(), now);
-		if (status != LinkStatus.VALID) {
-			return Optional.of(new Accepted(status, null));
-		}
-		UserAccount account = this.accounts.activate(invitation.getAccountId(), fullName, password);
-		for (InvitedRole role : invitation.getRoles()) {
-			this.roleGrants.grant(account.getId(), role.getRole(), role.getAreaId(), now);
-		}
-		invitation.accept(found.get().link(), now);
-		this.invitations.saveAndFlush(invitation);
-		return Optional.of(new Accepted(LinkStatus.VALID, account.getEmail()));
+		return find(token, true).map((found) -> {
+			if (found.status() != LinkStatus.VALID) {
+				return new Accepted(found.status(), null);
+			}
+			Invitation invitation = found.invitation();
+			UserAccount account = this.accounts.activate(invitation.getAccountId(), fullName, password);
+			for (InvitedRole role : invitation.getRoles()) {
+				this.roleGrants.grant(account.getId(), role.getRole(), role.getAreaId(), found.now());
+			}
+			invitation.accept(found.link(), found.now());
+			this.invitations.saveAndFlush(invitation);
+			return new Accepted(LinkStatus.VALID, account.getEmail());
+		});
 	}
 
 	/**
@@ -96,18 +91,13 @@ public class InvitationAcceptance {
 	 */
 	@Transactional
 	public Optional<LinkStatus> requestNewLink(String token) {
-		Optional<Found> found = find(token, true);
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		Invitation invitation = found.get().invitation();
-		Instant now = this.clock.instant();
-		LinkStatus status = invitation.statusOf(found.get().link(), now);
-		if (status == LinkStatus.EXPIRED) {
-			invitation.requestNewLink(found.get().link(), this.tokens, now);
-			this.invitations.saveAndFlush(invitation);
-		}
-		return Optional.of(status);
+		return find(token, true).map((found) -> {
+			if (found.status() == LinkStatus.EXPIRED) {
+				found.invitation().requestNewLink(found.link(), this.tokens, found.now());
+				this.invitations.saveAndFlush(found.invitation());
+			}
+			return found.status();
+		});
 	}
 
 	private List<LinkView.Offered> offered(Invitation invitation) {
@@ -119,6 +109,7 @@ public class InvitationAcceptance {
 			.toList();
 	}
 
+	/** The invitation of the link with this token, and the link's status now. */
 	private Optional<Found> find(String token, boolean forUpdate) {
 		if (token == null || !TOKEN.matcher(token).matches()) {
 			return Optional.empty();
@@ -126,10 +117,12 @@ public class InvitationAcceptance {
 		byte[] hash = InvitationTokens.sha256(token);
 		Optional<Invitation> invitation = forUpdate ? this.invitations.findByTokenHashForUpdate(hash)
 				: this.invitations.findByTokenHash(hash);
-		return invitation.flatMap((found) -> found.linkWith(hash).map((link) -> new Found(found, link)));
+		Instant now = this.clock.instant();
+		return invitation.flatMap(
+				(found) -> found.linkWith(hash).map((link) -> new Found(found, link, found.statusOf(link, now), now)));
 	}
 
-	private record Found(Invitation invitation, InvitationLink link) {
+	private record Found(Invitation invitation, InvitationLink link, LinkStatus status, Instant now) {
 	}
 
 	/**

@@ -50,7 +50,7 @@ class InvitationMailer {
 					sent.offered(), customMessage(sent), sent.link().token(), sent.link().expiresAt(),
 					sent instanceof ReminderSent);
 			this.outbox.queue(email, topic(sent.invitationId()), reference(recorded.entryId()),
-					Set.of(sent.link().token()));
+					Set.of(sent.link().token()), sent.at());
 		}
 	}
 
@@ -82,7 +82,7 @@ class InvitationMailer {
 	@EventListener
 	void rolesGranted(RolesGranted granted) {
 		this.outbox.queue(this.emails.rolesGranted(granted.email(), granted.by().name(), granted.roles(),
-				granted.customMessage()), null, null, Set.of());
+				granted.customMessage()), null, null, Set.of(), granted.at());
 	}
 
 	/** The emails of an invitation queued for the given history entries, newest first. */

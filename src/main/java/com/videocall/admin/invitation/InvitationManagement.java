@@ -73,13 +73,22 @@ public class InvitationManagement {
 	@Transactional
 	public AddUsersOutcome addUsers(AdministratorScope scope, AccountUser actor, Collection<RoleOffer> offers,
 			String recipients, String customMessage, String sourcePage) {
+		return addUsers(scope, actor(actor, sourcePage), offers, recipients, customMessage, this.clock.instant());
+	}
+
+	/**
+	 * Add Users as done by {@code by} at the moment {@code now}: the history, the links
+	 * and the emails all carry that time. The demo organisation plants its past
+	 * invitations this way.
+	 */
+	@Transactional
+	public AddUsersOutcome addUsers(AdministratorScope scope, Actor by, Collection<RoleOffer> offers, String recipients,
+			String customMessage, Instant now) {
 		Map<String, Optional<UserAccount>> people = new LinkedHashMap<>();
 		for (String email : this.invitees.resolve(recipients, scope)) {
 			people.put(email, this.accounts.findByEmail(email));
 		}
 		refuseDisabled(people);
-		Instant now = this.clock.instant();
-		Actor by = actor(actor, sourcePage);
 		AddUsersOutcome outcome = AddUsersOutcome.empty();
 		people.forEach((email, account) -> {
 			if (account.isEmpty()) {
@@ -189,7 +198,7 @@ public class InvitationManagement {
 			.filter((offer) -> this.roleGrants.grant(account.getId(), offer.role(), offer.areaId(), now))
 			.toList();
 		if (!granted.isEmpty()) {
-			this.events.publishEvent(new RolesGranted(account.getEmail(), by, granted, customMessage));
+			this.events.publishEvent(new RolesGranted(account.getEmail(), by, granted, customMessage, now));
 		}
 		return !granted.isEmpty();
 	}

@@ -1,5 +1,6 @@
 package com.videocall.admin.invitation;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.videocall.admin.invitation.Invitation.RoleOffer;
@@ -8,5 +9,5 @@ import com.videocall.admin.invitation.Invitation.RoleOffer;
  * Add Users gave an active account roles at once, instead of an invitation (A2): no
  * invitation changes, the person is told by email.
  */
-public record RolesGranted(String email, Actor by, List<RoleOffer> roles, String customMessage) {
+public record RolesGranted(String email, Actor by, List<RoleOffer> roles, String customMessage, Instant at) {
 }

@@ -3,7 +3,7 @@ package com.videocall.admin.mail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -23,13 +23,10 @@ public class Outbox {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
 	private final String messageIdDomain;
 
-	Outbox(JdbcClient jdbc, Clock clock, MailProperties properties) {
+	Outbox(JdbcClient jdbc, MailProperties properties) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 		this.messageIdDomain = properties.senderDomain();
 	}
 
@@ -39,14 +36,15 @@ public class Outbox {
 	 * ({@link #deliveriesOf}) and never read here. {@code secrets} are the parts of the
 	 * text only the recipient may read, such as a link's token: the stored copy loses
 	 * them once the email has left the outbox for good. Its Message-ID is chosen now and
-	 * kept for every delivery attempt.
+	 * kept for every delivery attempt. It is queued {@code at} the moment of the change
+	 * that causes it, and due from then.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void queue(OutgoingEmail email, String topic, String reference, Collection<String> secrets) {
+	public void queue(OutgoingEmail email, String topic, String reference, Collection<String> secrets, Instant at) {
 		if (secrets.stream().anyMatch(String::isBlank)) {
 			throw new IllegalArgumentException("A secret is never blank");
 		}
-		Timestamp now = Timestamp.from(this.clock.instant());
+		Timestamp now = Timestamp.from(at);
 		this.jdbc.sql("""
 				insert into outbound_email (topic, reference, secrets, message_id, recipient, subject, text_body,
 				                            html_body, status, next_attempt_at, created_at)

@@ -11,17 +11,13 @@ import java.util.stream.Stream;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.Invitees.Snapshot;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.SessionCookie;
-import com.videocall.admin.support.TestOrganisation;
-import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,19 +39,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * Setting up an account from a valid link (I3) and the password rules it applies (I5).
  */
 @IntegrationTest
-class AccountSetUpIntegrationTests {
+class AccountSetUpIntegrationTests extends InviteeLinksTest {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	Invitees invitations;
-
-	@Autowired
-	LinkPages pages;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -65,13 +52,6 @@ class AccountSetUpIntegrationTests {
 
 	@Autowired
 	FindByIndexNameSessionRepository<? extends Session> sessions;
-
-	Clinic clinic;
-
-	@BeforeEach
-	void clinic() {
-		this.clinic = this.organisation.clinic();
-	}
 
 	@Test
 	void activatesTheAccountWithTheRolesThatRemainAndSignsThePersonIn() throws Exception {

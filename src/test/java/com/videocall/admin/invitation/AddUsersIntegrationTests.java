@@ -18,15 +18,10 @@ import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.InvitationRecords;
-import com.videocall.admin.support.Invitations;
 import com.videocall.admin.support.MailServer;
-import com.videocall.admin.support.Pages;
-import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,37 +34,12 @@ import org.springframework.test.web.servlet.MvcResult;
  * active accounts get roles at once; nothing is offered or emailed twice.
  */
 @IntegrationTest
-class AddUsersIntegrationTests {
+class AddUsersIntegrationTests extends AdministratorPagesTest {
 
 	private static final int RACE_ROUNDS = 10;
 
 	@Autowired
-	Pages pages;
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	InvitationRecords records;
-
-	@Autowired
-	MailServer mail;
-
-	@Autowired
-	Invitations invitations;
-
-	@Autowired
 	InvitationManagement management;
-
-	Clinic clinic;
-
-	Browser admin;
-
-	@BeforeEach
-	void clinic() {
-		this.clinic = this.organisation.clinic();
-		this.admin = this.pages.as(this.clinic.adminEmail());
-	}
 
 	@Test
 	void refusesMalformedAddressesNamingThemAndAddsNobody() throws Exception {

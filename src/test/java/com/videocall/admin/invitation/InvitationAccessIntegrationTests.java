@@ -9,17 +9,12 @@ import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.InvitationRecords;
-import com.videocall.admin.support.Invitations;
-import com.videocall.admin.support.Pages;
-import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -27,27 +22,11 @@ import org.springframework.test.web.servlet.MvcResult;
  * administrator's scope is "not found" like one that does not exist, and nothing changes.
  */
 @IntegrationTest
-class InvitationAccessIntegrationTests {
+class InvitationAccessIntegrationTests extends AdministratorPagesTest {
 
 	private static final long UNKNOWN = 987_654_321L;
 
-	@Autowired
-	Pages pages;
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	Invitations invitations;
-
-	@Autowired
-	InvitationRecords records;
-
-	Clinic mine;
-
 	Clinic theirs;
-
-	Browser admin;
 
 	/** A pending invitation of the other clinic only. */
 	long invitation;
@@ -56,9 +35,7 @@ class InvitationAccessIntegrationTests {
 
 	@BeforeEach
 	void twoClinics() {
-		this.mine = this.organisation.clinic();
 		this.theirs = this.organisation.clinic();
-		this.admin = this.pages.as(this.mine.adminEmail());
 		this.invitee = this.theirs.email("theirs");
 		this.invitation = this.invitations.pendingFor(this.invitee, this.theirs.adminEmail(), this.theirs.waitingArea(),
 				Role.SERVICE_PROVIDER);
@@ -99,7 +76,8 @@ class InvitationAccessIntegrationTests {
 
 	@Test
 	void removesNoRoleOutsideScopeEvenWhenItsIdIsSent() throws Exception {
-		this.invitations.pendingFor(this.invitee, this.mine.adminEmail(), this.mine.waitingArea(), Role.RECEPTIONIST);
+		this.invitations.pendingFor(this.invitee, this.clinic.adminEmail(), this.clinic.waitingArea(),
+				Role.RECEPTIONIST);
 		State before = state();
 
 		MvcResult result = this.admin.post(url("/users/invitations/{id}/removal", this.invitation), "version",
@@ -109,12 +87,12 @@ class InvitationAccessIntegrationTests {
 		assertThat(state()).isEqualTo(before);
 		assertThat(this.records.roles(this.invitation)).contains(
 				new RoleOffer(Role.SERVICE_PROVIDER, this.theirs.waitingArea()),
-				new RoleOffer(Role.RECEPTIONIST, this.mine.waitingArea()));
+				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
 	}
 
 	@Test
 	void addsNobodyToAnAreaOutsideScope() throws Exception {
-		String stranger = this.mine.email("stranger");
+		String stranger = this.clinic.email("stranger");
 
 		MvcResult result = this.admin.addUsers(this.theirs.waitingAreaPath(), stranger, "", Role.SERVICE_PROVIDER);
 
@@ -140,7 +118,7 @@ class InvitationAccessIntegrationTests {
 	}
 
 	private String url(String action, long invitation) {
-		return action.replace("{mine}", this.mine.waitingAreaPath())
+		return action.replace("{mine}", this.clinic.waitingAreaPath())
 			.replace("{theirs}", this.theirs.waitingAreaPath())
 			.replace("{id}", String.valueOf(invitation));
 	}

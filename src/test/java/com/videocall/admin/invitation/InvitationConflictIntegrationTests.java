@@ -8,17 +8,9 @@ import java.time.Duration;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
-import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.InvitationRecords;
-import com.videocall.admin.support.Invitations;
-import com.videocall.admin.support.MailServer;
-import com.videocall.admin.support.Pages;
-import com.videocall.admin.support.TestOrganisation;
-import com.videocall.admin.support.TestOrganisation.Clinic;
 import com.videocall.admin.web.RelativeTime;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,37 +21,12 @@ import org.springframework.test.web.servlet.MvcResult;
  * its email (X5).
  */
 @IntegrationTest
-class InvitationConflictIntegrationTests {
+class InvitationConflictIntegrationTests extends AdministratorPagesTest {
 
 	private static final Duration REMINDER_INTERVAL = Duration.ofMinutes(10);
 
 	@Autowired
-	Pages pages;
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	Invitations invitations;
-
-	@Autowired
-	InvitationRecords records;
-
-	@Autowired
-	MailServer mail;
-
-	@Autowired
 	RelativeTime times;
-
-	Clinic clinic;
-
-	Browser admin;
-
-	@BeforeEach
-	void clinic() {
-		this.clinic = this.organisation.clinic();
-		this.admin = this.pages.as(this.clinic.adminEmail());
-	}
 
 	@Test
 	void refusesASecondReminderWithinTheIntervalAndSaysWhenTheNextIsPossible() throws Exception {

@@ -9,16 +9,10 @@ import java.util.List;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.InvitationRecords;
-import com.videocall.admin.support.Invitations;
-import com.videocall.admin.support.Pages;
-import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The Manage Invitation dialog shows the history and the emails of an invitation shared
@@ -27,23 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * roles caused are left out.
  */
 @IntegrationTest
-class InvitationHistoryScopeIntegrationTests {
+class InvitationHistoryScopeIntegrationTests extends AdministratorPagesTest {
 
 	private static final String SYSTEM_ADMINISTRATOR = "admin@example.org";
-
-	@Autowired
-	Pages pages;
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	Invitations invitations;
-
-	@Autowired
-	InvitationRecords records;
-
-	Clinic mine;
 
 	Clinic theirs;
 
@@ -55,10 +35,9 @@ class InvitationHistoryScopeIntegrationTests {
 	 */
 	@BeforeEach
 	void sharedInvitation() throws Exception {
-		this.mine = this.organisation.clinic();
 		this.theirs = this.organisation.clinic();
-		String invitee = this.mine.email("shared");
-		this.invitation = this.invitations.pendingFor(invitee, this.mine.adminEmail(), this.mine.waitingArea(),
+		String invitee = this.clinic.email("shared");
+		this.invitation = this.invitations.pendingFor(invitee, this.clinic.adminEmail(), this.clinic.waitingArea(),
 				Role.SERVICE_PROVIDER);
 		assertThat(this.invitations.pendingFor(invitee, this.theirs.adminEmail(), this.theirs.waitingArea(),
 				Role.SERVICE_PROVIDER))
@@ -72,10 +51,10 @@ class InvitationHistoryScopeIntegrationTests {
 
 	@Test
 	void showsAReminderFromAnotherAreasPageWithoutItsAdministratorOrArea() throws Exception {
-		Document dialog = dialogAs(this.mine.adminEmail());
+		Document dialog = dialogAs(this.clinic.adminEmail());
 
 		assertThat(history(dialog)).hasSize(2);
-		assertThat(history(dialog).get(0)).contains("Invited by Admin " + this.mine.tag());
+		assertThat(history(dialog).get(0)).contains("Invited by Admin " + this.clinic.tag());
 		assertThat(history(dialog).get(1)).endsWith("Reminder sent by an administrator of another area");
 		assertThat(dialog.text()).doesNotContain(this.theirs.tag());
 	}
@@ -88,23 +67,23 @@ class InvitationHistoryScopeIntegrationTests {
 				.contains("Waiting area " + this.theirs.tag()));
 
 		this.invitations.moveLastReminderBack(this.invitation, Duration.ofHours(1));
-		Browser me = this.pages.as(this.mine.adminEmail());
-		me.submit(InvitationPages.reminderForm(dialogAs(this.mine.adminEmail())));
+		Browser me = this.pages.as(this.clinic.adminEmail());
+		me.submit(InvitationPages.reminderForm(dialogAs(this.clinic.adminEmail())));
 
-		assertThat(history(dialogAs(this.mine.adminEmail())).get(2))
-			.endsWith("Reminder sent by Admin " + this.mine.tag() + " (from Users: Manage Invitation)");
+		assertThat(history(dialogAs(this.clinic.adminEmail())).get(2))
+			.endsWith("Reminder sent by Admin " + this.clinic.tag() + " (from Users: Manage Invitation)");
 		Document theirDialog = dialogAs(this.theirs.adminEmail());
 		assertThat(history(theirDialog).get(2)).endsWith("Reminder sent by an administrator of another area");
-		assertThat(theirDialog.text()).doesNotContain("Admin " + this.mine.tag())
-			.doesNotContain("Waiting area " + this.mine.tag())
-			.doesNotContain("Unit " + this.mine.tag());
+		assertThat(theirDialog.text()).doesNotContain("Admin " + this.clinic.tag())
+			.doesNotContain("Waiting area " + this.clinic.tag())
+			.doesNotContain("Unit " + this.clinic.tag());
 	}
 
 	@Test
 	void leavesOutTheEmailsThatRolesOfOtherAreasCaused() throws Exception {
 		assertThat(this.records.emailsOf(this.invitation)).isEqualTo(3);
 
-		assertThat(emailSubjects(dialogAs(this.mine.adminEmail())))
+		assertThat(emailSubjects(dialogAs(this.clinic.adminEmail())))
 			.containsExactly("Reminder: set up your Video Call Admin account", "You are invited to Video Call Admin");
 		assertThat(emailSubjects(dialogAs(this.theirs.adminEmail())))
 			.containsExactly("Reminder: set up your Video Call Admin account", "You are invited to Video Call Admin");

@@ -22,49 +22,21 @@ import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.mail.EmailStatus;
-import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.InvitationRecords.StoredEmail;
 import com.videocall.admin.support.MailServer;
-import com.videocall.admin.support.Pages;
-import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The administrators' journeys through the pages (M, O, W, R, A), with real emails.
  */
 @IntegrationTest
-class InvitationJourneyIntegrationTests {
+class InvitationJourneyIntegrationTests extends AdministratorPagesTest {
 
 	private static final Pattern LINK = Pattern.compile("http://localhost:8080/invitation/([A-Za-z0-9_-]{43})");
-
-	@Autowired
-	Pages pages;
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	InvitationRecords records;
-
-	@Autowired
-	MailServer mail;
-
-	Clinic clinic;
-
-	Browser admin;
-
-	@BeforeEach
-	void clinic() {
-		this.clinic = this.organisation.clinic();
-		this.admin = this.pages.as(this.clinic.adminEmail());
-	}
 
 	@Test
 	void emailsALinkOnAddUsersAndAFreshOneOnReminderThatReplacesIt() throws Exception {

@@ -20,12 +20,9 @@ import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.MovableClockIntegrationTest;
 import com.videocall.admin.support.MutableClock;
 import com.videocall.admin.support.SessionCookie;
-import com.videocall.admin.support.TestOrganisation;
-import com.videocall.admin.support.TestOrganisation.Clinic;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,7 +39,7 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @MovableClockIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class InvitationLinkExpiryIntegrationTests {
+class InvitationLinkExpiryIntegrationTests extends InviteeLinksTest {
 
 	@Autowired
 	MockMvc mvc;
@@ -55,22 +52,6 @@ class InvitationLinkExpiryIntegrationTests {
 
 	@Autowired
 	InvitationProperties properties;
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	Invitees invitations;
-
-	@Autowired
-	LinkPages pages;
-
-	Clinic clinic;
-
-	@BeforeEach
-	void clinic() {
-		this.clinic = this.organisation.clinic();
-	}
 
 	@Test
 	void showsTheExpiredPageOnceTheLinkValidityHasPassed() throws Exception {

@@ -8,18 +8,11 @@ import java.util.List;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.Invitees.Snapshot;
-import com.videocall.admin.support.LinkPages;
-import com.videocall.admin.support.TestOrganisation;
-import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Each state of an invitation link has its own page, and opening it changes nothing (I2,
@@ -27,23 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@link InvitationLinkExpiryIntegrationTests}.
  */
 @IntegrationTest
-class InvitationLinkPagesIntegrationTests {
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	Invitees invitations;
-
-	@Autowired
-	LinkPages pages;
-
-	Clinic clinic;
-
-	@BeforeEach
-	void clinic() {
-		this.clinic = this.organisation.clinic();
-	}
+class InvitationLinkPagesIntegrationTests extends InviteeLinksTest {
 
 	@Test
 	void showsTheRolesOnOfferNowAndTheSetUpForm() throws Exception {

@@ -23,13 +23,9 @@ import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationAcceptance.Accepted;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.Invitees.Snapshot;
 import com.videocall.admin.support.LinkPages;
-import com.videocall.admin.support.TestOrganisation;
-import com.videocall.admin.support.TestOrganisation.Clinic;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,29 +38,13 @@ import org.springframework.test.web.servlet.ResultActions;
  * leak the link through the Referer header nor stay in caches.
  */
 @IntegrationTest
-class InvitationLinkSecurityIntegrationTests {
+class InvitationLinkSecurityIntegrationTests extends InviteeLinksTest {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	Invitees invitations;
-
-	@Autowired
-	LinkPages pages;
-
-	@Autowired
 	InvitationAcceptance acceptance;
-
-	Clinic clinic;
-
-	@BeforeEach
-	void clinic() {
-		this.clinic = this.organisation.clinic();
-	}
 
 	@Test
 	void activatesTheAccountOnceWhenTheSameLinkIsSubmittedTwiceAtOnce() throws Exception {

@@ -10,64 +10,43 @@ import java.util.stream.Stream;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.mail.EmailStatus;
-import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.InvitationRecords.Delivery;
-import com.videocall.admin.support.MailServer;
-import com.videocall.admin.support.Pages;
-import com.videocall.admin.support.TestOrganisation;
-import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Email is never lost (X6): actions succeed while the mail server is down, their emails
  * wait in the outbox with the reason, and each is delivered once the server is back.
  */
 @IntegrationTest
-class InvitationMailOutageIntegrationTests {
+class InvitationMailOutageIntegrationTests extends AdministratorPagesTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-	@Autowired
-	Pages pages;
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	InvitationRecords records;
-
-	@Autowired
-	MailServer mail;
-
 	@Test
 	void keepsEmailsQueuedWhileTheMailServerIsDownAndDeliversEachOnceItIsBack() throws Exception {
-		Clinic clinic = this.organisation.clinic();
-		Browser admin = this.pages.as(clinic.adminEmail());
-		String invited = clinic.email("invited");
-		String reminded = clinic.email("reminded");
-		String active = clinic.email("active");
-		this.organisation.person("Active " + clinic.tag(), active);
+		String invited = this.clinic.email("invited");
+		String reminded = this.clinic.email("reminded");
+		String active = this.clinic.email("active");
+		this.organisation.person("Active " + this.clinic.tag(), active);
 
 		this.mail.stop();
 		try {
-			assertThat(successBanner(admin.follow(
-					admin.addUsers(clinic.waitingAreaPath(), invited + ", " + reminded, "", Role.SERVICE_PROVIDER))))
+			assertThat(successBanner(this.admin.follow(this.admin.addUsers(this.clinic.waitingAreaPath(),
+					invited + ", " + reminded, "", Role.SERVICE_PROVIDER))))
 				.contains(invited, reminded);
 			long invitation = this.records.pendingFor(reminded);
-			assertThat(successBanner(admin.follow(admin.post(InvitationPages.dialogUrl(invitation) + "/reminder",
-					"version", String.valueOf(this.records.version(invitation))))))
+			assertThat(
+					successBanner(this.admin.follow(this.admin.post(InvitationPages.dialogUrl(invitation) + "/reminder",
+							"version", String.valueOf(this.records.version(invitation))))))
 				.isEqualTo("Reminder sent to " + reminded + ".");
-			assertThat(successBanner(
-					admin.follow(admin.addUsers(clinic.meetingRoomPath(), active, "", Role.MEETING_ROOM_MEMBER))))
+			assertThat(successBanner(this.admin
+				.follow(this.admin.addUsers(this.clinic.meetingRoomPath(), active, "", Role.MEETING_ROOM_MEMBER))))
 				.isEqualTo("Roles given at once to " + active + ".");
 
 			awaitFailedAttempt(invited, reminded, active);
-			Document dialog = admin.open(InvitationPages.dialogUrl(invitation));
+			Document dialog = this.admin.open(InvitationPages.dialogUrl(invitation));
 			assertThat(dialog.select("h2:containsOwn(Emails) + table tbody tr td:nth-child(3)").eachText()).hasSize(2)
 				.allSatisfy((delivery) -> assertThat(delivery).startsWith("Queued").contains("Last error:"));
 		}

@@ -7,10 +7,7 @@ import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.MailServer;
-import com.videocall.admin.support.Pages;
-import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,43 +15,24 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 /**
  * Markup in names, area names, custom messages and typed addresses is shown as text on
  * every page and in the HTML email, never run (X7).
  */
 @IntegrationTest
-class InvitationMarkupIntegrationTests {
+class InvitationMarkupIntegrationTests extends AdministratorPagesTest {
 
 	private static final String SCRIPT = "<script>alert(1)</script>";
 
 	private static final String BOLD = "<b>x</b>";
-
-	@Autowired
-	Pages pages;
-
-	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	InvitationRecords records;
-
-	@Autowired
-	MailServer mail;
-
-	Clinic clinic;
 
 	/**
 	 * A waiting area whose name is markup, administered by someone whose name is markup.
 	 */
 	String areaPath;
 
-	Browser admin;
-
 	@BeforeEach
 	void markedUpClinic() {
-		this.clinic = this.organisation.clinic();
 		long area = this.organisation.area(AreaKind.WAITING_AREA, SCRIPT + " Clinic " + this.clinic.tag(),
 				this.clinic.unit());
 		String adminEmail = this.clinic.email("markup.admin");

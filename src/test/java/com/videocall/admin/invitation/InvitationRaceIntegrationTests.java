@@ -17,11 +17,6 @@ import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.support.InvitationRecords;
-import com.videocall.admin.support.Invitations;
-import com.videocall.admin.support.MailServer;
-import com.videocall.admin.support.TestOrganisation;
-import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +29,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * exactly one succeeds, nothing is lost or done twice, and the emails match.
  */
 @IntegrationTest
-class InvitationRaceIntegrationTests {
+class InvitationRaceIntegrationTests extends AdministratorPagesTest {
 
 	private static final int ROUNDS = 50;
 
@@ -43,21 +38,7 @@ class InvitationRaceIntegrationTests {
 			List.of(Action.CANCEL_FOR_AREA, Action.REMIND));
 
 	@Autowired
-	TestOrganisation organisation;
-
-	@Autowired
-	Invitations invitations;
-
-	@Autowired
-	InvitationRecords records;
-
-	@Autowired
 	InvitationManagement management;
-
-	@Autowired
-	MailServer mail;
-
-	Clinic clinic;
 
 	AdministratorScope scope;
 
@@ -67,7 +48,6 @@ class InvitationRaceIntegrationTests {
 
 	@BeforeEach
 	void administrator() {
-		this.clinic = this.organisation.clinic();
 		this.scope = this.invitations.scope(this.clinic.adminEmail());
 		this.actor = this.invitations.actor(this.clinic.adminEmail());
 		this.threads = Executors.newFixedThreadPool(2);

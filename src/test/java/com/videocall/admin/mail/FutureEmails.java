@@ -31,7 +31,7 @@ final class FutureEmails {
 		this.clock.advance(AHEAD);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.outbox = new Outbox(jdbc, this.clock, properties);
+		this.outbox = new Outbox(jdbc, properties);
 	}
 
 	/** A fresh recipient of the reserved test domain. */
@@ -53,7 +53,7 @@ final class FutureEmails {
 	/** Queues an email with the parts of its text named secret; returns its id. */
 	long queue(OutgoingEmail email, Set<String> secrets) {
 		return this.transactions.execute((status) -> {
-			this.outbox.queue(email, null, null, secrets);
+			this.outbox.queue(email, null, null, secrets, this.clock.instant());
 			return this.jdbc.sql("select max(id) from outbound_email where recipient = ?")
 				.param(email.recipient())
 				.query(Long.class)

@@ -2,13 +2,18 @@ package com.videocall.admin.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.InvitationAcceptance;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.Invitations;
+import com.videocall.admin.support.Invitees;
+import com.videocall.admin.support.Invitees.Invitee;
+import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
@@ -18,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A System Administrator's Users list reads the accounts marked "listed", which database
- * triggers keep up to date (V3): an account is listed exactly while it holds a role or is
- * offered one by a pending invitation.
+ * A System Administrator's Users list reads the accounts marked {@code account.listed},
+ * which the people module's database triggers keep up to date (V8): an account is listed
+ * exactly while it holds a role or is offered one by a pending invitation, under its
+ * current name and status.
  */
 @IntegrationTest
 class SystemAdministratorUsersListIntegrationTests {
@@ -39,6 +45,12 @@ class SystemAdministratorUsersListIntegrationTests {
 
 	@Autowired
 	TestOrganisation organisation;
+
+	@Autowired
+	Invitees invitees;
+
+	@Autowired
+	InvitationAcceptance acceptance;
 
 	@Test
 	void listsAnInviteeWhileTheInvitationOffersARole() {
@@ -64,6 +76,20 @@ class SystemAdministratorUsersListIntegrationTests {
 	}
 
 	@Test
+	void listsAnInviteeUnderTheirNameAndAsActiveOnceTheySetUpTheirAccount() {
+		Invitee invitee = this.invitees.pendingFor(this.organisation.clinic(), "sets-up");
+		String name = "Zed Set-Up " + TestOrganisation.tag();
+		assertThat(find(invitee.email(), StatusFilter.INVITED)).extracting(UserRow::displayName)
+			.containsExactly(invitee.email());
+
+		this.acceptance.accept(this.invitees.token(invitee), name, LinkPages.PASSWORD).orElseThrow();
+
+		assertThat(find(invitee.email(), StatusFilter.INVITED)).isEmpty();
+		assertThat(find(invitee.email(), StatusFilter.ACTIVE)).extracting(UserRow::displayName).containsExactly(name);
+		assertThat(find(name, StatusFilter.ALL)).extracting(UserRow::email).containsExactly(invitee.email());
+	}
+
+	@Test
 	void listsAnActiveAccountWhileItHoldsARole() {
 		Clinic clinic = this.organisation.clinic();
 		String email = clinic.email("active");
@@ -76,10 +102,11 @@ class SystemAdministratorUsersListIntegrationTests {
 	}
 
 	private boolean listed(String email) {
-		return this.users.find(this.invitations.scope(SignIn.ADMIN), email, StatusFilter.ALL, Paging.page(1))
-			.getContent()
-			.stream()
-			.anyMatch((row) -> row.email().equalsIgnoreCase(email));
+		return find(email, StatusFilter.ALL).stream().anyMatch((row) -> row.email().equalsIgnoreCase(email));
+	}
+
+	private List<UserRow> find(String search, StatusFilter status) {
+		return this.users.find(this.invitations.scope(SignIn.ADMIN), search, status, Paging.page(1)).getContent();
 	}
 
 }

@@ -141,18 +141,6 @@ public class InvitationRecords {
 			.single());
 	}
 
-	/**
-	 * The link token of the newest email to the recipient still in the outbox, as no mail
-	 * server took it (a server test has none).
-	 */
-	public String tokenInOutboxFor(String recipient) {
-		return Invitees.tokenIn(this.jdbc
-			.sql("select text_body from outbound_email where lower(recipient) = lower(?) order by id desc limit 1")
-			.param(recipient)
-			.query(String.class)
-			.single());
-	}
-
 	/** The delivery state of every email to the recipient, oldest first. */
 	public List<Delivery> deliveriesTo(String recipient) {
 		return this.jdbc

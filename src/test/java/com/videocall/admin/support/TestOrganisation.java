@@ -91,14 +91,28 @@ public class TestOrganisation {
 
 	/**
 	 * A pending invitation of {@code invitee}, sent by {@code by} at {@code at}, written
-	 * straight into the tables (no link, no email, no history): for read-model tests that
-	 * need many. {@link Invitations#pendingFor} makes one the way Add Users does.
+	 * straight into the tables with a link nobody knows (no email, no history): for
+	 * read-model tests that need many. {@link Invitations#pendingFor} makes one the way
+	 * Add Users does.
 	 */
 	public PendingInvitation invite(long invitee, long by, Instant at) {
-		long id = this.jdbc.sql("""
-				insert into invitation (account_id, status, invited_at, invited_by, last_sent_at)
-				values (?, 'PENDING', ?, ?, ?) returning id
-				""").params(invitee, Timestamp.from(at), by, Timestamp.from(at)).query(Long.class).single();
+		// One statement: the invitation and its link commit together (V8).
+		long id = this.jdbc
+			.sql("""
+					with invitation as (
+					    insert into invitation (account_id, status, invited_at, invited_by, last_sent_at)
+					    values (:invitee, 'PENDING', :at, :by, :at) returning id),
+					link as (
+					    insert into invitation_link (invitation_id, token_sha256, created_at, expires_at)
+					    select id, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), :at, cast(:at as timestamptz) + interval '14 days'
+					    from invitation)
+					select id from invitation
+					""")
+			.param("invitee", invitee)
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.query(Long.class)
+			.single();
 		return new PendingInvitation(id, by, at);
 	}
 

@@ -81,11 +81,8 @@ final class FuzzTargets {
 				.param(invitation)
 				.query(Long.class)
 				.single();
-			long outboxId = this.jdbc.sql("select max(id) from outbound_email where topic = ?")
-				.param("invitation:" + invitation)
-				.query(Long.class)
-				.single();
-			targets.add(new Target(kind, area, invitation, account, outboxId, this.records.tokenInOutboxFor(email)));
+			targets.add(new Target(kind, area, invitation, account, this.records.newestEmail(invitation),
+					this.records.queuedLinkToken(invitation)));
 		}
 		this.own = new Own(clinic, clinicAdmin, List.copyOf(targets), missing);
 		return this.own;
