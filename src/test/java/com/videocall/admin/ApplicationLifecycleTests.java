@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -124,7 +125,8 @@ class ApplicationLifecycleTests {
 		app.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
 			for (int i = 0; i < count; i++) {
 				String recipient = TestOrganisation.email("stopping-" + i);
-				outbox.queue(new OutgoingEmail(recipient, "Held", "Text", "<p>Text</p>"), null, null, Set.of());
+				outbox.queue(new OutgoingEmail(recipient, "Held", "Text", "<p>Text</p>"), null, null, Set.of(),
+						app.getBean(Clock.class).instant());
 				recipients.add(recipient);
 			}
 		});

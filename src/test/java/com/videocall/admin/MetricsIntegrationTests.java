@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +161,9 @@ class MetricsIntegrationTests {
 	void countsAnEmailThatIsGivenUpAsFailed() {
 		double failed = metric("videocall_emails_failed_total");
 		// An address no mail server takes: every attempt fails until the last.
-		this.transactions.executeWithoutResult((status) -> this.outbox
-			.queue(new OutgoingEmail("<broken", "Never delivered", "Text", "<p>Text</p>"), null, null, Set.of()));
+		this.transactions.executeWithoutResult(
+				(status) -> this.outbox.queue(new OutgoingEmail("<broken", "Never delivered", "Text", "<p>Text</p>"),
+						null, null, Set.of(), Instant.now()));
 		awaitMetric("videocall_outbox_backlog", 1);
 
 		await().atMost(Duration.ofSeconds(90))
