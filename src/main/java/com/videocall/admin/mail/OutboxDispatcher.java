@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers due emails from the outbox. Each email is locked with {@code FOR UPDATE SKIP
  * LOCKED} while it is sent, so several instances can dispatch at once without sending an
  * email twice. Runs only when a mail server is configured; otherwise emails stay readable
- * on "Sent emails".
+ * on "Sent Emails".
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")

@@ -118,13 +118,13 @@ abstract class BrowserTest {
 	}
 
 	void signIn() {
-		signIn(this.clinic.adminEmail());
+		signIn(this.clinic.adminEmail(), TestOrganisation.PASSWORD);
 	}
 
-	void signIn(String email) {
+	void signIn(String email, String password) {
 		this.page.navigate(url("/sign-in"));
 		this.page.getByLabel("Email").fill(email);
-		this.page.getByLabel("Password").fill(TestOrganisation.PASSWORD);
+		this.page.getByLabel("Password").fill(password);
 		click(AriaRole.BUTTON, "Sign in");
 		assertThat(this.page.getByText("Signed in as")).isVisible();
 	}

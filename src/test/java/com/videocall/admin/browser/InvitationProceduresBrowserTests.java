@@ -124,7 +124,9 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 			.fill("a long and unusual passphrase");
 		this.page.getByLabel("Confirm password").fill("a long and unusual passphrase");
 		click(AriaRole.BUTTON, "Set up account");
-		assertThat(banner()).containsText("Welcome, Nina Newcomer");
+		assertThat(banner()).hasText("Your account is set up and you are signed in.");
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Welcome, Nina Newcomer");
 		assertThat(this.page.getByText("Service Provider in Waiting area " + this.clinic.tag())).isVisible();
 		assertThat(this.page.getByText("Signed in as Nina Newcomer")).isVisible();
 	}

@@ -104,8 +104,9 @@ class AccountSetUpIntegrationTests {
 		assertThat(after.getId()).isNotEqualTo(before.getId());
 		assertThat(signedIn(after).getName()).isEqualTo(invitee.email());
 		Document home = homeAfter(result);
-		assertThat(home.select(".banner").text())
-			.isEqualTo("Welcome, Nina Newcomer. Your account is set up and you are signed in.");
+		assertThat(home.select(".banner").text()).isEqualTo("Your account is set up and you are signed in.");
+		assertThat(home.select("h1").text()).isEqualTo("Welcome, Nina Newcomer");
+		assertThat(home.text()).containsOnlyOnce("Welcome");
 		assertThat(home.text()).contains("Signed in as Nina Newcomer")
 			.contains("Service Provider in Waiting area " + this.clinic.tag())
 			.doesNotContain("Receptionist");
@@ -118,8 +119,7 @@ class AccountSetUpIntegrationTests {
 
 		Document home = homeAfter(
 				this.pages.submit(this.invitations.token(invitee), name).andExpect(redirectedUrl("/")).andReturn());
-		assertThat(home.select(".banner").text())
-			.isEqualTo("Welcome, " + name + ". Your account is set up and you are signed in.");
+		assertThat(home.select("h1").text()).isEqualTo("Welcome, " + name);
 		assertThat(home.select("main b, main script")).isEmpty();
 	}
 
