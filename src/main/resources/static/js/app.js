@@ -87,9 +87,17 @@
     });
   });
 
+  // A role unticked by hand is no longer "all": "Select All" unticks, as the server would
+  // otherwise still remove every role.
   document.querySelectorAll('input[name="role"]').forEach(function (box) {
     if (box.form) {
-      box.addEventListener('change', function () { sayMarked(box.form); });
+      box.addEventListener('change', function () {
+        var all = box.form.querySelector('[data-select-all]');
+        if (all && !box.checked) {
+          all.checked = false;
+        }
+        sayMarked(box.form);
+      });
     }
   });
 

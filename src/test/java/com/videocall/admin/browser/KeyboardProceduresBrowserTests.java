@@ -90,6 +90,7 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 
 	private void signInByKeyboard() {
 		this.page.navigate(url("/sign-in"));
+		assertThat(this.page.getByLabel("Email")).isFocused();
 		this.keys.type(this.clinic.adminEmail());
 		this.keys.press("Tab");
 		this.keys.type(TestOrganisation.PASSWORD);
