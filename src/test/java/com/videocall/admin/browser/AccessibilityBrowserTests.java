@@ -2,14 +2,10 @@ package com.videocall.admin.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
-import com.videocall.admin.support.MailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,13 +155,6 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.page.navigate(url(path));
 		assertThat(this.page.title()).as(path).isNotBlank();
 		this.audit.check(state);
-	}
-
-	private String linkInEmailTo(String recipient) {
-		Matcher link = Pattern.compile("http://localhost:" + PORT + "/invitation/[A-Za-z0-9_-]{43}")
-			.matcher(MailServer.text(this.mail.awaitEmails(recipient, 1).get(0)));
-		assertThat(link.find()).as("invitation link in the email to %s", recipient).isTrue();
-		return link.group();
 	}
 
 }

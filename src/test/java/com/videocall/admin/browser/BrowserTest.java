@@ -5,6 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -135,6 +137,16 @@ abstract class BrowserTest {
 
 	Locator banner() {
 		return this.page.locator(".banner");
+	}
+
+	/** The invitation link in the first email to {@code recipient}. */
+	String linkInEmailTo(String recipient) {
+		Matcher link = Pattern.compile("http://localhost:" + PORT + "/invitation/[A-Za-z0-9_-]{43}")
+			.matcher(MailServer.text(this.mail.awaitEmails(recipient, 1).get(0)));
+		org.assertj.core.api.Assertions.assertThat(link.find())
+			.as("invitation link in the email to %s", recipient)
+			.isTrue();
+		return link.group();
 	}
 
 	static String url(String path) {

@@ -1,17 +1,12 @@
 package com.videocall.admin.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
-import com.videocall.admin.support.MailServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,13 +161,6 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 
 	private void openMenu(String name) {
 		this.page.locator("summary", new Page.LocatorOptions().setHasText(name)).click();
-	}
-
-	private String linkInEmailTo(String recipient) {
-		Matcher link = Pattern.compile("http://localhost:" + PORT + "/invitation/[A-Za-z0-9_-]{43}")
-			.matcher(MailServer.text(this.mail.awaitEmails(recipient, 1).get(0)));
-		assertThat(link.find()).as("invitation link in the email to %s", recipient).isTrue();
-		return link.group();
 	}
 
 }
