@@ -151,6 +151,21 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.audit.assertNoProblems();
 	}
 
+	@Test
+	void headerKeepsItsHeightFromPageToPage() {
+		signIn();
+		for (int width : new int[] { 1280, 390, 320 }) {
+			this.page.setViewportSize(width, 800);
+			java.util.Set<Object> heights = new java.util.HashSet<>();
+			for (String path : new String[] { "/", "/users", "/waiting-areas", "/meeting-rooms",
+					"/organisational-units", this.clinic.waitingAreaPath() + "/users" }) {
+				this.page.navigate(url(path));
+				heights.add(this.page.evaluate("() => document.querySelector('header.top').offsetHeight"));
+			}
+			assertThat(heights).as("heights of the header at %d px", width).hasSize(1);
+		}
+	}
+
 	private void visit(String path, String state) {
 		this.page.navigate(url(path));
 		assertThat(this.page.title()).as(path).isNotBlank();
