@@ -32,7 +32,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 	void administratorsPagesAndStates() {
 		String invitee = invite("a11y", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
 				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
-		invite("a-very-long-address.that-has-to-wrap-on-a-phone.screen-somewhere",
+		invite("a-very-long-name.that-has-to-wrap-on-a-phone.screen-somewhere",
 				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()),
 				new RoleOffer(Role.ORGANISATION_COORDINATOR, this.clinic.unit()));
 		visit("/sign-in", "Sign in");
