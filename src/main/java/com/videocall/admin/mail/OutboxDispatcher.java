@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers due emails from the outbox. Each email is locked with {@code FOR UPDATE SKIP
  * LOCKED} while it is sent, so several instances can dispatch at once without sending an
  * email twice. Runs only when a mail server is configured; otherwise emails stay readable
- * on "Sent emails".
+ * on "Sent Emails".
  * <p>
  * When the application stops, the email being sent is finished and its outcome recorded,
  * and no further one is started: the scheduler's lifecycle waits for the running round

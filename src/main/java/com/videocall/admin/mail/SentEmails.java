@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Every email in the outbox, newest first, for System Administrators ("Sent emails").
+ * Every email in the outbox, newest first, for System Administrators ("Sent Emails").
  * Their text, with its working links, is shown only while no mail server is configured
  * (the demo, where this page is the only way to follow a link); once emails are
  * delivered, a link belongs to its recipient alone and the page shows only what happened

@@ -42,10 +42,11 @@ public class RelativeTime {
 	}
 
 	/**
-	 * A date and time in the configured zone, for detail pages: "26 Nov 2026, 3:05 pm".
+	 * A date and time in the configured zone, naming it, for detail pages and emails: "26
+	 * Nov 2026, 3:05 pm AEDT" (a reader elsewhere knows which 3:05 pm it is).
 	 */
 	public String dateTime(Instant when) {
-		return DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a", Locale.ENGLISH)
+		return DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a zzz", Locale.ENGLISH)
 			.format(when.atZone(this.zone))
 			.replace("AM", "am")
 			.replace("PM", "pm");

@@ -89,8 +89,9 @@ class AccountSetUpIntegrationTests extends InviteeLinksTest {
 		assertThat(signedIn.getName()).isEqualTo(invitee.email());
 		assertThat(((UserDetails) signedIn.getPrincipal()).getPassword()).as("password hash in the session").isNull();
 		Document home = homeAfter(session);
-		assertThat(home.select(".banner").text())
-			.isEqualTo("Welcome, Nina Newcomer. Your account is set up and you are signed in.");
+		assertThat(home.select(".banner").text()).isEqualTo("Your account is set up and you are signed in.");
+		assertThat(home.select("h1").text()).isEqualTo("Welcome, Nina Newcomer");
+		assertThat(home.text()).containsOnlyOnce("Welcome");
 		assertThat(home.text()).contains("Signed in as Nina Newcomer")
 			.contains("Service Provider in Waiting area " + this.clinic.tag())
 			.doesNotContain("Receptionist");
@@ -104,8 +105,7 @@ class AccountSetUpIntegrationTests extends InviteeLinksTest {
 		SessionCookie session = new SessionCookie();
 		this.pages.submit(this.invitations.token(invitee), name).andExpect(redirectedUrl("/")).andDo(session);
 		Document home = homeAfter(session);
-		assertThat(home.select(".banner").text())
-			.isEqualTo("Welcome, " + name + ". Your account is set up and you are signed in.");
+		assertThat(home.select("h1").text()).isEqualTo("Welcome, " + name);
 		assertThat(home.select("main b, main script")).isEmpty();
 	}
 

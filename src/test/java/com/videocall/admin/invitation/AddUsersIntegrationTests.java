@@ -1,6 +1,6 @@
 package com.videocall.admin.invitation;
 
-import static com.videocall.admin.support.Browser.errorBanner;
+import static com.videocall.admin.support.Browser.errorSummary;
 import static com.videocall.admin.support.Browser.informationBanner;
 import static com.videocall.admin.support.Browser.successBanner;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +48,11 @@ class AddUsersIntegrationTests extends AdministratorPagesTest {
 		Document form = Browser.page(this.admin.addUsers(this.clinic.waitingAreaPath(),
 				valid + ", nobody@\ntwo@@test.invalid; with space@test.invalid", "", Role.SERVICE_PROVIDER));
 
-		assertThat(errorBanner(form)).isEqualTo("These are not valid email addresses: nobody@, two@@test.invalid, "
-				+ "with space@test.invalid. Nobody was added.");
+		String malformed = "These are not valid email addresses: nobody@, two@@test.invalid, "
+				+ "with space@test.invalid. Nobody was added.";
+		assertThat(errorSummary(form)).containsExactly(malformed);
+		assertThat(form.select("#recipients-error").text()).isEqualTo(malformed);
+		assertThat(form.select("textarea#recipients").attr("aria-invalid")).isEqualTo("true");
 		assertThat(form.selectFirst("textarea#recipients").text()).contains(valid);
 		assertThat(this.records.accountExists(valid)).isFalse();
 		assertThat(this.records.emailsTo(valid)).isZero();
@@ -182,8 +185,8 @@ class AddUsersIntegrationTests extends AdministratorPagesTest {
 		Document form = Browser.page(this.admin.addUsers(this.clinic.waitingAreaPath(), "Olga Outside " + other.tag(),
 				"", Role.RECEPTIONIST));
 
-		assertThat(errorBanner(form)).isEqualTo("No one in your areas has these names: Olga Outside " + other.tag()
-				+ ". Use their email addresses instead. Nobody was added.");
+		assertThat(errorSummary(form)).containsExactly("No one in your areas has these names: Olga Outside "
+				+ other.tag() + ". Use their email addresses instead. Nobody was added.");
 		assertThat(this.records.grantsOf(outsider))
 			.containsExactly(new RoleOffer(Role.SERVICE_PROVIDER, other.waitingArea()));
 		assertThat(this.records.emailsTo(outsider)).isZero();
@@ -289,7 +292,7 @@ class AddUsersIntegrationTests extends AdministratorPagesTest {
 			successBanner(this.admin.follow(result));
 			return 1;
 		}
-		assertThat(errorBanner(Browser.page(result))).isEqualTo(
+		assertThat(errorSummary(Browser.page(result))).containsExactly(
 				"Someone else added one of these people at the same moment. Nothing was saved; please try again.");
 		return 0;
 	}

@@ -121,8 +121,8 @@ class InvitationJourneyIntegrationTests extends AdministratorPagesTest {
 		Document waitingArea = this.admin.open(this.clinic.waitingAreaPath() + "/users");
 		Document after = this.admin.submit(actionOf(waitingArea, invitee, "/cancellation"));
 
-		assertThat(successBanner(after))
-			.isEqualTo("Invitation cancelled for " + invitee + " in " + this.clinic.waitingAreaName() + ".");
+		assertThat(successBanner(after)).isEqualTo("Invitation cancelled for " + invitee + " in "
+				+ this.clinic.waitingAreaName() + ". The invitation for " + invitee + " remains for other areas.");
 		assertThat(emailsIn(after)).doesNotContain(invitee);
 		Document meetingRoom = this.admin.open(this.clinic.meetingRoomPath() + "/users");
 		assertThat(rowOf(meetingRoom, invitee).text()).contains("Invited").endsWith("as Meeting Room Member");
@@ -184,8 +184,10 @@ class InvitationJourneyIntegrationTests extends AdministratorPagesTest {
 
 		Document dialog = this.admin.open(dialogUrl(invitation) + "?q=behind.dialog&status=invited");
 
+		// "Close" returns to the list as it was, at the row of the person it was opened
+		// for.
 		assertThat(dialog.selectFirst("dialog[open] a:contains(Close)").attr("href"))
-			.isEqualTo("/users?q=behind.dialog&status=invited");
+			.isEqualTo("/users?q=behind.dialog&status=invited#user-" + this.organisation.accountId(invitee));
 		Element list = dialog.selectFirst(".behind-dialog");
 		assertThat(list.selectFirst("input[name=q]").val()).isEqualTo("behind.dialog");
 		assertThat(list.selectFirst("option[selected]").val()).isEqualTo("invited");

@@ -1,6 +1,6 @@
 package com.videocall.admin.invitation;
 
-import static com.videocall.admin.support.Browser.errorBanner;
+import static com.videocall.admin.support.Browser.errorSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.videocall.admin.directory.AreaKind;
@@ -72,7 +72,7 @@ class InvitationMarkupIntegrationTests extends AdministratorPagesTest {
 		Document form = Browser
 			.page(this.admin.addUsers(this.areaPath, SCRIPT + "@test.invalid", "", Role.RECEPTIONIST));
 
-		assertThat(errorBanner(form)).contains(SCRIPT + "@test.invalid");
+		assertThat(errorSummary(form)).singleElement().asString().contains(SCRIPT + "@test.invalid");
 		assertShowsAsText(form, SCRIPT);
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * With a mail server configured, "Sent emails" shows what happened to each email but
+ * With a mail server configured, "Sent Emails" shows what happened to each email but
  * never its text: a link belongs to its recipient alone, even while the email still waits
  * in the outbox with its token.
  */

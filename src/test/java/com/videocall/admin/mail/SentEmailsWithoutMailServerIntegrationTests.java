@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Without a mail server (the demo), "Sent emails" is where invitation links are followed:
+ * Without a mail server (the demo), "Sent Emails" is where invitation links are followed:
  * it shows each email's text and its working link.
  */
 @ServerIntegrationTest

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 
 import com.videocall.admin.directory.Role;
 import org.jsoup.Jsoup;
@@ -109,6 +110,22 @@ public final class Browser {
 	/** The text of the page's error banner, which screen readers announce at once. */
 	public static String errorBanner(Document page) {
 		return banner(page, "error", "alert");
+	}
+
+	/**
+	 * The items of the form page's error summary, which screen readers announce at once;
+	 * the test fails when there is none, when an item links to no field of the page, or
+	 * when the page's title does not start with "Error: ".
+	 */
+	public static List<String> errorSummary(Document page) {
+		Element summary = page.selectFirst(".error-summary");
+		assertThat(summary).as("error summary").isNotNull();
+		assertThat(summary.select("[role=alert]")).as("error summary announced").hasSize(1);
+		assertThat(page.title()).as("page title").startsWith("Error: ");
+		for (Element link : summary.select("li a")) {
+			assertThat(page.getElementById(link.attr("href").substring(1))).as("field of " + link.text()).isNotNull();
+		}
+		return summary.select("li").eachText();
 	}
 
 	private static String banner(Document page, String kind, String role) {

@@ -126,9 +126,13 @@ class RelativeTimeTests {
 	}
 
 	@Test
-	void showsADateAndTimeInSydney() {
-		assertThat(relativeTime(NOW, SYDNEY).dateTime(utc("2026-11-26T04:05:00"))).isEqualTo("26 Nov 2026, 3:05 pm");
-		assertThat(relativeTime(NOW, SYDNEY).dateTime(utc("2026-06-30T23:59:00"))).isEqualTo("1 Jul 2026, 9:59 am");
+	void showsADateAndTimeInSydneyNamingItsTimeZone() {
+		assertThat(relativeTime(NOW, SYDNEY).dateTime(utc("2026-11-26T04:05:00")))
+			.isEqualTo("26 Nov 2026, 3:05 pm AEDT");
+		assertThat(relativeTime(NOW, SYDNEY).dateTime(utc("2026-06-30T23:59:00")))
+			.isEqualTo("1 Jul 2026, 9:59 am AEST");
+		assertThat(relativeTime(NOW, ZoneId.of("UTC")).dateTime(utc("2026-06-30T23:59:00")))
+			.isEqualTo("30 Jun 2026, 11:59 pm UTC");
 	}
 
 	private static String invited(Instant now, Instant when) {

@@ -1,7 +1,13 @@
 package com.videocall.admin.directory.web;
 
+import java.util.List;
+
 import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.directory.AreaKind;
+import com.videocall.admin.directory.Areas;
 import com.videocall.admin.directory.RoleGrants;
+import com.videocall.admin.web.Paging;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -9,22 +15,42 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The home page: the signed-in account's own roles; administrators also get the main
- * menu.
+ * The home page: the signed-in account's own roles; an administrator also sees the areas
+ * they look after, by kind, each leading to its list.
  */
 @Controller
 class HomeController {
 
 	private final RoleGrants roleGrants;
 
-	HomeController(RoleGrants roleGrants) {
+	private final Areas areas;
+
+	HomeController(RoleGrants roleGrants, Areas areas) {
 		this.roleGrants = roleGrants;
+		this.areas = areas;
 	}
 
 	@GetMapping("/")
-	String home(@AuthenticationPrincipal AccountUser me, Model model) {
+	String home(@AuthenticationPrincipal AccountUser me, AdministratorScope scope, Model model) {
 		model.addAttribute("roles", this.roleGrants.heldBy(me.accountId()));
+		model.addAttribute("everything", scope.everything());
+		model.addAttribute("areaCounts", administers(scope) ? counts(scope) : List.of());
 		return "home";
+	}
+
+	private List<AreaCount> counts(AdministratorScope scope) {
+		return List.of(AreaKind.WAITING_AREA, AreaKind.MEETING_ROOM, AreaKind.ORGANISATIONAL_UNIT)
+			.stream()
+			.map((kind) -> new AreaCount(kind, this.areas.list(scope, kind, "", Paging.page(1, 1)).getTotalElements()))
+			.toList();
+	}
+
+	private static boolean administers(AdministratorScope scope) {
+		return scope.everything() || !scope.areaIds().isEmpty();
+	}
+
+	/** How many areas of one kind the administrator looks after. */
+	record AreaCount(AreaKind kind, long count) {
 	}
 
 }

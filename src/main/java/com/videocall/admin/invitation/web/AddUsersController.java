@@ -1,6 +1,7 @@
 package com.videocall.admin.invitation.web;
 
 import java.util.List;
+import java.util.Map;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
@@ -36,6 +37,11 @@ class AddUsersController {
 
 	private static final String FORM = "invitations/add-users";
 
+	private static final List<String> FIELDS = List.of("recipients", "roles", "customMessage");
+
+	/** Thymeleaf numbers a group of checkboxes' ids: the first role's box is "roles1". */
+	private static final Map<String, String> FIELD_IDS = Map.of("roles", "roles1");
+
 	private final AreaPages areas;
 
 	private final InvitationManagement management;
@@ -50,7 +56,7 @@ class AddUsersController {
 
 	@GetMapping(AreaPages.AREA + "/add-users")
 	String form(AdministratorScope scope, @PathVariable String kind, @PathVariable long areaId, Model model) {
-		return show(this.areas.area(scope, kind, areaId), AddUsersForm.empty(), model);
+		return show(this.areas.area(scope, kind, areaId), AddUsersForm.empty(), ErrorSummary.none(), model);
 	}
 
 	@PostMapping(AreaPages.AREA + "/add-users")
@@ -62,8 +68,9 @@ class AddUsersController {
 		if (roles.isEmpty()) {
 			result.rejectValue("roles", "addUsers.roles.required");
 		}
-		if (result.hasErrors()) {
-			return show(area, form, model);
+		ErrorSummary errors = ErrorSummary.of(result, this.messages, FIELDS, FIELD_IDS);
+		if (!errors.isEmpty()) {
+			return show(area, form, errors, model);
 		}
 		List<RoleOffer> offers = roles.stream().map((role) -> new RoleOffer(role, area.id())).toList();
 		try {
@@ -73,18 +80,17 @@ class AddUsersController {
 			return "redirect:" + AreaPages.peopleUrl(area, "");
 		}
 		catch (InviteeProblemsException problems) {
-			model.addAttribute("problems", problems);
+			return show(area, form, problems(problems), model);
 		}
 		catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException ex) {
 			// Another administrator added the same person at that moment (a new account,
-			// or
-			// the same pending invitation): everything was rolled back.
-			model.addAttribute("banner", Banner.of(Kind.ERROR, "addUsers.concurrent"));
+			// or the same pending invitation): everything was rolled back.
+			return show(area, form, ErrorSummary.none().and("recipients", message("addUsers.concurrent")), model);
 		}
-		return show(area, form, model);
 	}
 
-	private String show(AreaSummary area, AddUsersForm form, Model model) {
+	private String show(AreaSummary area, AddUsersForm form, ErrorSummary errors, Model model) {
+		model.addAttribute("errorSummary", errors);
 		model.addAttribute("area", area);
 		model.addAttribute("form", form);
 		model.addAttribute("roles", Role.of(area.kind()));
@@ -112,9 +118,31 @@ class AddUsersController {
 		return banner.and(code, joined);
 	}
 
+	/** Every problem with the people typed, each a message about the recipients field. */
+	private ErrorSummary problems(InviteeProblemsException problems) {
+		ErrorSummary errors = ErrorSummary.none();
+		if (problems.isEmpty()) {
+			errors = errors.and("recipients", message("addUsers.problem.empty"));
+		}
+		if (problems.isTooMany()) {
+			errors = errors.and("recipients", message("addUsers.problem.tooMany"));
+		}
+		errors = listed(errors, "addUsers.problem.malformed", problems.malformed());
+		errors = listed(errors, "addUsers.problem.unknownNames", problems.unknownNames());
+		errors = listed(errors, "addUsers.problem.ambiguousNames", problems.ambiguousNames());
+		return listed(errors, "addUsers.problem.disabled", problems.disabled());
+	}
+
+	private ErrorSummary listed(ErrorSummary errors, String code, List<String> values) {
+		return values.isEmpty() ? errors : errors.and("recipients", message(code, String.join(", ", values)));
+	}
+
 	private String source(AreaSummary area) {
-		return this.messages.getMessage("history.source.addUsers", new Object[] { area.name() },
-				LocaleContextHolder.getLocale());
+		return message("history.source.addUsers", area.name());
+	}
+
+	private String message(String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

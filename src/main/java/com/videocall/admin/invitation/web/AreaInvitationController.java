@@ -61,8 +61,11 @@ class AreaInvitationController {
 		String back = AreaPages.peopleUrl(area, name);
 		return this.actions.run(attributes, back, () -> {
 			RemovalOutcome outcome = this.management.cancelForArea(scope, me, id, version, area.id(), source(area));
+			// Says, as the dialog does, whether the invitation ended or remains for other
+			// areas (named or not, whoever administers them).
 			Banner banner = Banner.of(Kind.SUCCESS, "invitation.cancelledForArea", outcome.email(), area.name());
-			return new Done(outcome.cancelled() ? banner.and("invitation.cancelled", outcome.email()) : banner, back);
+			return new Done(banner.and(outcome.cancelled() ? "invitation.cancelled" : "invitation.remainsElsewhere",
+					outcome.email()), back);
 		});
 	}
 

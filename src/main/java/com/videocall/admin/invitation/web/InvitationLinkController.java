@@ -1,6 +1,8 @@
 package com.videocall.admin.invitation.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import com.videocall.admin.account.PasswordPolicy;
 import com.videocall.admin.invitation.InvitationAcceptance;
@@ -17,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,6 +44,8 @@ class InvitationLinkController {
 
 	private static final String STATUS = "invitation-link/status";
 
+	private static final List<String> FIELDS = List.of("fullName", "password", "confirmPassword");
+
 	/** Real tokens have 43 characters. */
 	private static final int MAX_TOKEN_LENGTH = 100;
 
@@ -52,6 +57,8 @@ class InvitationLinkController {
 
 	private final RateLimits limits;
 
+	private final MessageSource messages;
+
 	/**
 	 * New links per client address: each one emails the invitee, so a client may not
 	 * flood an inbox. Only real expired links count (unknown tokens cost nothing).
@@ -59,11 +66,12 @@ class InvitationLinkController {
 	private final RateLimit newLinks;
 
 	InvitationLinkController(InvitationAcceptance acceptance, PasswordPolicy passwords, SignInAfterSetUp signIn,
-			RateLimits limits, InvitationProperties properties) {
+			RateLimits limits, InvitationProperties properties, MessageSource messages) {
 		this.acceptance = acceptance;
 		this.passwords = passwords;
 		this.signIn = signIn;
 		this.limits = limits;
+		this.messages = messages;
 		this.newLinks = new RateLimit("new-link.address", properties.newLinksPerAddress(), properties.newLinkWindow());
 	}
 
@@ -76,6 +84,7 @@ class InvitationLinkController {
 			return STATUS;
 		}
 		model.addAttribute("form", AccountSetUpForm.empty());
+		model.addAttribute("errorSummary", ErrorSummary.none());
 		return SET_UP;
 	}
 
@@ -94,6 +103,7 @@ class InvitationLinkController {
 		}
 		if (result.hasErrors()) {
 			// The page shows the name again, never the passwords.
+			model.addAttribute("errorSummary", ErrorSummary.of(result, this.messages, FIELDS, Map.of()));
 			return SET_UP;
 		}
 		Accepted accepted = this.acceptance.accept(token, form.fullName(), form.password())
@@ -104,7 +114,7 @@ class InvitationLinkController {
 			return STATUS;
 		}
 		this.signIn.signIn(accepted.email(), request, response);
-		Banner.flash(attributes, Kind.SUCCESS, "link.welcome", form.fullName().strip());
+		Banner.flash(attributes, Kind.SUCCESS, "link.welcome");
 		return "redirect:/";
 	}
 

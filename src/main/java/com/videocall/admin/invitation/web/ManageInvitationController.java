@@ -129,8 +129,12 @@ class ManageInvitationController {
 		});
 	}
 
-	/** The dialog is shown over the Users list as the administrator left it (M5). */
+	/**
+	 * The dialog is shown over the Users list as the administrator left it (M5), with the
+	 * banner inside it.
+	 */
 	private void addUsersList(AdministratorScope scope, UsersListState list, Model model) {
+		model.addAttribute("bannerInDialog", true);
 		model.addAttribute("users", this.users.find(scope, list.search(), StatusFilter.parse(list.status()),
 				Paging.page(list.pageNumber())));
 		model.addAttribute("statuses", StatusFilter.values());

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * "Sent emails", for System Administrators: every email of the outbox, so the whole flow
+ * "Sent Emails", for System Administrators: every email of the outbox, so the whole flow
  * can be tried on one machine without a mail server. With a mail server, only what
  * happened to each email: no page shows a working link (see {@link SentEmails}).
  */

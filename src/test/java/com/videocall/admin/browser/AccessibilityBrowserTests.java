@@ -1,0 +1,175 @@
+package com.videocall.admin.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page and state an administrator, a System Administrator and an invitee meet, with
+ * script and without, passes axe-core with no violation, fits 320 and 390 px without
+ * scrolling sideways, and shows a focus ring that stands out (see {@link PageAudit}).
+ */
+class AccessibilityBrowserTests extends BrowserTest {
+
+	/** The demo's System Administrator (planted in every test database). */
+	private static final String SYSTEM_ADMINISTRATOR = "admin@example.org";
+
+	private static final String DEMO_PASSWORD = "demo-password";
+
+	PageAudit audit;
+
+	@BeforeEach
+	void audit() {
+		this.audit = new PageAudit(this.page);
+	}
+
+	@Test
+	void administratorsPagesAndStates() {
+		String invitee = invite("a11y", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		invite("a-very-long-name.that-has-to-wrap-on-a-phone.screen-somewhere",
+				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()),
+				new RoleOffer(Role.ORGANISATION_COORDINATOR, this.clinic.unit()));
+		visit("/sign-in", "Sign in");
+		this.page.getByLabel("Email").fill(this.clinic.adminEmail());
+		this.page.getByLabel("Password").fill("not the password");
+		click(AriaRole.BUTTON, "Sign in");
+		this.audit.check("Sign in, refused");
+		signIn();
+		this.audit.check("Home of an Organisation Administrator");
+
+		visit("/users?q=nobody-is-called-this", "Users list, nothing found");
+		visit("/users?status=invited&page=9", "Users list, page past the end");
+		visit("/users", "Users list");
+		click(AriaRole.LINK, invitee);
+		this.audit.check("User, invited");
+		click(AriaRole.LINK, "Manage Invitation");
+		this.audit.check("Manage Invitation");
+		click(AriaRole.BUTTON, "Delete Receptionist in Waiting area " + this.clinic.tag());
+		this.audit.check("Manage Invitation, one role marked");
+		click(AriaRole.BUTTON, "Remove Roles");
+		this.audit.check("Remove Roles");
+		click(AriaRole.BUTTON, "Yes");
+		this.audit.check("Manage Invitation, a role removed");
+		click(AriaRole.BUTTON, "Send Reminder");
+		this.audit.check("Manage Invitation, reminder sent (next one later)");
+		click(AriaRole.LINK, "Close");
+		this.audit.check("Users list, back from the dialog");
+
+		visit("/organisational-units", "Organisational Units");
+		visit("/organisational-units?q=nothing-like-this", "Organisational Units, nothing found");
+		click(AriaRole.LINK, "Organisational Units");
+		click(AriaRole.LINK, this.clinic.unitName());
+		this.audit.check("Organisational unit");
+		click(AriaRole.LINK, "Manage Administrators");
+		this.page.locator("summary").first().click();
+		this.audit.check("Manage Administrators, action menu open");
+		click(AriaRole.BUTTON, "Resend Invitation");
+		this.audit.check("Manage Administrators, invitation resent");
+
+		visit("/waiting-areas", "Waiting Areas");
+		click(AriaRole.LINK, this.clinic.waitingAreaName());
+		this.audit.check("Waiting area");
+		click(AriaRole.LINK, "Settings");
+		this.audit.check("Waiting area settings");
+		click(AriaRole.LINK, "Manage Users");
+		this.audit.check("Manage Users");
+		visit(this.clinic.waitingAreaPath() + "/users?name=nobody-is-called-this", "Manage Users, nobody found");
+		visit(this.clinic.waitingAreaPath() + "/add-users", "Add Users");
+		click(AriaRole.BUTTON, "Save");
+		this.audit.check("Add Users, nothing filled in");
+		this.page.getByLabel("Email addresses or names").fill("not an address, also@@wrong");
+		this.page.getByLabel("Receptionist").check();
+		click(AriaRole.BUTTON, "Save");
+		this.audit.check("Add Users, malformed addresses");
+		this.page.getByLabel("Email addresses or names").fill(this.clinic.email("added"));
+		click(AriaRole.BUTTON, "Save");
+		this.audit.check("Manage Users, invitation sent");
+
+		visit("/meeting-rooms", "Meeting Rooms");
+		this.page.locator("summary").first().click();
+		this.audit.check("Meeting Rooms, action menu open");
+		visit("/users/" + this.organisation.missingId(), "Page not found");
+		this.audit.assertNoProblems();
+	}
+
+	@Test
+	void systemAdministratorsPages() {
+		invite("a11y.emailed", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		signIn(SYSTEM_ADMINISTRATOR, DEMO_PASSWORD);
+		this.audit.check("Home of a System Administrator");
+		visit("/users", "Users list, every area");
+		visit("/sent-emails", "Sent Emails");
+		this.page.locator("main table a").first().click();
+		this.audit.check("Sent email");
+		visit("/waiting-areas", "Waiting Areas, every area");
+		this.audit.assertNoProblems();
+	}
+
+	@Test
+	void inviteesPages() {
+		String invitee = invite("a11y.invitee", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		String link = linkInEmailTo(invitee);
+		visit(link.substring(link.indexOf("/invitation/")), "Set up your account");
+		click(AriaRole.BUTTON, "Set up account");
+		this.audit.check("Set up your account, nothing filled in");
+		this.page.getByLabel("Full name").fill("Ada Invitee");
+		this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("password");
+		this.page.getByLabel("Confirm password").fill("another");
+		click(AriaRole.BUTTON, "Set up account");
+		this.audit.check("Set up your account, password refused");
+		this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+			.fill("a long and unusual passphrase");
+		this.page.getByLabel("Confirm password").fill("a long and unusual passphrase");
+		click(AriaRole.BUTTON, "Set up account");
+		this.audit.check("Home of someone who administers nothing");
+		visit(link.substring(link.indexOf("/invitation/")), "Link of an accepted invitation");
+		this.audit.assertNoProblems();
+	}
+
+	@Test
+	void pagesWithoutScript() {
+		this.page.route("**/js/app.js", (route) -> route.abort());
+		String invitee = invite("a11y.noscript", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		signIn();
+		visit("/users?q=" + invitee, "Users list without script");
+		click(AriaRole.LINK, invitee);
+		click(AriaRole.LINK, "Manage Invitation");
+		this.audit.check("Manage Invitation without script");
+		click(AriaRole.BUTTON, "Delete Service Provider in Waiting area " + this.clinic.tag());
+		this.audit.check("Manage Invitation without script, one role marked");
+		click(AriaRole.BUTTON, "Remove Roles");
+		this.audit.check("Remove Roles without script");
+		visit(this.clinic.waitingAreaPath() + "/add-users", "Add Users without script");
+		click(AriaRole.BUTTON, "Save");
+		this.audit.check("Add Users without script, nothing filled in");
+		this.audit.assertNoProblems();
+	}
+
+	@Test
+	void headerKeepsItsHeightFromPageToPage() {
+		signIn();
+		for (int width : new int[] { 1280, 390, 320 }) {
+			this.page.setViewportSize(width, 800);
+			java.util.Set<Object> heights = new java.util.HashSet<>();
+			for (String path : new String[] { "/", "/users", "/waiting-areas", "/meeting-rooms",
+					"/organisational-units", this.clinic.waitingAreaPath() + "/users" }) {
+				this.page.navigate(url(path));
+				heights.add(this.page.evaluate("() => document.querySelector('header.top').offsetHeight"));
+			}
+			assertThat(heights).as("heights of the header at %d px", width).hasSize(1);
+		}
+	}
+
+	private void visit(String path, String state) {
+		this.page.navigate(url(path));
+		assertThat(this.page.title()).as(path).isNotBlank();
+		this.audit.check(state);
+	}
+
+}

@@ -1,0 +1,118 @@
+package com.videocall.admin.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.support.TestOrganisation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's four procedures by keyboard alone, from signing in to the banner, each
+ * printing how many keys it took (every typed character counts as one).
+ */
+class KeyboardProceduresBrowserTests extends BrowserTest {
+
+	Keyboard keys;
+
+	@BeforeEach
+	void keyboard() {
+		this.keys = new Keyboard(this.page);
+	}
+
+	@Test
+	void sendsAReminderByKeyboardOnly() {
+		String invitee = invite("keyboard", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		signInByKeyboard();
+		openManageInvitationByKeyboard(invitee);
+		this.keys.tabTo("Send Reminder");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("Reminder sent to " + invitee);
+		report("Users list: Send Reminder");
+	}
+
+	@Test
+	void removesOneRoleByKeyboardOnly() {
+		String invitee = invite("keyboard.delete", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		signInByKeyboard();
+		openManageInvitationByKeyboard(invitee);
+		this.keys.tabTo("BUTTON", "Delete Receptionist");
+		this.keys.press("Enter");
+		this.keys.tabTo("BUTTON", "Remove Roles");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("BUTTON", "Yes");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("Removed Receptionist from the invitation for " + invitee);
+		report("Manage Invitation: Delete, Remove Roles, Yes");
+	}
+
+	@Test
+	void cancelsTheInvitationByKeyboardOnly() {
+		String invitee = invite("keyboard.cancel", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		signInByKeyboard();
+		openManageInvitationByKeyboard(invitee);
+		this.keys.tabTo("INPUT", "Select All");
+		this.keys.press("Space");
+		this.keys.tabTo("BUTTON", "Remove Roles");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("BUTTON", "Yes");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("The invitation for " + invitee + " is cancelled");
+		report("Manage Invitation: Select All, Remove Roles, Yes");
+	}
+
+	@Test
+	void resendsAndCancelsFromAnOrganisationalUnitByKeyboardOnly() {
+		String invitee = invite("keyboard.unit", new RoleOffer(Role.ORGANISATION_COORDINATOR, this.clinic.unit()));
+		signInByKeyboard();
+		this.keys.tabTo("Organisational Units");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("A", this.clinic.unitName());
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("Manage Administrators");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("SUMMARY", invitee);
+		this.keys.press("Enter");
+		this.keys.tabTo("Resend Invitation");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("Reminder sent to " + invitee);
+		this.keys.tabTo("SUMMARY", invitee);
+		this.keys.press("Enter");
+		this.keys.tabTo("Cancel Invitation");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("Invitation cancelled for " + invitee);
+		report("Organisational unit: Resend Invitation, Cancel Invitation");
+	}
+
+	private void signInByKeyboard() {
+		this.page.navigate(url("/sign-in"));
+		assertThat(this.page.getByLabel("Email")).isFocused();
+		this.keys.type(this.clinic.adminEmail());
+		this.keys.press("Tab");
+		this.keys.type(TestOrganisation.PASSWORD);
+		this.keys.pressAndWait("Enter");
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.containsText("Welcome");
+	}
+
+	private void openManageInvitationByKeyboard(String invitee) {
+		this.keys.tabTo("Users");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("Search by name or email");
+		this.keys.type(invitee);
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("A", invitee);
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("Manage Invitation");
+		this.keys.pressAndWait("Enter");
+	}
+
+	private void report(String procedure) {
+		System.out.printf("Key presses, %s: %d%n", procedure, this.keys.presses());
+	}
+
+}

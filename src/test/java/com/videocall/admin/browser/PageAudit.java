@@ -1,0 +1,132 @@
+package com.videocall.admin.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+
+/**
+ * Checks each state of a page as a person with a screen reader, a keyboard or a phone
+ * meets it: axe-core's rules (every rule that is not experimental, best practices
+ * included) at desktop width and at 320 px; no horizontal scrolling at 320 and 390 px
+ * (WCAG 1.4.10), of the page or of an open modal; and a focus ring of at least 3:1
+ * against the background around each control reached by Tab.
+ */
+final class PageAudit {
+
+	private static final int DESKTOP_WIDTH = 1280;
+
+	private static final int DESKTOP_HEIGHT = 800;
+
+	private static final int[] PHONE_WIDTHS = { 320, 390 };
+
+	/** How many controls of each state are reached by Tab to check their focus ring. */
+	private static final int TABS = 12;
+
+	private static final String REFLOW = """
+			() => {
+			  const modal = document.querySelector('dialog:modal');
+			  return document.documentElement.scrollWidth - window.innerWidth
+			    + (modal ? Math.max(0, modal.scrollWidth - modal.clientWidth) : 0);
+			}""";
+
+	/** The contrast of the focused control's outline with the background around it. */
+	private static final String FOCUS_RING = """
+			() => {
+			  const e = document.activeElement;
+			  if (!e || e === document.body) return null;
+			  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+			  const lum = (c) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+			    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+			  const style = getComputedStyle(e);
+			  const name = e.tagName + ' ' + (e.textContent || e.id || '').trim().replace(/\\s+/g, ' ').substring(0, 40);
+			  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return { name, ratio: 0 };
+			  let background = [255, 255, 255];
+			  for (let p = e.parentElement; p; p = p.parentElement) {
+			    const c = rgb(getComputedStyle(p).backgroundColor);
+			    if (c.length < 4 || c[3] > 0) { background = c; break; }
+			  }
+			  const a = lum(rgb(style.outlineColor)), b = lum(background);
+			  return { name, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+			}""";
+
+	private final Page page;
+
+	private final List<String> problems = new ArrayList<>();
+
+	private int states;
+
+	private int axeRuns;
+
+	private int reflowChecks;
+
+	private int focusRings;
+
+	PageAudit(Page page) {
+		this.page = page;
+	}
+
+	/** Checks the page as it is now, named {@code state} in the report. */
+	void check(String state) {
+		this.states++;
+		desktop();
+		axe(state + " (desktop)");
+		focusRings(state);
+		for (int width : PHONE_WIDTHS) {
+			this.page.setViewportSize(width, 740);
+			this.reflowChecks++;
+			Number overflow = (Number) this.page.evaluate(REFLOW);
+			if (overflow.intValue() > 0) {
+				this.problems.add(state + " at " + width + " px scrolls sideways by " + overflow + " px");
+			}
+			if (width == PHONE_WIDTHS[0]) {
+				axe(state + " (" + width + " px)");
+			}
+		}
+		desktop();
+	}
+
+	void assertNoProblems() {
+		System.out.printf(
+				"Page audit: %d states; axe-core run %d times; reflow checked %d times (320 and 390 px); "
+						+ "%d focus rings measured; %d problems%n",
+				this.states, this.axeRuns, this.reflowChecks, this.focusRings, this.problems.size());
+		assertThat(this.problems).as("accessibility and reflow problems").isEmpty();
+	}
+
+	private void desktop() {
+		this.page.setViewportSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
+	}
+
+	private void axe(String state) {
+		this.axeRuns++;
+		for (Rule violation : new AxeBuilder(this.page).analyze().getViolations()) {
+			violation.getNodes()
+				.forEach((node) -> this.problems
+					.add(state + ": " + violation.getId() + " (" + violation.getHelp() + ") at " + node.getTarget()));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private void focusRings(String state) {
+		for (int i = 0; i < TABS; i++) {
+			this.page.keyboard().press("Tab");
+			Map<String, Object> ring = (Map<String, Object>) this.page.evaluate(FOCUS_RING);
+			if (ring == null) {
+				continue;
+			}
+			this.focusRings++;
+			double ratio = ((Number) ring.get("ratio")).doubleValue();
+			if (ratio < 3) {
+				this.problems.add(state + ": focus ring of " + ring.get("name") + " has contrast "
+						+ String.format("%.2f", ratio));
+			}
+		}
+	}
+
+}
