@@ -89,8 +89,9 @@ class ApplicationLifecycleTests {
 			String database = app.getEnvironment().getRequiredProperty("spring.datasource.url");
 
 			List<String> recipients = queueEmails(app, 3);
+			// The email in progress may be one of the demo's invitation emails, queued at
+			// start-up before these.
 			assertThat(sender.sending.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("first email sent").isTrue();
-			assertThat(sender.recipient).isEqualTo(recipients.get(0));
 			RawHttp person = new RawHttp(port, "127.0.0.82").startSession();
 			RawHttp.Held signIn = person.hold("POST", "/sign-in",
 					person.form("email", SignIn.ADMIN, "password", "demo-password"), 5);
@@ -109,9 +110,10 @@ class ApplicationLifecycleTests {
 			sender.released.countDown();
 			stopped.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
-			assertThat(mail.receivedBy(recipients.get(0))).hasSize(1);
-			assertThat(mail.receivedBy(recipients.get(1))).isEmpty();
-			assertThat(statusesOf(database, recipients)).containsExactly("SENT", "QUEUED", "QUEUED");
+			assertThat(mail.receivedBy(sender.recipient)).as("the email in progress").hasSize(1);
+			assertThat(sentTo(database)).as("the only email sent").containsExactly(sender.recipient);
+			assertThat(recipients).filteredOn((recipient) -> !recipient.equals(sender.recipient))
+				.allSatisfy((recipient) -> assertThat(mail.receivedBy(recipient)).isEmpty());
 		}
 		finally {
 			sender.released.countDown();
@@ -139,15 +141,12 @@ class ApplicationLifecycleTests {
 	}
 
 	/** Read after the application has gone, on a connection of the test's own. */
-	private static List<String> statusesOf(String database, List<String> recipients) {
+	private static List<String> sentTo(String database) {
 		JdbcClient jdbc = JdbcClient
 			.create(new DriverManagerDataSource(database, TestDatabase.user(), TestDatabase.password()));
-		return recipients.stream()
-			.map((recipient) -> jdbc.sql("select status from video_call_admin.outbound_email where recipient = ?")
-				.param(recipient)
-				.query(String.class)
-				.single())
-			.toList();
+		return jdbc.sql("select recipient from video_call_admin.outbound_email where status = 'SENT'")
+			.query(String.class)
+			.list();
 	}
 
 	private static boolean open(int port) {
