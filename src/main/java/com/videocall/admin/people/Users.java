@@ -12,8 +12,6 @@ import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.SearchText;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,18 +23,21 @@ import org.springframework.stereotype.Service;
  * account, directory and invitation directly (docs/architecture.md, "Data").
  * <p>
  * The accounts come from one of two sources, written out separately because PostgreSQL
- * plans them differently (UsersListBenchmark measures both):
+ * plans them differently (bench/http-benchmark measures both,
+ * UsersListPlanIntegrationTests checks their plans):
  * <ul>
  * <li>{@link #EVERY_LISTED_ACCOUNT} for a System Administrator. It is correct only
  * because the V3 triggers keep {@code account.listed} equal to "holds a role or is
  * offered one by a pending invitation" (SystemAdministratorUsersListIntegrationTests
- * checks them); it reads the partial index {@code account_listed_order} in list order
- * instead of testing 100,000 accounts.</li>
+ * checks them). A page, its count and a search read one of the partial indexes of V10 in
+ * list order, without the table.</li>
  * <li>{@link #ACCOUNTS_IN_AREAS} for everyone else: starts from the scope's areas'
  * roles.</li>
  * </ul>
  * The search and status conditions are added only when asked for, so an empty search
- * costs nothing and the planner never sees a condition it cannot use.
+ * costs nothing and the planner never sees a condition it cannot use. The page's ids are
+ * found first and only its rows are read in full, so a deep page costs the index entries
+ * it skips and nothing more. Results are counted up to {@link CappedPage#COUNT_LIMIT}.
  */
 @Service
 public class Users {
@@ -46,6 +47,7 @@ public class Users {
 			       (select max(r.invited_at) from invitation i join invited_role r on r.invitation_id = i.id
 			        where i.account_id = a.id and i.status = 'PENDING'
 			          and (:everything or r.area_id = any(:areas))) as invited_at
+			from account a join (
 			""";
 
 	private static final String EVERY_LISTED_ACCOUNT = """
@@ -62,7 +64,7 @@ public class Users {
 			""";
 
 	private static final String MATCHING_SEARCH = """
-			  and (lower(a.email) like :pattern or lower(a.full_name) like :pattern)
+			  and a.search_text like :pattern
 			""";
 
 	private static final String WITH_STATUS = """
@@ -70,7 +72,9 @@ public class Users {
 			""";
 
 	private static final String PAGE = """
-			order by lower(coalesce(a.full_name, a.email)), a.id limit :limit offset :offset
+			order by a.list_name, a.id limit :limit offset :offset
+			) page on page.id = a.id
+			order by page.list_name, page.id
 			""";
 
 	private final JdbcClient jdbc;
@@ -79,20 +83,52 @@ public class Users {
 		this.jdbc = jdbc;
 	}
 
-	public Page<UserRow> find(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
-		String accounts = accounts(scope) + (search.isBlank() ? "" : MATCHING_SEARCH)
-				+ (status == StatusFilter.ALL ? "" : WITH_STATUS);
-		Map<String, Object> parameters = new HashMap<>(scope.sqlParameters());
-		parameters.put("pattern", SearchText.containsPattern(search));
-		parameters.put("status", status.name());
-		List<UserRow> rows = this.jdbc.sql(COLUMNS + accounts + PAGE)
+	/** A page of the list, counted up to {@link CappedPage#COUNT_LIMIT}. */
+	public CappedPage<UserRow> find(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
+		String accounts = accounts(scope, search, status);
+		Map<String, Object> parameters = parameters(scope, search, status);
+		List<UserRow> rows = rows(accounts, parameters, pageable);
+		if (pageable.getOffset() >= CappedPage.COUNT_LIMIT && !rows.isEmpty()) {
+			return CappedPage.beyondCountLimit(rows, pageable);
+		}
+		long count = this.jdbc.sql("select count(*) from (select 1 " + accounts + " limit :countLimit) counted")
 			.params(parameters)
-			.param("limit", pageable.getPageSize())
+			.param("countLimit", CappedPage.COUNT_LIMIT + 1)
+			.query(Long.class)
+			.single();
+		return CappedPage.of(rows, pageable, count);
+	}
+
+	/**
+	 * A page of the list without its count, for showing the list behind the Manage
+	 * Invitation dialog.
+	 */
+	public CappedPage<UserRow> findUncounted(AdministratorScope scope, String search, StatusFilter status,
+			Pageable pageable) {
+		return CappedPage.uncounted(rows(accounts(scope, search, status), parameters(scope, search, status), pageable),
+				pageable);
+	}
+
+	/** The page's rows and, if there is one, the first row of the next page. */
+	private List<UserRow> rows(String accounts, Map<String, Object> parameters, Pageable pageable) {
+		return this.jdbc.sql(COLUMNS + "select a.id, a.list_name " + accounts + PAGE)
+			.params(parameters)
+			.param("limit", pageable.getPageSize() + 1)
 			.param("offset", pageable.getOffset())
 			.query(Users::row)
 			.list();
-		long total = this.jdbc.sql("select count(*) " + accounts).params(parameters).query(Long.class).single();
-		return new PageImpl<>(rows, pageable, total);
+	}
+
+	private static String accounts(AdministratorScope scope, String search, StatusFilter status) {
+		return accounts(scope) + (search.isBlank() ? "" : MATCHING_SEARCH)
+				+ (status == StatusFilter.ALL ? "" : WITH_STATUS);
+	}
+
+	private static Map<String, Object> parameters(AdministratorScope scope, String search, StatusFilter status) {
+		Map<String, Object> parameters = new HashMap<>(scope.sqlParameters());
+		parameters.put("pattern", SearchText.containsPattern(search));
+		parameters.put("status", status.name());
+		return parameters;
 	}
 
 	/**

@@ -129,9 +129,13 @@ class ManageInvitationController {
 		});
 	}
 
-	/** The dialog is shown over the Users list as the administrator left it (M5). */
+	/**
+	 * The dialog is shown over the Users list as the administrator left it (M5): its
+	 * rows, search and filter, without counting the list again ("Close" leads to the list
+	 * itself).
+	 */
 	private void addUsersList(AdministratorScope scope, UsersListState list, Model model) {
-		model.addAttribute("users", this.users.find(scope, list.search(), StatusFilter.parse(list.status()),
+		model.addAttribute("users", this.users.findUncounted(scope, list.search(), StatusFilter.parse(list.status()),
 				Paging.page(list.pageNumber())));
 		model.addAttribute("statuses", StatusFilter.values());
 	}
