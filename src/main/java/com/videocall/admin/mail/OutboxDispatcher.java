@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -38,6 +41,13 @@ public class OutboxDispatcher implements SchedulingConfigurer {
 	private static final String DELIVERED = "[removed-after-delivery]";
 
 	private static final String UNDELIVERED = "[removed-after-failure]";
+
+	/**
+	 * Emails sent over one connection and recorded in one transaction. A crash during a
+	 * batch sends again those of its emails the server had already accepted (each with
+	 * the same Message-ID, so receivers can drop the copy).
+	 */
+	static final int BATCH = 50;
 
 	private final JdbcClient jdbc;
 
@@ -69,57 +79,96 @@ public class OutboxDispatcher implements SchedulingConfigurer {
 	}
 
 	/**
-	 * Delivers due emails one per transaction, so each outcome is recorded at once and no
-	 * lock is held across several sends. A failure ends the round: the mail server is
-	 * likely down, the failed email waits its back-off and the others the next round.
+	 * Delivers due emails in batches of up to {@value #BATCH}, each batch in one
+	 * transaction over one SMTP connection, so each outcome is recorded when its batch
+	 * ends. A failure ends the round: the mail server is likely down, the failed email
+	 * waits its back-off and the others the next round.
 	 */
 	public void dispatchDue() {
 		Outcome outcome;
 		do {
-			outcome = this.transactions.execute((status) -> deliverNext());
+			outcome = this.transactions.execute((status) -> deliverBatch());
 		}
-		while (outcome == Outcome.SENT);
+		while (outcome == Outcome.SENT_FULL_BATCH);
 	}
 
-	private Outcome deliverNext() {
+	private Outcome deliverBatch() {
 		Instant now = this.clock.instant();
-		Optional<Long> due = this.jdbc.sql("""
-				select id from outbound_email where status = 'QUEUED' and next_attempt_at <= ?
-				order by next_attempt_at, id limit 1 for update skip locked
-				""").param(Timestamp.from(now)).query(Long.class).optional();
-		return due.map((id) -> deliver(id, now)).orElse(Outcome.NONE_DUE);
-	}
-
-	private Outcome deliver(long id, Instant now) {
-		Stored stored = this.jdbc.sql("""
-				select message_id, recipient, subject, text_body, html_body, secrets from outbound_email where id = ?
+		List<Stored> due = this.jdbc.sql("""
+				select id, message_id, recipient, subject, text_body, html_body, secrets from outbound_email
+				where status = 'QUEUED' and next_attempt_at <= ?
+				order by next_attempt_at, id limit ? for update skip locked
 				""")
-			.param(id)
-			.query((rs, row) -> new Stored(rs.getString(1),
-					new OutgoingEmail(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-					secrets(rs.getArray(6))))
-			.single();
-		try {
-			this.sender.send(mime(stored));
-			this.jdbc
-				.sql("update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
-						+ "last_error = null, text_body = ?, html_body = ?, secrets = null where id = ?")
-				.params(Timestamp.from(now), withoutSecrets(stored.email().textBody(), stored.secrets(), DELIVERED),
-						withoutSecrets(stored.email().htmlBody(), stored.secrets(), DELIVERED), id)
-				.update();
-			return Outcome.SENT;
+			.params(Timestamp.from(now), BATCH)
+			.query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2),
+					new OutgoingEmail(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+					secrets(rs.getArray(7))))
+			.list();
+		if (due.isEmpty()) {
+			return Outcome.NONE_DUE;
 		}
-		catch (MailException | MessagingException ex) {
-			recordFailure(id, stored, now, ex);
+		Map<Stored, Exception> failures = send(due);
+		for (Stored stored : due) {
+			Exception failure = failures.get(stored);
+			if (failure == null) {
+				recordDelivery(stored, now);
+			}
+			else {
+				recordFailure(stored, now, failure);
+			}
+		}
+		if (!failures.isEmpty()) {
 			return Outcome.FAILED;
 		}
+		return (due.size() == BATCH) ? Outcome.SENT_FULL_BATCH : Outcome.SENT;
+	}
+
+	/**
+	 * Sends the emails over one connection; answers those that failed, with why. When the
+	 * sender cannot tell which failed (it lost the connection after sending, say), all of
+	 * them did: an email is rather sent twice than lost (X6).
+	 */
+	private Map<Stored, Exception> send(List<Stored> emails) {
+		Map<Stored, Exception> failures = new HashMap<>();
+		Map<MimeMessage, Stored> messages = new LinkedHashMap<>();
+		for (Stored stored : emails) {
+			try {
+				messages.put(mime(stored), stored);
+			}
+			catch (MessagingException ex) {
+				failures.put(stored, ex);
+			}
+		}
+		try {
+			this.sender.send(messages.keySet().toArray(MimeMessage[]::new));
+		}
+		catch (MailSendException ex) {
+			if (ex.getFailedMessages().isEmpty()) {
+				messages.values().forEach((stored) -> failures.put(stored, ex));
+			}
+			ex.getFailedMessages().forEach((message, failure) -> failures.put(messages.get(message), failure));
+		}
+		catch (MailException ex) {
+			messages.values().forEach((stored) -> failures.put(stored, ex));
+		}
+		return failures;
+	}
+
+	private void recordDelivery(Stored stored, Instant now) {
+		this.jdbc
+			.sql("update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
+					+ "last_error = null, text_body = ?, html_body = ?, secrets = null where id = ?")
+			.params(Timestamp.from(now), withoutSecrets(stored.email().textBody(), stored.secrets(), DELIVERED),
+					withoutSecrets(stored.email().htmlBody(), stored.secrets(), DELIVERED), stored.id())
+			.update();
 	}
 
 	/**
 	 * Waits the back-off for another attempt, or, after the last one, gives up: a FAILED
 	 * email is never sent, so its stored copy loses its secrets as a delivered one does.
 	 */
-	private void recordFailure(long id, Stored stored, Instant now, Exception failure) {
+	private void recordFailure(Stored stored, Instant now, Exception failure) {
+		long id = stored.id();
 		int attempts = this.jdbc.sql("select attempts + 1 from outbound_email where id = ?")
 			.param(id)
 			.query(Integer.class)
@@ -175,12 +224,12 @@ public class OutboxDispatcher implements SchedulingConfigurer {
 		return message;
 	}
 
-	private record Stored(String messageId, OutgoingEmail email, List<String> secrets) {
+	private record Stored(long id, String messageId, OutgoingEmail email, List<String> secrets) {
 	}
 
 	private enum Outcome {
 
-		NONE_DUE, SENT, FAILED
+		NONE_DUE, SENT, SENT_FULL_BATCH, FAILED
 
 	}
 
