@@ -85,18 +85,13 @@ public class Users {
 
 	/** A page of the list, counted up to {@link CappedPage#COUNT_LIMIT}. */
 	public CappedPage<UserRow> find(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
-		String accounts = accounts(scope, search, status);
-		Map<String, Object> parameters = parameters(scope, search, status);
-		List<UserRow> rows = rows(accounts, parameters, pageable);
+		List<UserRow> rows = rows(scope, search, status, pageable);
 		if (pageable.getOffset() >= CappedPage.COUNT_LIMIT && !rows.isEmpty()) {
 			return CappedPage.beyondCountLimit(rows, pageable);
 		}
-		long count = this.jdbc.sql("select count(*) from (select 1 " + accounts + " limit :countLimit) counted")
-			.params(parameters)
-			.param("countLimit", CappedPage.COUNT_LIMIT + 1)
-			.query(Long.class)
-			.single();
-		return CappedPage.of(rows, pageable, count);
+		Statement count = countStatement(scope, search, status);
+		return CappedPage.of(rows, pageable,
+				this.jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single());
 	}
 
 	/**
@@ -105,18 +100,31 @@ public class Users {
 	 */
 	public CappedPage<UserRow> findUncounted(AdministratorScope scope, String search, StatusFilter status,
 			Pageable pageable) {
-		return CappedPage.uncounted(rows(accounts(scope, search, status), parameters(scope, search, status), pageable),
-				pageable);
+		return CappedPage.uncounted(rows(scope, search, status, pageable), pageable);
 	}
 
 	/** The page's rows and, if there is one, the first row of the next page. */
-	private List<UserRow> rows(String accounts, Map<String, Object> parameters, Pageable pageable) {
-		return this.jdbc.sql(COLUMNS + "select a.id, a.list_name " + accounts + PAGE)
-			.params(parameters)
-			.param("limit", pageable.getPageSize() + 1)
-			.param("offset", pageable.getOffset())
-			.query(Users::row)
-			.list();
+	private List<UserRow> rows(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
+		Statement page = pageStatement(scope, search, status, pageable);
+		return this.jdbc.sql(page.sql()).params(page.parameters()).query(Users::row).list();
+	}
+
+	/** The statement of a page (UsersListPlanIntegrationTests reads its plans). */
+	static Statement pageStatement(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
+		Map<String, Object> parameters = parameters(scope, search, status);
+		parameters.put("limit", pageable.getPageSize() + 1);
+		parameters.put("offset", pageable.getOffset());
+		return new Statement(COLUMNS + "select a.id, a.list_name " + accounts(scope, search, status) + PAGE,
+				parameters);
+	}
+
+	/** The statement counting up to one more than {@link CappedPage#COUNT_LIMIT}. */
+	static Statement countStatement(AdministratorScope scope, String search, StatusFilter status) {
+		Map<String, Object> parameters = parameters(scope, search, status);
+		parameters.put("countLimit", CappedPage.COUNT_LIMIT + 1);
+		return new Statement(
+				"select count(*) from (select 1 " + accounts(scope, search, status) + " limit :countLimit) counted",
+				parameters);
 	}
 
 	private static String accounts(AdministratorScope scope, String search, StatusFilter status) {
@@ -156,6 +164,10 @@ public class Users {
 
 	static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/** SQL with named parameters. */
+	record Statement(String sql, Map<String, Object> parameters) {
 	}
 
 }
