@@ -8,9 +8,9 @@ import org.springframework.data.domain.Pageable;
 /**
  * A page of a list too large to count on every request: its results are counted up to
  * {@link #COUNT_LIMIT}, and beyond that the page only knows there are more ("More than
- * 1,000 results"). Whether a next page exists comes from reading one row more than the
- * page shows, so paging works however long the list is. A page that was not counted at
- * all (the list behind a dialog) shows no count.
+ * 1,000 results"). Whether a next page exists is told by the list (which reads one row
+ * more than it shows), so paging works however long the list is. A page that was not
+ * counted at all (the list behind a dialog) shows no count.
  */
 public final class CappedPage<T> extends PageImpl<T> {
 
@@ -31,30 +31,25 @@ public final class CappedPage<T> extends PageImpl<T> {
 	}
 
 	/**
-	 * The page from {@code rows}, up to one more than the page size (the one more only
-	 * says a next page exists), and the count of up to {@code COUNT_LIMIT + 1} results.
+	 * The page of {@code rows}, followed by more when {@code hasNext}, with the count of
+	 * up to {@code COUNT_LIMIT + 1} results.
 	 */
-	public static <T> CappedPage<T> of(List<T> rows, Pageable pageable, long cappedCount) {
-		return page(rows, pageable, Math.min(cappedCount, COUNT_LIMIT), true, cappedCount > COUNT_LIMIT);
+	public static <T> CappedPage<T> of(List<T> rows, boolean hasNext, Pageable pageable, long cappedCount) {
+		return new CappedPage<>(rows, pageable, Math.min(cappedCount, COUNT_LIMIT), true, cappedCount > COUNT_LIMIT,
+				hasNext);
 	}
 
 	/**
 	 * A page whose count is known without counting: beyond {@code COUNT_LIMIT} results
 	 * there are more than that.
 	 */
-	public static <T> CappedPage<T> beyondCountLimit(List<T> rows, Pageable pageable) {
-		return page(rows, pageable, COUNT_LIMIT, true, true);
+	public static <T> CappedPage<T> beyondCountLimit(List<T> rows, boolean hasNext, Pageable pageable) {
+		return new CappedPage<>(rows, pageable, COUNT_LIMIT, true, true, hasNext);
 	}
 
 	/** A page shown without its count. */
-	public static <T> CappedPage<T> uncounted(List<T> rows, Pageable pageable) {
-		return page(rows, pageable, pageable.getOffset() + rows.size(), false, false);
-	}
-
-	private static <T> CappedPage<T> page(List<T> rows, Pageable pageable, long total, boolean counted, boolean more) {
-		boolean hasNext = rows.size() > pageable.getPageSize();
-		List<T> shown = hasNext ? rows.subList(0, pageable.getPageSize()) : rows;
-		return new CappedPage<>(shown, pageable, total, counted, more, hasNext);
+	public static <T> CappedPage<T> uncounted(List<T> rows, boolean hasNext, Pageable pageable) {
+		return new CappedPage<>(rows, pageable, pageable.getOffset() + rows.size(), false, false, hasNext);
 	}
 
 	/** Whether the list was counted (exactly, or as more than {@code COUNT_LIMIT}). */

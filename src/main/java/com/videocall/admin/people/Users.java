@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.directory.AdministratorScope;
@@ -77,6 +78,26 @@ public class Users {
 			order by page.list_name, page.id
 			""";
 
+	/**
+	 * From a row on: the row itself and those that follow it in list order. The row comes
+	 * first only when the list holds it; otherwise the rows are not shown (see
+	 * {@link #read}), so that a row outside the list gives no position.
+	 */
+	private static final String FROM_KEY = """
+			  and (a.list_name, a.id) >= ((select k.list_name from account k where k.id = :key), :key)
+			order by a.list_name, a.id limit :limit
+			) page on page.id = a.id
+			order by page.list_name, page.id
+			""";
+
+	/** Up to a row: the row itself and those before it, the nearest first. */
+	private static final String UP_TO_KEY = """
+			  and (a.list_name, a.id) <= ((select k.list_name from account k where k.id = :key), :key)
+			order by a.list_name desc, a.id desc limit :limit
+			) page on page.id = a.id
+			order by page.list_name, page.id
+			""";
+
 	private final JdbcClient jdbc;
 
 	Users(JdbcClient jdbc) {
@@ -85,12 +106,23 @@ public class Users {
 
 	/** A page of the list, counted up to {@link CappedPage#COUNT_LIMIT}. */
 	public CappedPage<UserRow> find(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
-		List<UserRow> rows = rows(scope, search, status, pageable);
-		if (pageable.getOffset() >= CappedPage.COUNT_LIMIT && !rows.isEmpty()) {
-			return CappedPage.beyondCountLimit(rows, pageable);
+		return find(scope, search, status, ListPosition.page(pageable));
+	}
+
+	/**
+	 * A page of the list, counted up to {@link CappedPage#COUNT_LIMIT}; found from the
+	 * row before or after it when the position names one ("Next" and "Previous" do), so
+	 * that page 1000 costs what page 1 does.
+	 */
+	public CappedPage<UserRow> find(AdministratorScope scope, String search, StatusFilter status,
+			ListPosition position) {
+		Rows rows = rows(scope, search, status, position);
+		Pageable pageable = position.pageable();
+		if (pageable.getOffset() >= CappedPage.COUNT_LIMIT && !rows.shown().isEmpty()) {
+			return CappedPage.beyondCountLimit(rows.shown(), rows.hasNext(), pageable);
 		}
 		Statement count = countStatement(scope, search, status);
-		return CappedPage.of(rows, pageable,
+		return CappedPage.of(rows.shown(), rows.hasNext(), pageable,
 				this.jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single());
 	}
 
@@ -99,22 +131,56 @@ public class Users {
 	 * Invitation dialog.
 	 */
 	public CappedPage<UserRow> findUncounted(AdministratorScope scope, String search, StatusFilter status,
-			Pageable pageable) {
-		return CappedPage.uncounted(rows(scope, search, status, pageable), pageable);
+			ListPosition position) {
+		Rows rows = rows(scope, search, status, position);
+		return CappedPage.uncounted(rows.shown(), rows.hasNext(), position.pageable());
 	}
 
-	/** The page's rows and, if there is one, the first row of the next page. */
-	private List<UserRow> rows(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
-		Statement page = pageStatement(scope, search, status, pageable);
-		return this.jdbc.sql(page.sql()).params(page.parameters()).query(Users::row).list();
+	/**
+	 * The page's rows, and whether more follow. When the row the position names is not in
+	 * the list (any more), the page number is used instead.
+	 */
+	private Rows rows(AdministratorScope scope, String search, StatusFilter status, ListPosition position) {
+		return read(pageStatement(scope, search, status, position), position).orElseGet(() -> {
+			ListPosition numbered = ListPosition.page(position.pageable());
+			return read(pageStatement(scope, search, status, numbered), numbered).orElseThrow();
+		});
 	}
 
-	/** The statement of a page (UsersListPlanIntegrationTests reads its plans). */
-	static Statement pageStatement(AdministratorScope scope, String search, StatusFilter status, Pageable pageable) {
+	/**
+	 * Drops the extra rows each statement reads: the row after the page (forward, which
+	 * says a next page exists) and the named row itself, which must come first (after) or
+	 * last (before); empty when it does not.
+	 */
+	private Optional<Rows> read(Statement statement, ListPosition position) {
+		List<UserRow> rows = this.jdbc.sql(statement.sql()).params(statement.parameters()).query(Users::row).list();
+		int size = position.pageable().getPageSize();
+		if (position.before() != null) {
+			boolean found = !rows.isEmpty() && rows.get(rows.size() - 1).id() == position.before();
+			return found ? Optional.of(new Rows(rows.subList(0, rows.size() - 1), true)) : Optional.empty();
+		}
+		if (position.after() != null) {
+			if (rows.isEmpty() || rows.get(0).id() != position.after()) {
+				return Optional.empty();
+			}
+			rows = rows.subList(1, rows.size());
+		}
+		return Optional.of((rows.size() > size) ? new Rows(rows.subList(0, size), true) : new Rows(rows, false));
+	}
+
+	/**
+	 * The statement of a page (UsersListPlanIntegrationTests reads its plans). It reads
+	 * the named row too, and going forward one row more than the page.
+	 */
+	static Statement pageStatement(AdministratorScope scope, String search, StatusFilter status,
+			ListPosition position) {
 		Map<String, Object> parameters = parameters(scope, search, status);
-		parameters.put("limit", pageable.getPageSize() + 1);
+		Pageable pageable = position.pageable();
+		parameters.put("key", position.key());
+		parameters.put("limit", pageable.getPageSize() + ((position.after() != null) ? 2 : 1));
 		parameters.put("offset", pageable.getOffset());
-		return new Statement(COLUMNS + "select a.id, a.list_name " + accounts(scope, search, status) + PAGE,
+		String page = (position.after() != null) ? FROM_KEY : (position.before() != null) ? UP_TO_KEY : PAGE;
+		return new Statement(COLUMNS + "select a.id, a.list_name " + accounts(scope, search, status) + page,
 				parameters);
 	}
 
@@ -168,6 +234,9 @@ public class Users {
 
 	/** SQL with named parameters. */
 	record Statement(String sql, Map<String, Object> parameters) {
+	}
+
+	private record Rows(List<UserRow> shown, boolean hasNext) {
 	}
 
 }

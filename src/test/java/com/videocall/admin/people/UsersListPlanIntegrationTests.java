@@ -73,14 +73,15 @@ class UsersListPlanIntegrationTests {
 
 	@Test
 	void readsTheFirstPageOfEveryoneFromTheIndexInListOrder() {
-		assertThat(plan(Users.pageStatement(this.everything, "", StatusFilter.ALL, Paging.page(1))))
+		assertThat(plan(Users.pageStatement(this.everything, "", StatusFilter.ALL, ListPosition.page(Paging.page(1)))))
 			.contains("Index Only Scan using account_listed_by_name on account")
 			.doesNotContain("Seq Scan on account");
 	}
 
 	@Test
 	void skipsToPageOneThousandThroughTheIndexAlone() {
-		assertThat(plan(Users.pageStatement(this.everything, "", StatusFilter.ALL, Paging.page(1000))))
+		assertThat(
+				plan(Users.pageStatement(this.everything, "", StatusFilter.ALL, ListPosition.page(Paging.page(1000)))))
 			.contains("Index Only Scan using account_listed_by_name on account")
 			.doesNotContain("Seq Scan on account")
 			.doesNotContain("Sort Key: a.list_name");
@@ -88,7 +89,8 @@ class UsersListPlanIntegrationTests {
 
 	@Test
 	void readsAStatusFromItsOwnPartOfTheIndexForThePageAndTheCount() {
-		assertThat(plan(Users.pageStatement(this.everything, "", StatusFilter.INVITED, Paging.page(1))))
+		assertThat(
+				plan(Users.pageStatement(this.everything, "", StatusFilter.INVITED, ListPosition.page(Paging.page(1)))))
 			.contains("Index Only Scan using account_listed_by_status on account")
 			.doesNotContain("Seq Scan on account");
 		assertThat(plan(Users.countStatement(this.everything, "", StatusFilter.INVITED)))
@@ -98,14 +100,16 @@ class UsersListPlanIntegrationTests {
 
 	@Test
 	void findsARareSearchThroughItsTrigrams() {
-		assertThat(plan(Users.pageStatement(this.everything, "invitee1999", StatusFilter.ALL, Paging.page(1))))
+		assertThat(plan(Users.pageStatement(this.everything, "invitee1999", StatusFilter.ALL,
+				ListPosition.page(Paging.page(1)))))
 			.contains("Bitmap Index Scan on account_listed_search")
 			.doesNotContain("Seq Scan on account");
 	}
 
 	@Test
 	void startsAnAreaAdministratorsListFromTheRolesOfTheirAreas() {
-		String page = plan(Users.pageStatement(this.unitAdministrator, "", StatusFilter.ALL, Paging.page(1)));
+		String page = plan(
+				Users.pageStatement(this.unitAdministrator, "", StatusFilter.ALL, ListPosition.page(Paging.page(1))));
 		String count = plan(Users.countStatement(this.unitAdministrator, "", StatusFilter.ALL));
 		for (String plan : List.of(page, count)) {
 			assertThat(plan).contains("Index Only Scan using role_grant_area on role_grant")

@@ -18,7 +18,6 @@ import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.people.StatusFilter;
 import com.videocall.admin.people.Users;
 import com.videocall.admin.people.web.UsersListState;
-import com.videocall.admin.web.Paging;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -135,8 +134,8 @@ class ManageInvitationController {
 	 * itself).
 	 */
 	private void addUsersList(AdministratorScope scope, UsersListState list, Model model) {
-		model.addAttribute("users", this.users.findUncounted(scope, list.search(), StatusFilter.parse(list.status()),
-				Paging.page(list.pageNumber())));
+		model.addAttribute("users",
+				this.users.findUncounted(scope, list.search(), StatusFilter.parse(list.status()), list.position()));
 		model.addAttribute("statuses", StatusFilter.values());
 	}
 
