@@ -73,9 +73,9 @@ public class Users {
 			""";
 
 	private static final String PAGE = """
-			order by a.list_name, a.id limit :limit offset :offset
+			order by a.sort_key, a.id limit :limit offset :offset
 			) page on page.id = a.id
-			order by page.list_name, page.id
+			order by page.sort_key, page.id
 			""";
 
 	/**
@@ -84,18 +84,18 @@ public class Users {
 	 * {@link #read}), so that a row outside the list gives no position.
 	 */
 	private static final String FROM_KEY = """
-			  and (a.list_name, a.id) >= ((select k.list_name from account k where k.id = :key), :key)
-			order by a.list_name, a.id limit :limit
+			  and (a.sort_key, a.id) >= ((select k.sort_key from account k where k.id = :key), :key)
+			order by a.sort_key, a.id limit :limit
 			) page on page.id = a.id
-			order by page.list_name, page.id
+			order by page.sort_key, page.id
 			""";
 
 	/** Up to a row: the row itself and those before it, the nearest first. */
 	private static final String UP_TO_KEY = """
-			  and (a.list_name, a.id) <= ((select k.list_name from account k where k.id = :key), :key)
-			order by a.list_name desc, a.id desc limit :limit
+			  and (a.sort_key, a.id) <= ((select k.sort_key from account k where k.id = :key), :key)
+			order by a.sort_key desc, a.id desc limit :limit
 			) page on page.id = a.id
-			order by page.list_name, page.id
+			order by page.sort_key, page.id
 			""";
 
 	private final JdbcClient jdbc;
@@ -180,8 +180,7 @@ public class Users {
 		parameters.put("limit", pageable.getPageSize() + ((position.after() != null) ? 2 : 1));
 		parameters.put("offset", pageable.getOffset());
 		String page = (position.after() != null) ? FROM_KEY : (position.before() != null) ? UP_TO_KEY : PAGE;
-		return new Statement(COLUMNS + "select a.id, a.list_name " + accounts(scope, search, status) + page,
-				parameters);
+		return new Statement(COLUMNS + "select a.id, a.sort_key " + accounts(scope, search, status) + page, parameters);
 	}
 
 	/** The statement counting up to one more than {@link CappedPage#COUNT_LIMIT}. */

@@ -84,7 +84,7 @@ class UsersListPlanIntegrationTests {
 				plan(Users.pageStatement(this.everything, "", StatusFilter.ALL, ListPosition.page(Paging.page(1000)))))
 			.contains("Index Only Scan using account_listed_by_name on account")
 			.doesNotContain("Seq Scan on account")
-			.doesNotContain("Sort Key: a.list_name");
+			.doesNotContain("Sort Key: a.sort_key");
 	}
 
 	@Test
