@@ -62,6 +62,15 @@ select a.id, 'ORGANISATION_ADMINISTRATOR', u.id, 'ORGANISATIONAL_UNIT', now()
 from (select id, row_number() over (order by id) as n from account where email like 'person%@bulk.invalid') a(id, n)
 join bulk_unit u on u.n = a.n
 where a.n <= 290;
+-- Ten Service Administrators (people 291-300) of waiting areas 1-10 and ten Meeting Room
+-- Administrators (people 301-310) of meeting rooms 1-10: every kind of administrator at this size.
+insert into role_grant (account_id, role, area_id, area_kind, granted_at)
+select (select id from account
+        where lower(email) = 'person' || (case w.kind when 'WAITING_AREA' then 290 else 300 end + w.n) || '@bulk.invalid'),
+       case w.kind when 'WAITING_AREA' then 'SERVICE_ADMINISTRATOR' else 'MEETING_ROOM_ADMINISTRATOR' end,
+       w.id, w.kind, now()
+from bulk_area w
+where w.kind in ('WAITING_AREA', 'MEETING_ROOM') and w.n <= 10;
 
 -- 20,000 pending invitations, each with one or two invited roles and a link.
 insert into invitation (account_id, status, invited_at, invited_by, last_sent_at)
@@ -89,4 +98,5 @@ set listed = exists (select 1 from role_grant g where g.account_id = a.id)
 where a.email like '%@bulk.invalid';
 
 commit;
-analyze;
+-- Vacuumed as autovacuum would soon do, so that plans (and index-only scans) are those of a settled database.
+vacuum analyze;

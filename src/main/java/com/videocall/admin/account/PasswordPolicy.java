@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Passwords (I5): 12 to 128 characters, no composition rules, and none of the common
@@ -24,11 +25,12 @@ public class PasswordPolicy {
 
 	public static final int MAX_LENGTH = 128;
 
-	private final Set<String> common;
-
-	PasswordPolicy() {
-		this.common = load("passwords/common-passwords.txt");
-	}
+	/**
+	 * Read on first use, not at startup: only setting up an account needs the list (about
+	 * 44,000 entries), and startup is what every instance waits for.
+	 */
+	private final SingletonSupplier<Set<String>> common = SingletonSupplier
+		.of(() -> load("passwords/common-passwords.txt"));
 
 	/** The message key of what is wrong with the password, if anything. */
 	public Optional<String> problem(String password) {
@@ -39,7 +41,7 @@ public class PasswordPolicy {
 		if (length > MAX_LENGTH) {
 			return Optional.of("password.tooLong");
 		}
-		if (this.common.contains(password.toLowerCase(Locale.ROOT))) {
+		if (this.common.obtain().contains(password.toLowerCase(Locale.ROOT))) {
 			return Optional.of("password.common");
 		}
 		return Optional.empty();

@@ -18,7 +18,6 @@ import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.people.StatusFilter;
 import com.videocall.admin.people.Users;
 import com.videocall.admin.people.web.UsersListState;
-import com.videocall.admin.web.Paging;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -130,13 +129,14 @@ class ManageInvitationController {
 	}
 
 	/**
-	 * The dialog is shown over the Users list as the administrator left it (M5), with the
-	 * banner inside it.
+	 * The dialog, with the banner inside it, is shown over the Users list as the
+	 * administrator left it (M5): its rows, search and filter, without counting the list
+	 * again ("Close" leads to the list itself).
 	 */
 	private void addUsersList(AdministratorScope scope, UsersListState list, Model model) {
 		model.addAttribute("bannerInDialog", true);
-		model.addAttribute("users", this.users.find(scope, list.search(), StatusFilter.parse(list.status()),
-				Paging.page(list.pageNumber())));
+		model.addAttribute("users",
+				this.users.findUncounted(scope, list.search(), StatusFilter.parse(list.status()), list.position()));
 		model.addAttribute("statuses", StatusFilter.values());
 	}
 

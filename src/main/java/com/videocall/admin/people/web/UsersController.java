@@ -4,7 +4,6 @@ import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.people.StatusFilter;
 import com.videocall.admin.people.UserProfiles;
 import com.videocall.admin.people.Users;
-import com.videocall.admin.web.Paging;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,8 +26,8 @@ class UsersController {
 
 	@GetMapping("/users")
 	String list(AdministratorScope scope, @ModelAttribute("list") UsersListState list, Model model) {
-		model.addAttribute("users", this.users.find(scope, list.search(), StatusFilter.parse(list.status()),
-				Paging.page(list.pageNumber())));
+		model.addAttribute("users",
+				this.users.find(scope, list.search(), StatusFilter.parse(list.status()), list.position()));
 		model.addAttribute("statuses", StatusFilter.values());
 		return "users/list";
 	}
