@@ -9,6 +9,7 @@ import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
+import com.videocall.admin.invitation.InvitationEvent.RemovalUndone;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
 import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
 
@@ -64,6 +65,9 @@ class HistoryRecorder {
 		}
 		if (event instanceof InvitationCancelled cancelled) {
 			return byAdministrator(cancelled, HistoryType.CANCELLED, cancelled.by(), cancelled.removed());
+		}
+		if (event instanceof RemovalUndone undone) {
+			return byAdministrator(undone, HistoryType.UNDONE, undone.by(), undone.restored());
 		}
 		if (event instanceof InvitationAccepted accepted) {
 			return withRoles(insert(accepted, HistoryType.ACCEPTED, accepted.accountId(), null), accepted.roles());

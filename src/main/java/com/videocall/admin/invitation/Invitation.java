@@ -13,6 +13,7 @@ import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
+import com.videocall.admin.invitation.InvitationEvent.RemovalUndone;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
 import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
@@ -177,6 +178,30 @@ public class Invitation implements Persistable<Long> {
 			this.events.add(new InvitationCancelled(this.id, by, now, offers));
 		}
 		return offers;
+	}
+
+	/**
+	 * Undo (UN): puts back the roles a removal took, offered by whom and when they were,
+	 * provided nothing changed since that removal left the invitation at
+	 * {@code versionAfter}. A cancelled invitation is pending again, so its newest link
+	 * works again unless it has expired. Refused once the invitee accepted.
+	 */
+	void restore(Actor by, Collection<RemovedRole> removed, long versionAfter, Instant now) {
+		if (this.status == InvitationStatus.ACCEPTED) {
+			throw new UndoRefusedException(UndoRefusedException.Reason.ACCEPTED);
+		}
+		if (this.version != versionAfter || removed.isEmpty()
+				|| removed.stream().anyMatch((role) -> offers().contains(role.offer()))) {
+			throw new UndoRefusedException(UndoRefusedException.Reason.CHANGED);
+		}
+		if (this.status == InvitationStatus.CANCELLED) {
+			this.status = InvitationStatus.PENDING;
+			this.endedAt = null;
+		}
+		for (RemovedRole role : removed) {
+			this.roles.add(new InvitedRole(role.role(), role.areaId(), role.invitedBy(), role.invitedAt()));
+		}
+		this.events.add(new RemovalUndone(this.id, by, now, removed.stream().map(RemovedRole::offer).toList()));
 	}
 
 	/** The link with this token hash, if it was issued for this invitation. */

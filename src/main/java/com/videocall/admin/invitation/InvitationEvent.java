@@ -56,6 +56,13 @@ public sealed interface InvitationEvent {
 			List<RoleOffer> removed) implements InvitationEvent {
 	}
 
+	/**
+	 * An administrator undid a removal (UN): the roles are offered again, and a cancelled
+	 * invitation is pending again. No email: the invitee's newest link works again.
+	 */
+	record RemovalUndone(long invitationId, Actor by, Instant at, List<RoleOffer> restored) implements InvitationEvent {
+	}
+
 	/** The invitee set up their account with these roles (I3). */
 	record InvitationAccepted(long invitationId, long accountId, Instant at,
 			List<RoleOffer> roles) implements InvitationEvent {

@@ -50,11 +50,17 @@ public class InvitationManagement {
 
 	private final InvitationProperties properties;
 
+	private final RemovalUndos undos;
+
+	private final RemovalUndoing undoing;
+
 	private final Clock clock;
 
 	InvitationManagement(InvitationRepository invitations, InvitationAccess access, AccountManagement accounts,
 			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, ApplicationEventPublisher events,
-			InvitationProperties properties, Clock clock) {
+			InvitationProperties properties, RemovalUndos undos, RemovalUndoing undoing, Clock clock) {
+		this.undos = undos;
+		this.undoing = undoing;
 		this.invitations = invitations;
 		this.access = access;
 		this.accounts = accounts;
@@ -151,23 +157,39 @@ public class InvitationManagement {
 		return remove(scope, actor(actor, sourcePage), invitation, (role) -> role.getAreaId() == areaId);
 	}
 
+	/**
+	 * Undo (UN) of a removal: restores the roles it took, as they were offered, without
+	 * email. Refused ({@link UndoRefusedException}) when the window has passed, when it
+	 * was undone already, when the invitation changed or was accepted since, or when any
+	 * of the roles is outside the administrator's scope.
+	 */
+	@Transactional
+	public UndoOutcome undo(AdministratorScope scope, AccountUser actor, long undoId) {
+		// The banner it came from sits on whatever page followed the removal: no source
+		// page.
+		return this.undoing.undo(scope, actor(actor, null), undoId);
+	}
+
 	private RemovalOutcome remove(AdministratorScope scope, Actor by, Invitation invitation,
 			Predicate<InvitedRole> chosen) {
-		List<RoleOffer> which = invitation.getRoles()
+		List<RemovedRole> taken = invitation.getRoles()
 			.stream()
 			.filter((role) -> chosen.test(role) && scope.covers(role.getAreaId()))
-			.map(InvitedRole::offer)
+			.map(RemovedRole::of)
 			.toList();
-		List<RoleOffer> removed = invitation.removeRoles(by, which, this.clock.instant());
+		Instant now = this.clock.instant();
+		List<RoleOffer> removed = invitation.removeRoles(by, taken.stream().map(RemovedRole::offer).toList(), now);
 		if (removed.isEmpty()) {
 			throw new NothingSelectedException();
 		}
 		this.invitations.saveAndFlush(invitation);
+		long undoId = this.undos.open(by.accountId(), now, this.properties.undoWindow(),
+				List.of(new RemovalUndos.Removal(invitation.getId(), invitation.getVersion(), taken)));
 		boolean cancelled = !invitation.isPending();
 		boolean remainsElsewhere = !cancelled
 				&& invitation.getRoles().stream().noneMatch((role) -> scope.covers(role.getAreaId()));
 		return new RemovalOutcome(this.accounts.get(invitation.getAccountId()).getEmail(), removed, cancelled,
-				remainsElsewhere);
+				remainsElsewhere, undoId);
 	}
 
 	private void invite(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage,

@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param newLinksPerAddress "Send me a new link" requests for expired links allowed from
  * one client address within the new-link window (each one emails the invitee)
  * @param newLinkWindow how long the new-link requests from one client address count
+ * @param undoWindow how long after Cancel Invitation or Remove Roles the banner's "Undo"
+ * works (UN)
  */
 @ConfigurationProperties("app.invitations")
 public record InvitationProperties(@DefaultValue("14d") Duration linkValidity,
 		@DefaultValue("10m") Duration reminderInterval, @DefaultValue("5") int newLinksPerAddress,
-		@DefaultValue("1h") Duration newLinkWindow) {
+		@DefaultValue("1h") Duration newLinkWindow, @DefaultValue("10m") Duration undoWindow) {
 }

@@ -9,9 +9,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The confirmation shown at the top of the next page after a state change. It travels as
  * a flash attribute (Post/Redirect/Get) and holds message keys with arguments, never
- * finished text; a banner may have several lines (e.g. the summary of Add Users).
+ * finished text; a banner may have several lines (e.g. the summary of Add Users), and one
+ * action, a button that posts a form (e.g. "Undo" after a removal, UN).
  */
-public record Banner(Kind kind, List<Line> lines) implements Serializable {
+public record Banner(Kind kind, List<Line> lines, Action action) implements Serializable {
+
+	public Banner(Kind kind, List<Line> lines) {
+		this(kind, lines, null);
+	}
 
 	public static final String ATTRIBUTE = "banner";
 
@@ -34,6 +39,13 @@ public record Banner(Kind kind, List<Line> lines) implements Serializable {
 
 	}
 
+	/**
+	 * A button in the banner that posts to {@code url} (with the CSRF token), sending
+	 * {@code back}, the page to return to.
+	 */
+	public record Action(String url, String labelCode, String back) implements Serializable {
+	}
+
 	public static Banner of(Kind kind, String code, Object... arguments) {
 		return new Banner(kind, List.of(line(code, arguments)));
 	}
@@ -45,7 +57,11 @@ public record Banner(Kind kind, List<Line> lines) implements Serializable {
 	public Banner and(String code, Object... arguments) {
 		List<Line> more = new ArrayList<>(this.lines);
 		more.add(line(code, arguments));
-		return new Banner(this.kind, List.copyOf(more));
+		return new Banner(this.kind, List.copyOf(more), this.action);
+	}
+
+	public Banner withAction(String url, String labelCode, String back) {
+		return new Banner(this.kind, this.lines, new Action(url, labelCode, back));
 	}
 
 	public void flash(RedirectAttributes attributes) {

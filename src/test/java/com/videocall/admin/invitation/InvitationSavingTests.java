@@ -33,7 +33,8 @@ class InvitationSavingTests {
 	void everyMethodThatChangesAnInvitationSavesItThroughTheRepository() {
 		Set<String> changes = changesOfTheInvitation();
 		assertThat(changes).as("the Invitation's methods that announce a change")
-			.containsExactlyInAnyOrder("invite", "offer", "remind", "removeRoles", "accept", "requestNewLink");
+			.containsExactlyInAnyOrder("invite", "offer", "remind", "removeRoles", "accept", "requestNewLink",
+					"restore");
 
 		List<JavaMethod> changing = application.stream()
 			.filter((owner) -> !owner.isEquivalentTo(Invitation.class))

@@ -64,8 +64,9 @@ class AreaInvitationController {
 			// Says, as the dialog does, whether the invitation ended or remains for other
 			// areas (named or not, whoever administers them).
 			Banner banner = Banner.of(Kind.SUCCESS, "invitation.cancelledForArea", outcome.email(), area.name());
-			return new Done(banner.and(outcome.cancelled() ? "invitation.cancelled" : "invitation.remainsElsewhere",
-					outcome.email()), back);
+			banner = banner.and(outcome.cancelled() ? "invitation.cancelled" : "invitation.remainsElsewhere",
+					outcome.email());
+			return new Done(UndoController.offeringUndo(banner, outcome.undoId(), back), back);
 		});
 	}
 

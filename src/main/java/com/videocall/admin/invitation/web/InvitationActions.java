@@ -6,6 +6,7 @@ import com.videocall.admin.invitation.InvitationChangedException;
 import com.videocall.admin.invitation.InvitationEndedException;
 import com.videocall.admin.invitation.NothingSelectedException;
 import com.videocall.admin.invitation.ReminderTooSoonException;
+import com.videocall.admin.invitation.UndoRefusedException;
 import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.RelativeTime;
@@ -16,8 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Runs an invitation action and turns its outcome into a banner and a redirect. Refusals
- * (too soon, changed meanwhile, already ended, nothing selected) change nothing and go
- * back to the page the action came from, which then shows the current state (X5).
+ * (too soon, changed meanwhile, already ended, nothing selected, Undo refused) change
+ * nothing and go back to the page the action came from, which then shows the current
+ * state (X5).
  */
 @Component
 class InvitationActions {
@@ -42,6 +44,11 @@ class InvitationActions {
 		}
 		catch (InvitationEndedException ex) {
 			Banner.flash(attributes, Kind.INFORMATION, "invitation.ended." + ex.status());
+		}
+		catch (UndoRefusedException ex) {
+			Banner.flash(attributes,
+					(ex.reason() == UndoRefusedException.Reason.ALREADY_UNDONE) ? Kind.INFORMATION : Kind.ERROR,
+					"undo.refused." + ex.reason());
 		}
 		catch (NothingSelectedException ex) {
 			Banner.flash(attributes, Kind.ERROR, "invitation.nothingSelected");

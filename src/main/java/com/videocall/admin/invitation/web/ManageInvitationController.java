@@ -123,8 +123,10 @@ class ManageInvitationController {
 		return this.actions.run(attributes, dialog, () -> {
 			RemovalOutcome outcome = this.management.removeRoles(scope, me, id, version,
 					(roles != null) ? roles : Set.of(), source());
-			return new Done(RemovalBanners.of(outcome, this::label),
-					(outcome.cancelled() || outcome.remainsElsewhere()) ? list.listUrl() : dialog);
+			String target = (outcome.cancelled() || outcome.remainsElsewhere()) ? list.listUrl() : dialog;
+			return new Done(
+					UndoController.offeringUndo(RemovalBanners.of(outcome, this::label), outcome.undoId(), target),
+					target);
 		});
 	}
 
