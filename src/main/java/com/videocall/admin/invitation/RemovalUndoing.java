@@ -12,6 +12,9 @@ import com.videocall.admin.invitation.RemovalUndos.Removal;
 import com.videocall.admin.invitation.RemovalUndos.UndoRecord;
 import com.videocall.admin.invitation.UndoRefusedException.Reason;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RemovalUndoing {
+
+	private static final Logger logger = LoggerFactory.getLogger(RemovalUndoing.class);
 
 	private final RemovalUndos undos;
 
@@ -45,6 +50,7 @@ class RemovalUndoing {
 		long inScope = roles.stream().filter((role) -> scope.covers(role.areaId())).count();
 		if (inScope == 0) {
 			// Nothing of it is theirs to see: the same "not found" as for an unknown id.
+			logger.warn("Account {} asked to undo {} outside its scope", scope.accountId(), undoId);
 			throw new InvitationNotFoundException("undo " + undoId);
 		}
 		if (inScope < roles.size()) {

@@ -56,6 +56,8 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.audit.check("Remove Roles");
 		click(AriaRole.BUTTON, "Yes");
 		this.audit.check("Manage Invitation, a role removed");
+		click(AriaRole.BUTTON, "Undo");
+		this.audit.check("Manage Invitation, removal undone");
 		click(AriaRole.BUTTON, "Send Reminder");
 		this.audit.check("Manage Invitation, reminder sent (next one later)");
 		click(AriaRole.LINK, "Close");

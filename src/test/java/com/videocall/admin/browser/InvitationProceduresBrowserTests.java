@@ -58,6 +58,25 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void undoesACancellationFromTheBanner() {
+		String invitee = invite("undone", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		signIn();
+		openManageInvitation(invitee);
+		this.page.getByLabel("Select All").check();
+		click(AriaRole.BUTTON, "Remove Roles");
+		click(AriaRole.BUTTON, "Yes");
+		assertThat(banner()).containsText("The invitation for " + invitee + " is cancelled");
+		click(AriaRole.BUTTON, "Undo");
+		assertThat(banner()).containsText("Undone: the invitation for " + invitee);
+		assertThat(banner().getByRole(AriaRole.BUTTON)).hasCount(0);
+		openManageInvitation(invitee);
+		assertThat(this.page.getByRole(AriaRole.CELL,
+				new Page.GetByRoleOptions().setName("Service Provider").setExact(true)))
+			.hasCount(1);
+		assertThat(this.page.locator("ol.history li").last()).containsText("Undone by Admin " + this.clinic.tag());
+	}
+
+	@Test
 	void resendsAndCancelsFromAnOrganisationalUnit() {
 		String invitee = invite("unit", new RoleOffer(Role.ORGANISATION_COORDINATOR, this.clinic.unit()));
 		signIn();

@@ -66,6 +66,28 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void undoesACancellationByKeyboardOnly() {
+		String invitee = invite("keyboard.undo", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		signInByKeyboard();
+		openManageInvitationByKeyboard(invitee);
+		this.keys.tabTo("INPUT", "Select All");
+		this.keys.press("Space");
+		this.keys.tabTo("BUTTON", "Remove Roles");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("BUTTON", "Yes");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("The invitation for " + invitee + " is cancelled");
+		// The banner takes focus, as after every action; its Undo is the next Tab stop.
+		assertThat(banner()).isFocused();
+		this.keys.press("Tab");
+		assertThat(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo"))).isFocused();
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("Undone: the invitation for " + invitee);
+		assertThat(banner()).isFocused();
+		report("Manage Invitation: Select All, Remove Roles, Yes, Undo");
+	}
+
+	@Test
 	void resendsAndCancelsFromAnOrganisationalUnitByKeyboardOnly() {
 		String invitee = invite("keyboard.unit", new RoleOffer(Role.ORGANISATION_COORDINATOR, this.clinic.unit()));
 		signInByKeyboard();

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
@@ -57,6 +58,17 @@ public class Invitations {
 
 	public AdministratorScope scope(String email) {
 		return this.scopes.forAccount(actor(email).accountId());
+	}
+
+	/**
+	 * Removes every role of the invitation as {@code admin} would in the dialog; returns
+	 * the id its banner's Undo sends (UN).
+	 */
+	public long removeAllRoles(long invitation, String admin) {
+		return this.management
+			.removeRoles(scope(admin), actor(admin), invitation, this.records.version(invitation),
+					Set.copyOf(this.records.roleIds(invitation)), "Test")
+			.undoId();
 	}
 
 	/** Makes the last reminder look {@code ago} older, as if that time had passed. */

@@ -62,6 +62,8 @@ final class AccessRoutes {
 			route("POST /users/invitations/{id}/removal", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
 					(s) -> Call.post(dialog(s) + "/removal", "version", s.invitation().version(), "role",
 							s.invitation().roleId())),
+			route("POST /users/undo/{undoId}", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.post("/users/undo/" + s.undo(), "back", "/users")),
 			route("GET /organisational-units", Access.ADMINISTRATORS, NO_ID, NO_KIND,
 					(s) -> Call.get("/organisational-units")),
 			route("GET /waiting-areas", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/waiting-areas")),

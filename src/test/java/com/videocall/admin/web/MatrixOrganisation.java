@@ -171,6 +171,14 @@ final class MatrixOrganisation {
 		return this.records.newestEmail(invitation(waitingA1, AreaKind.WAITING_AREA, false).id());
 	}
 
+	/**
+	 * A new invitation in the area whose roles the System Administrator removed: the id
+	 * of its Undo.
+	 */
+	long removedInvitation(long areaId, AreaKind kind) {
+		return this.invitations.removeAllRoles(invite(areaId, kind).id(), SignIn.ADMIN);
+	}
+
 	/** An id no record of any kind has. */
 	long missingId() {
 		return this.missingId;

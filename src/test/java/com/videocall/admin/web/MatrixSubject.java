@@ -51,6 +51,15 @@ final class MatrixSubject {
 		return this.invitation;
 	}
 
+	/**
+	 * The Undo of a removal of all roles from a new invitation in the case's area (UN);
+	 * one outside scope is "not found" like a missing one.
+	 */
+	long undo() {
+		return (this.ids == Ids.MISSING) ? this.organisation.missingId()
+				: this.organisation.removedInvitation(area(), this.kind);
+	}
+
 	String token() {
 		return switch (this.ids) {
 			case IN_SCOPE -> this.organisation.token(this.acts);

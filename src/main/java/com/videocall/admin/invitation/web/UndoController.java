@@ -1,5 +1,7 @@
 package com.videocall.admin.invitation.web;
 
+import java.util.regex.Pattern;
+
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.invitation.InvitationManagement;
@@ -25,6 +27,8 @@ class UndoController {
 	static final String URL = "/users/undo/";
 
 	private static final String LABEL = "undo.action";
+
+	private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/._~%?&=#+,:-]*");
 
 	private final InvitationManagement management;
 
@@ -52,11 +56,12 @@ class UndoController {
 		});
 	}
 
-	/** Only a path of this application: never a redirect elsewhere. */
+	/**
+	 * Only a path of this application, in plain URL characters (no braces, which a
+	 * redirect would read as a template): never a redirect elsewhere.
+	 */
 	private static String local(String back) {
-		boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-				&& back.chars().noneMatch(Character::isISOControl);
-		return local ? back : "/users";
+		return LOCAL_PATH.matcher(back).matches() ? back : "/users";
 	}
 
 }
