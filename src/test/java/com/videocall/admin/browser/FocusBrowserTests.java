@@ -77,7 +77,7 @@ class FocusBrowserTests extends BrowserTest {
 		assertThat(focused()).isEqualTo("H1 Remove Roles");
 		click(AriaRole.BUTTON, "Yes");
 
-		assertBannerFocused("Removed Receptionist from the invitation for " + invitee + ".");
+		assertBannerFocusedOfferingUndo("Removed Receptionist from the invitation for " + invitee + ".");
 	}
 
 	@Test
@@ -92,7 +92,7 @@ class FocusBrowserTests extends BrowserTest {
 
 		this.page.locator("summary", new Page.LocatorOptions().setHasText(invitee)).click();
 		click(AriaRole.BUTTON, "Cancel Invitation");
-		assertBannerFocused("Invitation cancelled for " + invitee + " in " + this.clinic.unitName()
+		assertBannerFocusedOfferingUndo("Invitation cancelled for " + invitee + " in " + this.clinic.unitName()
 				+ ". The invitation for " + invitee + " remains for other areas.");
 	}
 
@@ -119,6 +119,12 @@ class FocusBrowserTests extends BrowserTest {
 		this.page.getByLabel("Receptionist").check();
 		click(AriaRole.BUTTON, "Save");
 		assertBannerFocused("Invitation sent to " + invitee + ".");
+	}
+
+	/** After a removal the banner also holds its "Undo" button (UN). */
+	private void assertBannerFocusedOfferingUndo(String text) {
+		assertBannerFocused(text + " Undo");
+		assertThat(banner().getByRole(AriaRole.BUTTON)).hasText("Undo");
 	}
 
 	private void assertBannerFocused(String text) {
