@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.HttpBrowser;
 import com.videocall.admin.support.HttpBrowser.Page;
 import com.videocall.admin.support.InvitationRecords;
@@ -164,7 +165,8 @@ class ListStateRedirectIntegrationTests {
 	private static void assertShowsBanner(Page redirect, String banner) {
 		Page page = admin.get(redirect.target());
 		assertThat(page.status()).as("page after the redirect").isEqualTo(200);
-		assertThat(page.document().select(".banner").eachText()).isEqualTo(List.of(banner));
+		assertThat(page.document().select(".banner").stream().map(Browser::sentences).toList())
+			.isEqualTo(List.of(banner));
 	}
 
 }

@@ -133,7 +133,17 @@ public final class Browser {
 		assertThat(banner).as("banner").isNotNull();
 		assertThat(banner.classNames()).as("banner kind").contains("banner-" + kind);
 		assertThat(banner.attr("role")).as("banner role").isEqualTo(role);
-		return banner.text();
+		return sentences(banner);
+	}
+
+	/**
+	 * What a banner says, without its action (the "Undo" after a removal, UN, which tests
+	 * find as a form).
+	 */
+	public static String sentences(Element banner) {
+		Element copy = banner.clone();
+		copy.select(".banner-action").remove();
+		return copy.text();
 	}
 
 	private MvcResult send(MockHttpServletRequestBuilder request, String... namesAndValues) throws Exception {
