@@ -48,11 +48,7 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 		String invitee = invite("cancelled", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
 				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()));
 		signIn();
-		openManageInvitation(invitee);
-		this.page.getByLabel("Select All").check();
-		click(AriaRole.BUTTON, "Remove Roles");
-		click(AriaRole.BUTTON, "Yes");
-		assertThat(banner()).containsText("The invitation for " + invitee + " is cancelled");
+		cancelWithSelectAll(invitee);
 		search(invitee);
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(invitee))).hasCount(0);
 	}
@@ -61,11 +57,7 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 	void undoesACancellationFromTheBanner() {
 		String invitee = invite("undone", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
 		signIn();
-		openManageInvitation(invitee);
-		this.page.getByLabel("Select All").check();
-		click(AriaRole.BUTTON, "Remove Roles");
-		click(AriaRole.BUTTON, "Yes");
-		assertThat(banner()).containsText("The invitation for " + invitee + " is cancelled");
+		cancelWithSelectAll(invitee);
 		click(AriaRole.BUTTON, "Undo");
 		assertThat(banner()).containsText("Undone: the invitation for " + invitee);
 		assertThat(banner().getByRole(AriaRole.BUTTON)).hasCount(0);
@@ -157,6 +149,15 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 		assertThat(this.page.getByRole(AriaRole.CELL,
 				new Page.GetByRoleOptions().setName("Service Provider").setExact(true)))
 			.hasCount(1);
+	}
+
+	/** Manage Invitation: Select All, Remove Roles, Yes. */
+	private void cancelWithSelectAll(String invitee) {
+		openManageInvitation(invitee);
+		this.page.getByLabel("Select All").check();
+		click(AriaRole.BUTTON, "Remove Roles");
+		click(AriaRole.BUTTON, "Yes");
+		assertThat(banner()).containsText("The invitation for " + invitee + " is cancelled");
 	}
 
 	private void openManageInvitation(String invitee) {

@@ -54,14 +54,7 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 	void cancelsTheInvitationByKeyboardOnly() {
 		String invitee = invite("keyboard.cancel", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
 		signInByKeyboard();
-		openManageInvitationByKeyboard(invitee);
-		this.keys.tabTo("INPUT", "Select All");
-		this.keys.press("Space");
-		this.keys.tabTo("BUTTON", "Remove Roles");
-		this.keys.pressAndWait("Enter");
-		this.keys.tabTo("BUTTON", "Yes");
-		this.keys.pressAndWait("Enter");
-		assertThat(banner()).containsText("The invitation for " + invitee + " is cancelled");
+		cancelByKeyboard(invitee);
 		report("Manage Invitation: Select All, Remove Roles, Yes");
 	}
 
@@ -69,14 +62,7 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 	void undoesACancellationByKeyboardOnly() {
 		String invitee = invite("keyboard.undo", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
 		signInByKeyboard();
-		openManageInvitationByKeyboard(invitee);
-		this.keys.tabTo("INPUT", "Select All");
-		this.keys.press("Space");
-		this.keys.tabTo("BUTTON", "Remove Roles");
-		this.keys.pressAndWait("Enter");
-		this.keys.tabTo("BUTTON", "Yes");
-		this.keys.pressAndWait("Enter");
-		assertThat(banner()).containsText("The invitation for " + invitee + " is cancelled");
+		cancelByKeyboard(invitee);
 		// The banner takes focus, as after every action; its Undo is the next Tab stop.
 		assertThat(banner()).isFocused();
 		this.keys.press("Tab");
@@ -119,6 +105,18 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 		this.keys.pressAndWait("Enter");
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.containsText("Welcome");
+	}
+
+	/** Manage Invitation: Select All, Remove Roles, Yes. */
+	private void cancelByKeyboard(String invitee) {
+		openManageInvitationByKeyboard(invitee);
+		this.keys.tabTo("INPUT", "Select All");
+		this.keys.press("Space");
+		this.keys.tabTo("BUTTON", "Remove Roles");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("BUTTON", "Yes");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("The invitation for " + invitee + " is cancelled");
 	}
 
 	private void openManageInvitationByKeyboard(String invitee) {

@@ -3,6 +3,7 @@ package com.videocall.admin.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
+import com.videocall.admin.invitation.InvitationEvent.RemovalUndone;
 import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -194,6 +196,51 @@ class InvitationTests {
 		assertThat(invitation.getRoles()).isEmpty();
 		assertThat(invitation.events()).containsExactly(new RolesRemoved(ID, ADMIN, cancelledAt, List.of(MEMBER)),
 				new InvitationCancelled(ID, ADMIN, cancelledAt, List.of(MEMBER)));
+	}
+
+	@Test
+	void restoresACancelledInvitationWithItsRolesAsOfferedAndItsNewestLink() {
+		Invitation invitation = pendingWith(PROVIDER, MEMBER);
+		List<RemovedRole> removed = invitation.getRoles().stream().map(RemovedRole::of).toList();
+		invitation.removeRoles(ADMIN, Set.of(PROVIDER, MEMBER), INVITED_AT.plusSeconds(60));
+		invitation.clearEvents();
+		Actor other = new Actor(2, "Other Admin", null);
+		Instant undoneAt = INVITED_AT.plusSeconds(120);
+
+		invitation.restore(other, removed, invitation.getVersion(), undoneAt);
+
+		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.PENDING);
+		assertThat(invitation.getRoles())
+			.extracting(InvitedRole::offer, InvitedRole::getInvitedBy, InvitedRole::getInvitedAt)
+			.containsExactly(tuple(PROVIDER, ADMIN.accountId(), INVITED_AT),
+					tuple(MEMBER, ADMIN.accountId(), INVITED_AT));
+		assertThat(invitation.statusOf(invitation.currentLink(), undoneAt)).isEqualTo(LinkStatus.VALID);
+		assertThat(invitation.events())
+			.containsExactly(new RemovalUndone(ID, other, undoneAt, List.of(PROVIDER, MEMBER)));
+	}
+
+	@Test
+	void refusesToRestoreOnceChangedOrAccepted() {
+		Invitation invitation = pendingWith(PROVIDER, MEMBER);
+		List<RemovedRole> removed = invitation.getRoles()
+			.stream()
+			.filter((role) -> role.offer().equals(MEMBER))
+			.map(RemovedRole::of)
+			.toList();
+		invitation.removeRoles(ADMIN, Set.of(MEMBER), INVITED_AT.plusSeconds(60));
+		invitation.clearEvents();
+		Instant later = INVITED_AT.plusSeconds(120);
+
+		assertThatExceptionOfType(UndoRefusedException.class)
+			.isThrownBy(() -> invitation.restore(ADMIN, removed, invitation.getVersion() + 1, later))
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(UndoRefusedException.Reason.CHANGED));
+		invitation.accept(invitation.currentLink(), later);
+		invitation.clearEvents();
+		assertThatExceptionOfType(UndoRefusedException.class)
+			.isThrownBy(() -> invitation.restore(ADMIN, removed, invitation.getVersion(), later))
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(UndoRefusedException.Reason.ACCEPTED));
+		assertThat(invitation.getRoles()).extracting(InvitedRole::offer).containsExactly(PROVIDER);
+		assertThat(invitation.events()).isEmpty();
 	}
 
 	@Test
