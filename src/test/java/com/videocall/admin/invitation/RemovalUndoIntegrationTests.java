@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
@@ -198,6 +203,43 @@ class RemovalUndoIntegrationTests extends AdministratorPagesTest {
 
 		assertThat(snapshot(invitee)).isEqualTo(once);
 		assertThat(this.invitees.history(invitee)).filteredOn(HistoryType.UNDONE::equals).hasSize(1);
+	}
+
+	@Test
+	void restoresOnceWhenTwoUndosArriveAtTheSameMoment() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 10; round++) {
+				Invitee invitee = invite("together-" + round, Role.SERVICE_PROVIDER);
+				long undo = this.invitations.removeAllRoles(invitee.invitation(), this.clinic.adminEmail());
+				CyclicBarrier start = new CyclicBarrier(2);
+				List<Future<UndoRefusedException.Reason>> outcomes = new ArrayList<>();
+				for (int i = 0; i < 2; i++) {
+					outcomes.add(threads.submit(() -> {
+						start.await(10, TimeUnit.SECONDS);
+						try {
+							this.management.undo(this.invitations.scope(this.clinic.adminEmail()),
+									this.invitations.actor(this.clinic.adminEmail()), undo);
+							return null;
+						}
+						catch (UndoRefusedException ex) {
+							return ex.reason();
+						}
+					}));
+				}
+				List<UndoRefusedException.Reason> reasons = new ArrayList<>();
+				for (Future<UndoRefusedException.Reason> outcome : outcomes) {
+					reasons.add(outcome.get(30, TimeUnit.SECONDS));
+				}
+				assertThat(reasons).as("round %d", round)
+					.containsExactlyInAnyOrder(null, UndoRefusedException.Reason.ALREADY_UNDONE);
+				assertThat(this.records.status(invitee.invitation())).isEqualTo("PENDING");
+				assertThat(this.invitees.history(invitee)).filteredOn(HistoryType.UNDONE::equals).hasSize(1);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
