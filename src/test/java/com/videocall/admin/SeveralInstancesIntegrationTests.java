@@ -123,6 +123,40 @@ class SeveralInstancesIntegrationTests {
 		report("Users-list procedure: %d requests, alternating: %d on A, %d on B", served.size(), onA, onB);
 	}
 
+	/**
+	 * Undo (UN) keeps nothing in an instance's memory: a cancellation on one instance is
+	 * undone by the next request, on the other.
+	 */
+	@Test
+	void undoesOnOneInstanceTheCancellationMadeOnTheOther() {
+		String invitee = "undone" + DOMAIN;
+		RawHttp browser = new RawHttp(this.balancer.port(), "127.0.9.9").signIn(SignIn.ADMIN, PASSWORD);
+		addUsers(browser, invitee);
+		long invitation = this.jdbc
+			.sql("select i.id from invitation i join account a on a.id = i.account_id where a.email = ?")
+			.param(invitee)
+			.query(Long.class)
+			.single();
+		Document confirmation = browser.page("/users/invitations/" + invitation + "/removal?all=true");
+		Response cancelled = browser.submit(formWithButton(confirmation, "Yes"));
+		assertThat(cancelled.status()).isEqualTo(302);
+		Document list = browser.page(cancelled.target());
+		assertThat(list.select(".banner p").text()).contains("The invitation for " + invitee + " is cancelled");
+		int first = this.balancer.served().size();
+
+		Response undone = browser.submit(formWithButton(list, "Undo"));
+
+		assertThat(undone.status()).isEqualTo(302);
+		assertThat(browser.page(undone.target()).select(".banner").text())
+			.contains("Undone: the invitation for " + invitee);
+		List<Integer> served = this.balancer.served().subList(first - 1, this.balancer.served().size());
+		assertThat(served.get(1)).as("instance of the Undo").isNotEqualTo(served.get(0));
+		assertThat(this.jdbc.sql("select status from invitation where id = ?")
+			.param(invitation)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
+	}
+
 	@Test
 	void startsANewSessionAtSignInAndSignOutOnOneInstanceEndsItOnTheOther() {
 		RawHttp browser = new RawHttp(this.balancer.port(), "127.0.9.2").startSession();
