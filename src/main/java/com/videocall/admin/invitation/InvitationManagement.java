@@ -189,7 +189,7 @@ public class InvitationManagement {
 		boolean remainsElsewhere = !cancelled
 				&& invitation.getRoles().stream().noneMatch((role) -> scope.covers(role.getAreaId()));
 		return new RemovalOutcome(this.accounts.get(invitation.getAccountId()).getEmail(), removed, cancelled,
-				remainsElsewhere, undoId);
+				remainsElsewhere, undoId, now.plus(this.properties.undoWindow()));
 	}
 
 	private void invite(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage,

@@ -41,9 +41,9 @@ public record Banner(Kind kind, List<Line> lines, Action action) implements Seri
 
 	/**
 	 * A button in the banner that posts to {@code url} (with the CSRF token), sending
-	 * {@code back}, the page to return to.
+	 * {@code back}, the page to return to; {@code hint}, if any, is shown beside it.
 	 */
-	public record Action(String url, String labelCode, String back) implements Serializable {
+	public record Action(String url, String labelCode, String back, Line hint) implements Serializable {
 	}
 
 	public static Banner of(Kind kind, String code, Object... arguments) {
@@ -60,8 +60,8 @@ public record Banner(Kind kind, List<Line> lines, Action action) implements Seri
 		return new Banner(this.kind, List.copyOf(more), this.action);
 	}
 
-	public Banner withAction(String url, String labelCode, String back) {
-		return new Banner(this.kind, this.lines, new Action(url, labelCode, back));
+	public Banner withAction(String url, String labelCode, String back, String hintCode, Object... hintArguments) {
+		return new Banner(this.kind, this.lines, new Action(url, labelCode, back, line(hintCode, hintArguments)));
 	}
 
 	public void flash(RedirectAttributes attributes) {

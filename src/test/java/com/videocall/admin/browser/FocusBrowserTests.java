@@ -121,9 +121,14 @@ class FocusBrowserTests extends BrowserTest {
 		assertBannerFocused("Invitation sent to " + invitee + ".");
 	}
 
-	/** After a removal the banner also holds its "Undo" button (UN). */
+	/**
+	 * After a removal the banner also holds its "Undo" button and until when it works
+	 * (UN).
+	 */
 	private void assertBannerFocusedOfferingUndo(String text) {
-		assertBannerFocused(text + " Undo");
+		assertThat(banner()).hasText(java.util.regex.Pattern
+			.compile("^" + java.util.regex.Pattern.quote(text) + " Undo \\(possible until [^)]+ (am|pm) \\w+\\)$"));
+		assertThat(banner()).isFocused();
 		assertThat(banner().getByRole(AriaRole.BUTTON)).hasText("Undo");
 	}
 

@@ -397,6 +397,8 @@ class RemovalUndoIntegrationTests extends AdministratorPagesTest {
 		Element form = page.selectFirst(".banner form[method=post]");
 		assertThat(form).as("Undo in the banner").isNotNull();
 		assertThat(form.select("button").eachText()).containsExactly("Undo");
+		assertThat(form.select(".banner-hint").text())
+			.matches("\\(possible until \\d{1,2} \\w{3} \\d{4}, \\d{1,2}:\\d{2} (am|pm) \\w+\\)");
 		return form;
 	}
 

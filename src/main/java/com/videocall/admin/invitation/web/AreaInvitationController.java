@@ -33,8 +33,11 @@ class AreaInvitationController {
 
 	private final MessageSource messages;
 
+	private final UndoOffer undo;
+
 	AreaInvitationController(AreaPages areas, InvitationManagement management, InvitationActions actions,
-			MessageSource messages) {
+			MessageSource messages, UndoOffer undo) {
+		this.undo = undo;
 		this.areas = areas;
 		this.management = management;
 		this.actions = actions;
@@ -66,7 +69,7 @@ class AreaInvitationController {
 			Banner banner = Banner.of(Kind.SUCCESS, "invitation.cancelledForArea", outcome.email(), area.name());
 			banner = banner.and(outcome.cancelled() ? "invitation.cancelled" : "invitation.remainsElsewhere",
 					outcome.email());
-			return new Done(UndoController.offeringUndo(banner, outcome.undoId(), back), back);
+			return new Done(this.undo.on(banner, outcome, back), back);
 		});
 	}
 

@@ -51,8 +51,11 @@ class ManageInvitationController {
 
 	private final Users users;
 
+	private final UndoOffer undo;
+
 	ManageInvitationController(InvitationViews views, InvitationManagement management, InvitationActions actions,
-			MessageSource messages, Users users) {
+			MessageSource messages, Users users, UndoOffer undo) {
+		this.undo = undo;
 		this.users = users;
 		this.views = views;
 		this.management = management;
@@ -124,9 +127,7 @@ class ManageInvitationController {
 			RemovalOutcome outcome = this.management.removeRoles(scope, me, id, version,
 					(roles != null) ? roles : Set.of(), source());
 			String target = (outcome.cancelled() || outcome.remainsElsewhere()) ? list.listUrl() : dialog;
-			return new Done(
-					UndoController.offeringUndo(RemovalBanners.of(outcome, this::label), outcome.undoId(), target),
-					target);
+			return new Done(this.undo.on(RemovalBanners.of(outcome, this::label), outcome, target), target);
 		});
 	}
 

@@ -26,8 +26,6 @@ class UndoController {
 
 	static final String URL = "/users/undo/";
 
-	private static final String LABEL = "undo.action";
-
 	private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/._~%?&=#+,:-]*");
 
 	private final InvitationManagement management;
@@ -37,11 +35,6 @@ class UndoController {
 	UndoController(InvitationManagement management, InvitationActions actions) {
 		this.management = management;
 		this.actions = actions;
-	}
-
-	/** The banner of a removal, with its Undo button, shown on {@code target}. */
-	static Banner offeringUndo(Banner banner, long undoId, String target) {
-		return banner.withAction(URL + undoId, LABEL, target);
 	}
 
 	@PostMapping(URL + "{undoId}")
