@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Undo after Cancel Invitation and Remove Roles (UN): from the banner that follows the
@@ -239,6 +240,20 @@ class RemovalUndoIntegrationTests extends AdministratorPagesTest {
 		}
 		finally {
 			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void returnsOnlyToAPageOfTheApplication() throws Exception {
+		for (String elsewhere : List.of("https://elsewhere.example/", "//elsewhere.example/", "/\\elsewhere.example",
+				"/users/{id}")) {
+			Invitee invitee = invite("back-" + Math.abs(elsewhere.hashCode()), Role.SERVICE_PROVIDER);
+			long undo = this.invitations.removeAllRoles(invitee.invitation(), this.clinic.adminEmail());
+
+			MvcResult result = this.admin.post("/users/undo/" + undo, "back", elsewhere);
+
+			assertThat(result.getResponse().getRedirectedUrl()).as(elsewhere).isEqualTo("/users");
+			assertThat(successBanner(this.admin.follow(result))).startsWith("Undone");
 		}
 	}
 
