@@ -3,6 +3,12 @@ package com.videocall.admin.invitation;
 /** What an entry of an invitation's history records (X3). */
 public enum HistoryType {
 
-	INVITED, ROLES_ADDED, REMINDER_SENT, ROLES_REMOVED, CANCELLED, ACCEPTED, LINK_REQUESTED
+	INVITED, ROLES_ADDED, REMINDER_SENT, ROLES_REMOVED, CANCELLED, ACCEPTED, LINK_REQUESTED,
+
+	/**
+	 * A reminder the system sent by itself (AR2). Stored as {@code REMINDER_SENT} without
+	 * an actor, so the table's type check needs no change.
+	 */
+	AUTOMATIC_REMINDER_SENT
 
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.invitation.AutomaticReminders;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.InvitationView;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
@@ -51,8 +52,11 @@ class ManageInvitationController {
 
 	private final Users users;
 
+	private final AutomaticReminders automaticReminders;
+
 	ManageInvitationController(InvitationViews views, InvitationManagement management, InvitationActions actions,
-			MessageSource messages, Users users) {
+			MessageSource messages, Users users, AutomaticReminders automaticReminders) {
+		this.automaticReminders = automaticReminders;
 		this.users = users;
 		this.views = views;
 		this.management = management;
@@ -74,6 +78,7 @@ class ManageInvitationController {
 			marked.add(mark);
 		}
 		model.addAttribute("invitation", this.views.get(scope, id));
+		model.addAttribute("nextAutomaticReminder", this.automaticReminders.next(id).orElse(null));
 		model.addAttribute("marked", marked);
 		addUsersList(scope, list, model);
 		return "invitations/manage";
