@@ -50,7 +50,7 @@ class ReminderSettingsController {
 
 	private static final String PAGE = "areas/reminders";
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private static final int MAX_STEPS = 5;
 
@@ -206,30 +206,6 @@ class ReminderSettingsController {
 
 	private String message(String code, Object... arguments) {
 		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
-	}
-
-	/** The form as sent: every value text, judged by the controller. */
-	record ReminderSettingsForm(String enabled, String days, String windowStart, String windowEnd, String version) {
-
-		static ReminderSettingsForm of(ReminderSchedule schedule, Long version) {
-			return new ReminderSettingsForm(schedule.enabled() ? "true" : null,
-					schedule.days().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-					schedule.windowStart().format(TIME), schedule.windowEnd().format(TIME),
-					(version != null) ? String.valueOf(version) : "");
-		}
-
-		boolean isEnabled() {
-			return "true".equals(this.enabled);
-		}
-
-		/** Null: the form was read while the unit inherited; negative: malformed. */
-		Long expectedVersion() {
-			if (this.version == null || this.version.isEmpty()) {
-				return null;
-			}
-			return this.version.matches("[0-9]{1,18}") ? Long.parseLong(this.version) : -1L;
-		}
-
 	}
 
 }
