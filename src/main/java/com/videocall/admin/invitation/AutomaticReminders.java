@@ -90,12 +90,25 @@ public class AutomaticReminders {
 	 * Invitation dialog); one already due goes out now.
 	 */
 	public Optional<Instant> next(long invitationId) {
+		return planned(invitationId).map(Planned::at);
+	}
+
+	/**
+	 * The next automatic reminder and the area whose settings it follows (that of the
+	 * earliest invited role).
+	 */
+	public Optional<Planned> planned(long invitationId) {
 		Instant now = this.clock.instant();
 		return this.schedules.invitees(invitationId, now.plus(Duration.ofDays(36600)))
 			.stream()
 			.findFirst()
-			.flatMap((scheduled) -> scheduled.schedule().next(scheduled.invitee(), this.interval, this.zone))
-			.map((next) -> next.at().isBefore(now) ? now : next.at());
+			.flatMap((scheduled) -> scheduled.schedule()
+				.next(scheduled.invitee(), this.interval, this.zone)
+				.map((next) -> new Planned(next.at().isBefore(now) ? now : next.at(), scheduled.areaId())));
+	}
+
+	/** When the next automatic reminder goes, following the settings of which area. */
+	public record Planned(Instant at, long areaId) {
 	}
 
 }

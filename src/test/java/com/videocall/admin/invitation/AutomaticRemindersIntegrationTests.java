@@ -80,6 +80,9 @@ class AutomaticRemindersIntegrationTests extends AdministratorPagesTest {
 		Document dialog = this.admin.open("/users/invitations/" + invitation);
 		assertThat(dialog.select(".history .what").eachText()).contains("Automatic reminder sent");
 		assertThat(dialog.select(".history li").last().select(".source")).isEmpty();
+		// The email names the administrator who invited, through the outbox.
+		assertThat(this.records.storedEmailsTo(invitee)).hasSize(2)
+			.allSatisfy((email) -> assertThat(email.textBody()).contains("Admin " + this.clinic.tag()));
 	}
 
 	@Test
@@ -91,6 +94,9 @@ class AutomaticRemindersIntegrationTests extends AdministratorPagesTest {
 
 		settings(this.clinic.unit(), "true", "2");
 		assertThat(automaticLine(invitation)).startsWith("Next automatic reminder: ");
+		assertThat(this.admin.open("/users/invitations/" + invitation).getElementById("automatic-reminder-rule").text())
+			.isEqualTo("Following the Invitation Reminders that apply to " + this.clinic.meetingRoomName()
+					+ ", the place of the earliest invited role.");
 		Instant due = this.reminders.next(invitation).orElseThrow();
 		assertThat(due).isAfterOrEqualTo(Instant.now().plus(Duration.ofHours(47)));
 
@@ -131,7 +137,7 @@ class AutomaticRemindersIntegrationTests extends AdministratorPagesTest {
 	}
 
 	@Test
-	void theEarliestInvitedRolesAreaDecidesWhichSettingsApply() {
+	void theEarliestInvitedRolesAreaDecidesWhichSettingsApply() throws Exception {
 		long otherUnit = this.organisation.area(AreaKind.ORGANISATIONAL_UNIT, "Other " + TestOrganisation.tag(), null);
 		long otherArea = this.organisation.area(AreaKind.WAITING_AREA, "Other area " + TestOrganisation.tag(),
 				otherUnit);
@@ -154,6 +160,12 @@ class AutomaticRemindersIntegrationTests extends AdministratorPagesTest {
 			.update();
 		// The other area's role came first: its unit's day 7, not this clinic's day 2.
 		assertThat(this.reminders.next(invitation)).contains(invited.plus(Duration.ofDays(7)));
+		// The clinic's administrator reads when, but not the name of the area outside
+		// their scope.
+		Document dialog = this.admin.open("/users/invitations/" + invitation);
+		assertThat(dialog.getElementById("automatic-reminder").text()).startsWith("Next automatic reminder: ");
+		assertThat(dialog.getElementById("automatic-reminder-rule")).isNull();
+		assertThat(dialog.text()).doesNotContain("Other area");
 	}
 
 	/**
