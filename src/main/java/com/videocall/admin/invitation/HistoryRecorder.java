@@ -51,8 +51,10 @@ class HistoryRecorder {
 		}
 		if (event instanceof ReminderSent reminder) {
 			// No roles: the areas it was sent for decide who reads who sent it.
-			long entry = insert(reminder, HistoryType.REMINDER_SENT, reminder.by().accountId(),
-					reminder.by().sourcePage());
+			// An automatic one (AR2) has no actor: everyone who sees the invitation reads
+			// it.
+			long entry = insert(reminder, HistoryType.REMINDER_SENT,
+					reminder.by().isSystem() ? null : reminder.by().accountId(), reminder.by().sourcePage());
 			for (long areaId : reminder.forAreas()) {
 				this.jdbc.sql("insert into invitation_event_area (event_id, area_id) values (?, ?)")
 					.params(entry, areaId)

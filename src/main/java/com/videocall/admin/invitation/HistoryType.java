@@ -3,6 +3,13 @@ package com.videocall.admin.invitation;
 /** What an entry of an invitation's history records (X3). */
 public enum HistoryType {
 
-	INVITED, ROLES_ADDED, REMINDER_SENT, ROLES_REMOVED, CANCELLED, ACCEPTED, LINK_REQUESTED, UNDONE
+	INVITED, ROLES_ADDED, REMINDER_SENT, ROLES_REMOVED, CANCELLED, ACCEPTED, LINK_REQUESTED, UNDONE,
+
+	/**
+	 * A reminder the system sent by itself (AR2). Stored as {@code REMINDER_SENT} without
+	 * an actor, so every rule about reminders (X4, "last reminder", "Never reminded")
+	 * counts it as the reminder it is.
+	 */
+	AUTOMATIC_REMINDER_SENT
 
 }

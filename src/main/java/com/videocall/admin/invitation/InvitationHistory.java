@@ -51,7 +51,8 @@ class InvitationHistory {
 	 */
 	List<HistoryEntry> visibleTo(AdministratorScope scope, long invitationId) {
 		List<Row> rows = this.jdbc.sql("""
-				select e.id, e.type, e.actor_id, a.display_name, e.occurred_at, e.source_page,
+				select e.id, case when e.type = 'REMINDER_SENT' and e.actor_id is null then 'AUTOMATIC_REMINDER_SENT'
+				            else e.type end, e.actor_id, a.display_name, e.occurred_at, e.source_page,
 				       r.role, r.area_id, ar.name,
 				       array(select x.area_id from invitation_event_area x where x.event_id = e.id) as done_for
 				from invitation_event e left join account_profile a on a.id = e.actor_id

@@ -56,11 +56,15 @@ public class InvitationManagement {
 
 	private final Clock clock;
 
+	private final ReminderSchedules schedules;
+
 	InvitationManagement(InvitationRepository invitations, InvitationAccess access, AccountManagement accounts,
 			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, ApplicationEventPublisher events,
-			InvitationProperties properties, RemovalUndos undos, RemovalUndoing undoing, Clock clock) {
+			InvitationProperties properties, RemovalUndos undos, RemovalUndoing undoing, Clock clock,
+			ReminderSchedules schedules) {
 		this.undos = undos;
 		this.undoing = undoing;
+		this.schedules = schedules;
 		this.invitations = invitations;
 		this.access = access;
 		this.accounts = accounts;
@@ -133,6 +137,33 @@ public class InvitationManagement {
 				this.clock.instant());
 		this.invitations.saveAndFlush(invitation);
 		return this.accounts.get(invitation.getAccountId()).getEmail();
+	}
+
+	/**
+	 * Sends step {@code step} of the invitation's automatic reminders (AR2) through the
+	 * same path as Send Reminder, with the system as actor: once, whichever instance
+	 * calls it and however often. The invitation is locked, the step claimed in
+	 * {@code automatic_reminder} (a primary key); a step or a later one already sent, an
+	 * ended invitation, an expired link or the reminder interval (X4) send nothing.
+	 * Returns whether it sent.
+	 */
+	@Transactional
+	public boolean remindAutomatically(long invitationId, int step, Instant now) {
+		Optional<Invitation> found = this.invitations.findForUpdate(invitationId);
+		if (found.isEmpty() || !found.get().isPending()) {
+			return false;
+		}
+		Invitation invitation = found.get();
+		if (!now.isBefore(invitation.getLinkExpiresAt())
+				|| now.isBefore(invitation.nextReminderAt(this.properties.reminderInterval()))
+				|| !this.schedules.claim(invitationId, step, now)) {
+			return false;
+		}
+		String inviter = (invitation.getInvitedBy() != null)
+				? this.accounts.get(invitation.getInvitedBy()).getDisplayName() : null;
+		invitation.remind(Actor.system(inviter), Set.of(), this.properties.reminderInterval(), this.tokens, now);
+		this.invitations.saveAndFlush(invitation);
+		return true;
 	}
 
 	/**

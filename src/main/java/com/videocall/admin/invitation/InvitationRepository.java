@@ -31,6 +31,14 @@ interface InvitationRepository extends JpaRepository<Invitation, Long> {
 	@Query("select i from Invitation i left join fetch i.roles where i.id = ?1")
 	Optional<Invitation> findWithRoles(long id);
 
+	/**
+	 * Locks the invitation for an automatic reminder (AR2): one job at a time per
+	 * invitation.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select i from Invitation i where i.id = ?1")
+	Optional<Invitation> findForUpdate(long id);
+
 	@Query("select i from Invitation i where i.accountId = ?1 and i.status = com.videocall.admin.invitation.InvitationStatus.PENDING")
 	Optional<Invitation> findPendingForChange(long accountId);
 

@@ -100,6 +100,33 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.audit.assertNoProblems();
 	}
 
+	/** AR1, AR2: the Invitation Reminders page in each state, and the dialog's line. */
+	@Test
+	void invitationRemindersPageAndStates() {
+		String invitee = invite("a11y.auto", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		signIn();
+		visit(this.clinic.unitPath(), "Organisational unit");
+		click(AriaRole.LINK, "Invitation Reminders");
+		this.audit.check("Invitation Reminders, off by default");
+		this.page.getByLabel("Remind after (days)").fill("0, 3, 3");
+		this.page.getByLabel("Start", new Page.GetByLabelOptions().setExact(true)).fill("17:00");
+		this.page.getByLabel("End", new Page.GetByLabelOptions().setExact(true)).fill("09:00");
+		click(AriaRole.BUTTON, "Save");
+		this.audit.check("Invitation Reminders, bad input");
+		this.page.getByLabel("Send automatic reminders").check();
+		this.page.getByLabel("Remind after (days)").fill("3, 10");
+		this.page.getByLabel("Start", new Page.GetByLabelOptions().setExact(true)).fill("09:00");
+		this.page.getByLabel("End", new Page.GetByLabelOptions().setExact(true)).fill("17:00");
+		click(AriaRole.BUTTON, "Save");
+		this.audit.check("Invitation Reminders, saved");
+		assertThat(this.page.locator("#reminders-source").textContent()).startsWith("This unit has its own settings");
+		visit("/users?q=" + invitee, "Users list, the invitee");
+		click(AriaRole.LINK, invitee);
+		click(AriaRole.LINK, "Manage Invitation");
+		assertThat(this.page.locator("#automatic-reminder").textContent()).startsWith("Next automatic reminder: ");
+		this.audit.check("Manage Invitation, next automatic reminder");
+	}
+
 	@Test
 	void systemAdministratorsPages() {
 		invite("a11y.emailed", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));

@@ -2,11 +2,15 @@ package com.videocall.admin.invitation.web;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.directory.AreaNames;
+import com.videocall.admin.invitation.AutomaticReminders;
+import com.videocall.admin.invitation.AutomaticReminders.Planned;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.InvitationView;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
@@ -53,9 +57,16 @@ class ManageInvitationController {
 
 	private final UndoOffer undo;
 
+	private final AutomaticReminders automaticReminders;
+
+	private final AreaNames areaNames;
+
 	ManageInvitationController(InvitationViews views, InvitationManagement management, InvitationActions actions,
-			MessageSource messages, Users users, UndoOffer undo) {
+			MessageSource messages, Users users, UndoOffer undo, AutomaticReminders automaticReminders,
+			AreaNames areaNames) {
 		this.undo = undo;
+		this.areaNames = areaNames;
+		this.automaticReminders = automaticReminders;
 		this.users = users;
 		this.views = views;
 		this.management = management;
@@ -77,6 +88,13 @@ class ManageInvitationController {
 			marked.add(mark);
 		}
 		model.addAttribute("invitation", this.views.get(scope, id));
+		Optional<Planned> planned = this.automaticReminders.planned(id);
+		model.addAttribute("nextAutomaticReminder", planned.map(Planned::at).orElse(null));
+		// Which area's settings it follows, named only to administrators of that area.
+		model.addAttribute("automaticReminderArea",
+				planned.filter((next) -> scope.covers(next.areaId()))
+					.map((next) -> this.areaNames.of(Set.of(next.areaId())).get(next.areaId()))
+					.orElse(null));
 		model.addAttribute("marked", marked);
 		addUsersList(scope, list, model);
 		return "invitations/manage";
