@@ -151,6 +151,18 @@ public class InvitationManagement {
 		return remove(scope, actor(actor, sourcePage), invitation, (role) -> role.getAreaId() == areaId);
 	}
 
+	/**
+	 * Removes every role in scope from the invitation, which cancels it unless roles of
+	 * other areas remain (M4; P3 "Cancel Invitations" for each selected row). Returns
+	 * what was removed, so that it can be put back.
+	 */
+	@Transactional
+	public RemovalOutcome cancelInScope(AdministratorScope scope, AccountUser actor, long invitationId,
+			long expectedVersion, String sourcePage) {
+		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
+		return remove(scope, actor(actor, sourcePage), invitation, (role) -> true);
+	}
+
 	private RemovalOutcome remove(AdministratorScope scope, Actor by, Invitation invitation,
 			Predicate<InvitedRole> chosen) {
 		List<RoleOffer> which = invitation.getRoles()
