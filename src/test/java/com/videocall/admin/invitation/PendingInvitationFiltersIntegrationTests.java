@@ -60,7 +60,7 @@ class PendingInvitationFiltersIntegrationTests {
 	}
 
 	@Test
-	void expiringWithinThreeDaysAndLinkExpiredMeetAtNow() {
+	void expiringWithinThreeDaysAndLinkExpiredMeetAtNow() throws Exception {
 		Instant now = this.clock.instant();
 		plantExpiringAt("expired.long.ago", now.minus(Duration.ofDays(1)));
 		plantExpiringAt("expires.now", now);

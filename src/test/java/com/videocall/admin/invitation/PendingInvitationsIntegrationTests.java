@@ -61,8 +61,8 @@ class PendingInvitationsIntegrationTests extends AdministratorPagesTest {
 
 		Element orgRow = row(this.admin.open(list()), both);
 		assertThat(orgRow.select("td[data-label=Roles] li")).extracting(Element::text)
-			.containsExactlyInAnyOrder("Service Provider, " + this.clinic.waitingAreaName(),
-					"Meeting Room Member, " + this.clinic.meetingRoomName());
+			.containsExactlyInAnyOrder("Service Provider in " + this.clinic.waitingAreaName(),
+					"Meeting Room Member in " + this.clinic.meetingRoomName());
 		assertThat(orgRow.select("td[data-label=Invited]").text()).isEqualTo("Invited just now");
 		assertThat(orgRow.select("td[data-label='Invited by']").text()).isEqualTo("Admin " + this.clinic.tag());
 		assertThat(orgRow.select("td[data-label='Last reminder']").text()).isEqualTo("Never");
@@ -71,7 +71,7 @@ class PendingInvitationsIntegrationTests extends AdministratorPagesTest {
 
 		Document clinicPage = this.clinicAdmin.open(list());
 		assertThat(row(clinicPage, both).select("td[data-label=Roles] li")).extracting(Element::text)
-			.containsExactly("Service Provider, " + this.clinic.waitingAreaName());
+			.containsExactly("Service Provider in " + this.clinic.waitingAreaName());
 		assertThat(clinicPage.text()).doesNotContain(roomOnly).doesNotContain(this.clinic.meetingRoomName());
 		for (String filter : List.of("expiring", "expired", "email-failed", "never-reminded", "inviter-gone")) {
 			assertThat(this.clinicAdmin.open(list() + "&filter=" + filter).text()).doesNotContain(roomOnly)

@@ -107,8 +107,8 @@ class PendingInvitationsController {
 	String remind(AdministratorScope scope, @AuthenticationPrincipal AccountUser me,
 			@RequestParam(name = "selected", required = false) List<String> selected,
 			@ModelAttribute("list") PendingListState list, RedirectAttributes attributes) {
-		return bulk(selected, list, attributes,
-				(chosen) -> banner(this.actions.remind(scope, me, chosen, source()), "pending.reminded"));
+		return bulk(selected, list, attributes, (chosen) -> banner(this.actions.remind(scope, me, chosen, source()),
+				"pending.reminded.none", "pending.reminded.one", "pending.reminded.many"));
 	}
 
 	@PostMapping("/cancellation")
@@ -117,9 +117,12 @@ class PendingInvitationsController {
 			@ModelAttribute("list") PendingListState list, RedirectAttributes attributes) {
 		return bulk(selected, list, attributes, (chosen) -> {
 			BulkOutcome<RemovalOutcome> outcome = this.actions.cancel(scope, me, chosen, source());
-			Banner banner = banner(outcome, "pending.cancelled");
+			Banner banner = banner(outcome, "pending.cancelled.none", "pending.cancelled.one",
+					"pending.cancelled.many");
 			long elsewhere = outcome.done().values().stream().filter(RemovalOutcome::remainsElsewhere).count();
-			return (elsewhere > 0) ? banner.and(counted("pending.remainElsewhere", elsewhere), elsewhere) : banner;
+			return (elsewhere > 0) ? banner
+				.and((elsewhere == 1) ? "pending.remainElsewhere.one" : "pending.remainElsewhere.many", elsewhere)
+					: banner;
 		});
 	}
 
@@ -154,19 +157,19 @@ class PendingInvitationsController {
 		return "redirect:" + list.listUrl();
 	}
 
-	private Banner banner(BulkOutcome<?> outcome, String doneCode) {
-		Banner banner = Banner.of(outcome.done().isEmpty() ? Kind.ERROR : Kind.SUCCESS,
-				counted(doneCode, outcome.done().size()), outcome.done().size());
+	/**
+	 * What was done (banners carry their arguments as text, so the number picks the
+	 * sentence), then what was skipped and why.
+	 */
+	private Banner banner(BulkOutcome<?> outcome, String none, String one, String many) {
+		int done = outcome.done().size();
+		Banner banner = Banner.of((done == 0) ? Kind.ERROR : Kind.SUCCESS,
+				(done == 0) ? none : (done == 1) ? one : many, done);
 		for (Map.Entry<BulkOutcome.Skip, Integer> skipped : outcome.skipped().entrySet()) {
 			banner = banner.and("pending.skipped." + skipped.getKey().name(), skipped.getValue(),
 					interval(this.properties.reminderInterval()));
 		}
 		return banner;
-	}
-
-	/** Banners carry their arguments as text, so the number picks the sentence. */
-	private static String counted(String code, long count) {
-		return code + ((count == 0) ? ".none" : (count == 1) ? ".one" : ".many");
 	}
 
 	/** "10 minutes", "1 hour": the reminder interval (X4) as the banner says it. */
