@@ -80,6 +80,21 @@
   }
 
   // "Select All" ticks every role shown; the server also honours it without script.
+  // Pending Invitations: "Select All" ticks every row shown; a row unticked by hand unticks it.
+  document.querySelectorAll('[data-select-rows]').forEach(function (all) {
+    var rows = all.form.querySelectorAll('input[name="selected"]');
+    all.addEventListener('change', function () {
+      rows.forEach(function (box) { box.checked = all.checked; });
+    });
+    rows.forEach(function (box) {
+      box.addEventListener('change', function () {
+        if (!box.checked) {
+          all.checked = false;
+        }
+      });
+    });
+  });
+
   document.querySelectorAll('[data-select-all]').forEach(function (all) {
     all.addEventListener('change', function () {
       roleBoxes(all.form).forEach(function (box) { box.checked = all.checked; });

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -174,7 +175,8 @@ public class InvitationManagement {
 	public RemovalOutcome removeRoles(AdministratorScope scope, AccountUser actor, long invitationId,
 			long expectedVersion, Set<Long> invitedRoleIds, String sourcePage) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
-		return remove(scope, actor(actor, sourcePage), invitation, (role) -> invitedRoleIds.contains(role.getId()));
+		return remove(scope, actor(actor, sourcePage), invitation, (role) -> invitedRoleIds.contains(role.getId()),
+				OptionalLong.empty());
 	}
 
 	/**
@@ -185,7 +187,8 @@ public class InvitationManagement {
 	public RemovalOutcome cancelForArea(AdministratorScope scope, AccountUser actor, long invitationId,
 			long expectedVersion, long areaId, String sourcePage) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
-		return remove(scope, actor(actor, sourcePage), invitation, (role) -> role.getAreaId() == areaId);
+		return remove(scope, actor(actor, sourcePage), invitation, (role) -> role.getAreaId() == areaId,
+				OptionalLong.empty());
 	}
 
 	/**
@@ -201,8 +204,21 @@ public class InvitationManagement {
 		return this.undoing.undo(scope, actor(actor, null), undoId);
 	}
 
+	/**
+	 * Removes every role in scope from the invitation, which cancels it unless roles of
+	 * other areas remain (M4; P3 "Cancel Invitations" for each selected row). Returns
+	 * what was removed, so that it can be put back: by one Undo for the whole bulk action
+	 * when {@code undoId} names the record the first of its cancellations opened (UN).
+	 */
+	@Transactional
+	public RemovalOutcome cancelInScope(AdministratorScope scope, AccountUser actor, long invitationId,
+			long expectedVersion, String sourcePage, OptionalLong undoId) {
+		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
+		return remove(scope, actor(actor, sourcePage), invitation, (role) -> true, undoId);
+	}
+
 	private RemovalOutcome remove(AdministratorScope scope, Actor by, Invitation invitation,
-			Predicate<InvitedRole> chosen) {
+			Predicate<InvitedRole> chosen, OptionalLong undoId) {
 		List<RemovedRole> taken = invitation.getRoles()
 			.stream()
 			.filter((role) -> chosen.test(role) && scope.covers(role.getAreaId()))
@@ -214,13 +230,14 @@ public class InvitationManagement {
 			throw new NothingSelectedException();
 		}
 		this.invitations.saveAndFlush(invitation);
-		long undoId = this.undos.open(by.accountId(), now, this.properties.undoWindow(),
-				List.of(new RemovalUndos.Removal(invitation.getId(), invitation.getVersion(), taken)));
+		RemovalUndos.Removal removal = new RemovalUndos.Removal(invitation.getId(), invitation.getVersion(), taken);
+		RemovalUndos.Opened undo = undoId.isPresent() ? this.undos.add(undoId.getAsLong(), by.accountId(), removal)
+				: this.undos.open(by.accountId(), now, this.properties.undoWindow(), List.of(removal));
 		boolean cancelled = !invitation.isPending();
 		boolean remainsElsewhere = !cancelled
 				&& invitation.getRoles().stream().noneMatch((role) -> scope.covers(role.getAreaId()));
 		return new RemovalOutcome(this.accounts.get(invitation.getAccountId()).getEmail(), removed, cancelled,
-				remainsElsewhere, undoId, now.plus(this.properties.undoWindow()));
+				remainsElsewhere, undo.id(), undo.until());
 	}
 
 	private void invite(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage,

@@ -31,29 +31,47 @@ class RemovalUndos {
 		this.jdbc = jdbc;
 	}
 
-	/** Records what the removals took; returns the id the Undo button sends. */
-	long open(long by, Instant now, Duration window, List<Removal> removals) {
+	/** Records what the removals took: the id the Undo button sends, and until when. */
+	Opened open(long by, Instant now, Duration window, List<Removal> removals) {
 		this.jdbc.sql("delete from removal_undo where expires_at < ?")
 			.param(Timestamp.from(now.minus(KEPT_AFTER_EXPIRY)))
 			.update();
-		long id = this.jdbc
-			.sql("insert into removal_undo (created_by, created_at, expires_at) values (?, ?, ?) returning id")
+		Opened opened = this.jdbc
+			.sql("insert into removal_undo (created_by, created_at, expires_at) values (?, ?, ?) "
+					+ "returning id, expires_at")
 			.params(by, Timestamp.from(now), Timestamp.from(now.plus(window)))
-			.query(Long.class)
+			.query((rs, row) -> new Opened(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.single();
-		for (Removal removal : removals) {
-			for (RemovedRole role : removal.roles()) {
-				this.jdbc.sql("""
-						insert into removal_undo_role (undo_id, invitation_id, version_after, role, area_id,
-						                               invited_by, invited_at)
-						values (?, ?, ?, ?, ?, ?, ?)
-						""")
-					.params(id, removal.invitationId(), removal.versionAfter(), role.role().name(), role.areaId(),
-							role.invitedBy(), Timestamp.from(role.invitedAt()))
-					.update();
-			}
+		removals.forEach((removal) -> insert(opened.id(), removal));
+		return opened;
+	}
+
+	/**
+	 * Adds one more removal to a record the same administrator opened (a bulk action's
+	 * later rows, each committed on its own): one Undo puts them all back.
+	 */
+	Opened add(long id, long by, Removal removal) {
+		Opened opened = this.jdbc
+			.sql("select id, expires_at from removal_undo where id = ? and created_by = ? and undone_at is null")
+			.params(id, by)
+			.query((rs, row) -> new Opened(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("No open undo record " + id + " of account " + by));
+		insert(id, removal);
+		return opened;
+	}
+
+	private void insert(long id, Removal removal) {
+		for (RemovedRole role : removal.roles()) {
+			this.jdbc.sql("""
+					insert into removal_undo_role (undo_id, invitation_id, version_after, role, area_id,
+					                               invited_by, invited_at)
+					values (?, ?, ?, ?, ?, ?, ?)
+					""")
+				.params(id, removal.invitationId(), removal.versionAfter(), role.role().name(), role.areaId(),
+						role.invitedBy(), Timestamp.from(role.invitedAt()))
+				.update();
 		}
-		return id;
 	}
 
 	Optional<UndoRecord> find(long id) {
@@ -99,6 +117,10 @@ class RemovalUndos {
 
 	/** The roles one invitation lost, and the version the removal left it at. */
 	record Removal(long invitationId, long versionAfter, List<RemovedRole> roles) {
+	}
+
+	/** A record Undo can use: its id, and the end of its window. */
+	record Opened(long id, Instant until) {
 	}
 
 	record UndoRecord(long id, Instant expiresAt, boolean undone, List<Removal> removals) {

@@ -38,7 +38,8 @@ class SecurityConfiguration {
 			// Only on the management port, which is not public (management.server.*).
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.permitAll()
-			.requestMatchers("/users/**", "/organisational-units/**", "/waiting-areas/**", "/meeting-rooms/**")
+			.requestMatchers("/users/**", "/pending-invitations/**", "/organisational-units/**", "/waiting-areas/**",
+					"/meeting-rooms/**")
 			.hasAuthority(Authorities.ADMINISTRATOR)
 			.requestMatchers("/sent-emails/**")
 			.hasAuthority(Authorities.SYSTEM_ADMINISTRATOR)

@@ -62,6 +62,22 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.audit.check("Manage Invitation, reminder sent (next one later)");
 		click(AriaRole.LINK, "Close");
 		this.audit.check("Users list, back from the dialog");
+		visit("/pending-invitations", "Pending Invitations");
+		visit("/pending-invitations?filter=inviter-gone&q=nobody-is-called-this", "Pending Invitations, nothing found");
+		visit("/pending-invitations?filter=expiring&sort=expiry&area=" + this.clinic.waitingArea(),
+				"Pending Invitations, filtered by area");
+		this.page.navigate(url("/pending-invitations?q=" + this.clinic.tag()));
+		this.page.getByLabel("Select All").check();
+		click(AriaRole.BUTTON, "Send Reminders");
+		this.audit.check("Pending Invitations, Send Reminders");
+		click(AriaRole.BUTTON, "Yes");
+		this.audit.check("Pending Invitations, reminders sent");
+		click(AriaRole.BUTTON, "Send Reminders");
+		this.audit.check("Pending Invitations, nothing selected");
+		this.page.getByLabel("Select All").check();
+		click(AriaRole.BUTTON, "Send Reminders");
+		click(AriaRole.BUTTON, "Yes");
+		this.audit.check("Pending Invitations, reminders skipped");
 
 		visit("/organisational-units", "Organisational Units");
 		visit("/organisational-units?q=nothing-like-this", "Organisational Units, nothing found");

@@ -53,6 +53,27 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(invitee))).hasCount(0);
 	}
 
+	/** P3: with script, and without it in the subclass ("Select All" is then a field). */
+	@Test
+	void cancelsSeveralInvitationsFromPendingInvitations() {
+		String first = invite("bulk.a", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		String second = invite("bulk.b", new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		signIn();
+		click(AriaRole.LINK, "Pending Invitations");
+		this.page.getByLabel("Search by name or email").fill(this.clinic.tag());
+		click(AriaRole.BUTTON, "Search");
+		this.page.getByLabel("Select All").check();
+		click(AriaRole.BUTTON, "Cancel Invitations");
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Cancel Invitations");
+		assertThat(this.page.getByText("Cancel the invitations of 2 people?")).isVisible();
+		click(AriaRole.BUTTON, "Yes");
+		assertThat(banner()).hasText("Invitations cancelled for 2 people.");
+		assertThat(this.page.getByLabel("Search by name or email")).hasValue(this.clinic.tag());
+		assertThat(this.page.getByText(first)).hasCount(0);
+		assertThat(this.page.getByText(second)).hasCount(0);
+	}
+
 	@Test
 	void undoesACancellationFromTheBanner() {
 		String invitee = invite("undone", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));

@@ -96,6 +96,28 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 		report("Organisational unit: Resend Invitation, Cancel Invitation");
 	}
 
+	@Test
+	void cancelsSeveralInvitationsFromPendingInvitationsByKeyboardOnly() {
+		String first = invite("keyboard.bulk.a", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		invite("keyboard.bulk.b", new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		signInByKeyboard();
+		this.keys.tabTo("Pending Invitations");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("Search by name or email");
+		this.keys.type(this.clinic.tag());
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("INPUT", "Select All");
+		this.keys.press("Space");
+		assertThat(this.page.getByLabel("Select " + first)).isChecked();
+		this.keys.tabTo("BUTTON", "Cancel Invitations");
+		this.keys.pressAndWait("Enter");
+		assertThat(this.page.getByText("Cancel the invitations of 2 people?")).isVisible();
+		this.keys.tabTo("BUTTON", "Yes");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).hasText("Invitations cancelled for 2 people.");
+		report("Pending Invitations: two rows, Cancel Invitations, Yes");
+	}
+
 	private void signInByKeyboard() {
 		this.page.navigate(url("/sign-in"));
 		assertThat(this.page.getByLabel("Email")).isFocused();

@@ -350,6 +350,48 @@ class RemovalUndoIntegrationTests extends AdministratorPagesTest {
 		assertThat(snapshot(third)).isEqualTo(thirdBefore);
 	}
 
+	@Test
+	void undoesTheBulkCancelInvitationsOfPendingInvitationsWithOneUndo() throws Exception {
+		Invitee first = invite("pending-bulk-1", Role.SERVICE_PROVIDER);
+		Invitee second = invite("pending-bulk-2", Role.SERVICE_PROVIDER, Role.RECEPTIONIST);
+		List<Map<String, Object>> firstBefore = invitedRoles(first);
+		List<Map<String, Object>> secondBefore = invitedRoles(second);
+		long emails = this.records.emailsTo(first.email()) + this.records.emailsTo(second.email());
+
+		Document cancelled = this.admin.follow(this.admin.post("/pending-invitations/cancellation", "selected",
+				selected(first), "selected", selected(second), "q", "pending-bulk"));
+		assertThat(successBanner(cancelled)).isEqualTo("Invitations cancelled for 2 people.");
+		assertThat(this.records.status(first.invitation())).isEqualTo("CANCELLED");
+		assertThat(this.records.status(second.invitation())).isEqualTo("CANCELLED");
+		assertThat(this.jdbc.sql("select count(distinct undo_id) from removal_undo_role where invitation_id in (?, ?)")
+			.params(first.invitation(), second.invitation())
+			.query(Long.class)
+			.single()).as("one Undo record for the whole action").isEqualTo(1);
+
+		MvcResult result = this.admin.post(undoForm(cancelled).attr("action"), "back",
+				undoForm(cancelled).selectFirst("input[name=back]").val());
+		assertThat(result.getResponse().getRedirectedUrl()).as("back to the list as it was")
+			.startsWith("/pending-invitations")
+			.contains("q=pending-bulk");
+		Document undone = this.admin.follow(result);
+
+		assertThat(successBanner(undone)).startsWith("Undone").contains(first.email(), second.email());
+		assertThat(invitedRoles(first)).isEqualTo(firstBefore);
+		assertThat(invitedRoles(second)).isEqualTo(secondBefore);
+		assertThat(this.records.status(first.invitation())).isEqualTo("PENDING");
+		assertThat(this.records.status(second.invitation())).isEqualTo("PENDING");
+		assertThat(this.records.emailsTo(first.email()) + this.records.emailsTo(second.email())).as("no email")
+			.isEqualTo(emails);
+	}
+
+	/**
+	 * A row's checkbox value on Pending Invitations: the invitation and the version
+	 * shown.
+	 */
+	private String selected(Invitee invitee) {
+		return invitee.invitation() + ":" + this.records.version(invitee.invitation());
+	}
+
 	private Invitee invite(String who, Role... roles) {
 		return this.invitees.pendingFor(this.clinic, who,
 				List.of(roles)
@@ -380,8 +422,9 @@ class RemovalUndoIntegrationTests extends AdministratorPagesTest {
 	}
 
 	/**
-	 * What the bulk "Cancel Invitations" will do: remove a role from several invitations,
-	 * with one Undo for all of them. Returns the Undo's id.
+	 * One Undo record over removals from several invitations, as the bulk "Cancel
+	 * Invitations" makes (one role each here, so that one of them can change meanwhile).
+	 * Returns the Undo's id.
 	 */
 	private long bulkRemoval(Role role, Invitee... invitees) {
 		List<RemovalUndos.Removal> removals = new ArrayList<>();
@@ -395,7 +438,7 @@ class RemovalUndoIntegrationTests extends AdministratorPagesTest {
 					this.records.version(invitee.invitation()), Set.of(roleId), "Test");
 			removals.addAll(this.undos.find(outcome.undoId()).orElseThrow().removals());
 		}
-		return this.undos.open(this.clinic.admin(), this.clock.instant(), this.properties.undoWindow(), removals);
+		return this.undos.open(this.clinic.admin(), this.clock.instant(), this.properties.undoWindow(), removals).id();
 	}
 
 	/** A new administrator of the clinic, with the role given in the area. */

@@ -49,6 +49,11 @@ final class AccessRoutes {
 	/** Link tokens and emails: they exist or not, no administrator's scope applies. */
 	private static final List<Ids> UNSCOPED = List.of(Ids.IN_SCOPE, Ids.MISSING);
 
+	/**
+	 * A row of the Pending Invitations list ({@code id:version}) that no invitation is.
+	 */
+	private static final String NO_INVITATION = "999999999999:0";
+
 	static final Map<String, Route> TABLE = table(
 			route("GET /", Access.SIGNED_IN, NO_ID, NO_KIND, (s) -> Call.get("/")),
 			route("GET /sign-in", Access.EVERYONE, NO_ID, NO_KIND, (s) -> Call.get("/sign-in")),
@@ -64,6 +69,19 @@ final class AccessRoutes {
 							s.invitation().roleId())),
 			route("POST /users/undo/{undoId}", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
 					(s) -> Call.post("/users/undo/" + s.undo(), "back", "/users")),
+			// The bulk actions name their rows in the form (an id no invitation has: an
+			// invitation outside scope is skipped like it, see
+			// PendingInvitationsIntegrationTests).
+			route("GET /pending-invitations", Access.ADMINISTRATORS, NO_ID, NO_KIND,
+					(s) -> Call.get("/pending-invitations")),
+			route("GET /pending-invitations/confirm", Access.ADMINISTRATORS, NO_ID, NO_KIND,
+					(s) -> Call.get("/pending-invitations/confirm", "action", "cancel", "selected", NO_INVITATION)),
+			route("POST /pending-invitations/reminders", Access.ADMINISTRATORS, NO_ID, NO_KIND,
+					(s) -> Call.post("/pending-invitations/reminders", "selected", NO_INVITATION)),
+			route("POST /pending-invitations/cancellation", Access.ADMINISTRATORS, NO_ID, NO_KIND,
+					(s) -> Call.post("/pending-invitations/cancellation", "selected", NO_INVITATION)),
+			route("GET /pending-invitations/export", Access.ADMINISTRATORS, NO_ID, NO_KIND,
+					(s) -> Call.get("/pending-invitations/export")),
 			route("GET /organisational-units", Access.ADMINISTRATORS, NO_ID, NO_KIND,
 					(s) -> Call.get("/organisational-units")),
 			route("GET /waiting-areas", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/waiting-areas")),

@@ -6,6 +6,7 @@ import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Areas;
+import com.videocall.admin.directory.HomePageSection;
 import com.videocall.admin.directory.RoleGrants;
 import com.videocall.admin.web.Paging;
 
@@ -25,9 +26,12 @@ class HomeController {
 
 	private final Areas areas;
 
-	HomeController(RoleGrants roleGrants, Areas areas) {
+	private final List<HomePageSection> sections;
+
+	HomeController(RoleGrants roleGrants, Areas areas, List<HomePageSection> sections) {
 		this.roleGrants = roleGrants;
 		this.areas = areas;
+		this.sections = sections;
 	}
 
 	@GetMapping("/")
@@ -35,6 +39,9 @@ class HomeController {
 		model.addAttribute("roles", this.roleGrants.heldBy(me.accountId()));
 		model.addAttribute("everything", scope.everything());
 		model.addAttribute("areaCounts", administers(scope) ? counts(scope) : List.of());
+		if (administers(scope)) {
+			this.sections.forEach((section) -> model.addAttribute(section.name(), section.of(scope)));
+		}
 		return "home";
 	}
 

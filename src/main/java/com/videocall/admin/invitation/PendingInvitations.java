@@ -1,0 +1,229 @@
+package com.videocall.admin.invitation;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.directory.SearchText;
+import com.videocall.admin.invitation.PendingInvitationRow.RoleInArea;
+import com.videocall.admin.mail.EmailStatus;
+import com.videocall.admin.people.CappedPage;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The Pending Invitations list (P1, P2), its CSV (P4) and the home page's counts (P5): a
+ * read model over the invitation tables, the accounts, the areas and the outbox, like the
+ * Users list (decision 0009). Every statement starts from the pending invitations' roles
+ * in the administrator's scope, so nothing outside it is ever read into a row, a count or
+ * the CSV. A page is one statement and its count (up to {@link CappedPage#COUNT_LIMIT})
+ * another, whatever the page or the roles per person.
+ */
+@Service
+public class PendingInvitations {
+
+	/** "Expiring within 3 days" (P2). */
+	public static final Duration EXPIRING_WITHIN = Duration.ofDays(3);
+
+	/** Roles in scope of the pending invitations, one row per invitation. */
+	private static final String SCOPED = """
+			with scoped as (
+			  select i.id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at, min(r.invited_at) as invited_at
+			  from invitation i join invited_role r on r.invitation_id = i.id
+			  where i.status = 'PENDING' and (:everything or r.area_id = any(:areas))
+			  group by i.id
+			""";
+
+	private static final String IN_AREA = """
+			  having bool_or(r.area_id = :area)
+			""";
+
+	private static final String INVITER_GONE = """
+			  having bool_or(not administers(r.invited_by, r.area_id))
+			""";
+
+	private static final String INVITER_GONE_IN_AREA = """
+			  having bool_or(r.area_id = :area) and bool_or(not administers(r.invited_by, r.area_id))
+			""";
+
+	private static final String WITH_ACCOUNT_AND_LINK = """
+			), p as (
+			  select s.*, a.email, coalesce(a.full_name, a.email) as display_name,
+			         (select l.expires_at from invitation_link l where l.invitation_id = s.id
+			          order by l.created_at desc, l.id desc limit 1) as expires_at
+			  from scoped s join account a on a.id = s.account_id
+			""";
+
+	private static final String MATCHING_SEARCH = """
+			  where a.search_text like :pattern
+			""";
+
+	/**
+	 * The state of the newest email of the invitation that the administrator may see: one
+	 * its history shows them (an action with no roles, or with a role in scope).
+	 */
+	private static final String DELIVERY = """
+			(select o.status from outbound_email o
+			 where o.topic = 'invitation:' || p.id and o.reference like 'invitation-event:%'
+			   and (:everything
+			        or not exists (select 1 from invitation_event_role er
+			                       where er.event_id = cast(substr(o.reference, 18) as bigint))
+			        or exists (select 1 from invitation_event_role er
+			                   where er.event_id = cast(substr(o.reference, 18) as bigint) and er.area_id = any(:areas)))
+			 order by o.created_at desc, o.id desc limit 1)
+			""";
+
+	private static final String EXPIRING = "p.expires_at > :now and p.expires_at <= :soon";
+
+	private static final String EXPIRED = "p.expires_at <= :now";
+
+	private static final String ROW_COLUMNS = """
+			select p.id, p.version, p.display_name, p.email, p.invited_at, p.last_reminded_at, p.expires_at, p.delivery,
+			  p.expires_at <= :now as link_expired,
+			  (select coalesce(b.full_name, b.email) from invited_role r join account b on b.id = r.invited_by
+			   where r.invitation_id = p.id and (:everything or r.area_id = any(:areas))
+			   order by r.invited_at, r.id limit 1) as invited_by,
+			  array(select r.role || ':' || r.area_id || ':' || d.name
+			        from invited_role r join directory_area d on d.id = r.area_id
+			        where r.invitation_id = p.id and (:everything or r.area_id = any(:areas))
+			        order by d.name, r.role) as roles
+			""";
+
+	/** Rows read from the database at a time while the CSV is written. */
+	static final int FETCH_SIZE = 500;
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate streaming;
+
+	private final TransactionTemplate readOnly;
+
+	private final Clock clock;
+
+	PendingInvitations(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Clock clock) {
+		this.jdbc = jdbc;
+		JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
+		fetching.setFetchSize(FETCH_SIZE);
+		this.streaming = new NamedParameterJdbcTemplate(fetching);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.clock = clock;
+	}
+
+	/** A page of the list, counted up to {@link CappedPage#COUNT_LIMIT}. */
+	public CappedPage<PendingInvitationRow> find(AdministratorScope scope, PendingQuery query, Pageable pageable) {
+		Map<String, Object> parameters = parameters(scope, query);
+		parameters.put("limit", pageable.getPageSize() + 1);
+		parameters.put("offset", pageable.getOffset());
+		List<PendingInvitationRow> rows = this.jdbc
+			.sql(base(query) + ", page as (select p.*, " + DELIVERY + " as delivery from p" + where(query)
+					+ " order by " + query.sort().orderBy() + " limit :limit offset :offset)\n" + ROW_COLUMNS
+					+ " from page p order by " + query.sort().orderBy())
+			.params(parameters)
+			.query(PendingInvitations::row)
+			.list();
+		boolean hasNext = rows.size() > pageable.getPageSize();
+		List<PendingInvitationRow> shown = hasNext ? rows.subList(0, pageable.getPageSize()) : rows;
+		parameters.put("countLimit", CappedPage.COUNT_LIMIT + 1);
+		long count = this.jdbc
+			.sql(base(query) + " select count(*) from (select 1 from p" + where(query) + " limit :countLimit) c")
+			.params(parameters)
+			.query(Long.class)
+			.single();
+		return CappedPage.of(shown, hasNext, pageable, count);
+	}
+
+	/**
+	 * Every row of the list in its order, handed over one at a time while the database
+	 * sends them {@value #FETCH_SIZE} at a time: the list is never held in memory (P4).
+	 */
+	public void forEach(AdministratorScope scope, PendingQuery query, Consumer<PendingInvitationRow> each) {
+		String sql = base(query) + ", rows as (select p.*, " + DELIVERY + " as delivery from p" + where(query) + ")\n"
+				+ ROW_COLUMNS + " from rows p order by " + query.sort().orderBy();
+		Map<String, Object> parameters = parameters(scope, query);
+		this.readOnly.executeWithoutResult(
+				(status) -> this.streaming.query(sql, parameters, (ResultSet rs) -> each.accept(row(rs, rs.getRow()))));
+	}
+
+	/** The home page's counts (P5). */
+	public Counts counts(AdministratorScope scope) {
+		PendingQuery query = PendingQuery.all();
+		return this.jdbc
+			.sql(base(query) + " select count(*), count(*) filter (where " + EXPIRING + "), count(*) filter (where "
+					+ EXPIRED + "), count(*) filter (where " + DELIVERY + " = 'FAILED') from p")
+			.params(parameters(scope, query))
+			.query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single();
+	}
+
+	private static String base(PendingQuery query) {
+		boolean gone = query.filter() == PendingFilter.INVITER_GONE;
+		String having = (query.areaId() != null) ? (gone ? INVITER_GONE_IN_AREA : IN_AREA) : (gone ? INVITER_GONE : "");
+		return SCOPED + having + WITH_ACCOUNT_AND_LINK + (query.search().isBlank() ? "" : MATCHING_SEARCH) + ")\n";
+	}
+
+	private static String where(PendingQuery query) {
+		String condition = switch (query.filter()) {
+			case EXPIRING -> EXPIRING;
+			case EXPIRED -> EXPIRED;
+			case EMAIL_FAILED -> DELIVERY + " = 'FAILED'";
+			case NEVER_REMINDED -> "p.reminders_sent = 0";
+			case ALL, INVITER_GONE -> null;
+		};
+		return (condition != null) ? " where " + condition : "";
+	}
+
+	private Map<String, Object> parameters(AdministratorScope scope, PendingQuery query) {
+		Map<String, Object> parameters = new HashMap<>(scope.sqlParameters());
+		Instant now = this.clock.instant();
+		parameters.put("now", Timestamp.from(now));
+		parameters.put("soon", Timestamp.from(now.plus(EXPIRING_WITHIN)));
+		parameters.put("area", query.areaId());
+		parameters.put("pattern", SearchText.containsPattern(query.search()));
+		return parameters;
+	}
+
+	private static PendingInvitationRow row(ResultSet rs, int row) throws SQLException {
+		String delivery = rs.getString("delivery");
+		return new PendingInvitationRow(rs.getLong("id"), rs.getLong("version"), rs.getString("display_name"),
+				rs.getString("email"), roles(rs.getArray("roles")), instant(rs.getTimestamp("invited_at")),
+				rs.getString("invited_by"), instant(rs.getTimestamp("last_reminded_at")),
+				instant(rs.getTimestamp("expires_at")), rs.getBoolean("link_expired"),
+				(delivery != null) ? EmailStatus.valueOf(delivery) : null);
+	}
+
+	private static List<RoleInArea> roles(Array array) throws SQLException {
+		List<RoleInArea> roles = new ArrayList<>();
+		for (String role : (String[]) array.getArray()) {
+			String[] parts = role.split(":", 3);
+			roles.add(new RoleInArea(Role.valueOf(parts[0]), Long.parseLong(parts[1]), parts[2]));
+		}
+		return roles;
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/** What needs attention, for the home page (P5). */
+	public record Counts(long pending, long expiring, long expired, long emailFailed) {
+	}
+
+}

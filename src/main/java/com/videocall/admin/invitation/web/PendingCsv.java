@@ -1,0 +1,71 @@
+package com.videocall.admin.invitation.web;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.PendingInvitationRow;
+import com.videocall.admin.mail.EmailStatus;
+
+/**
+ * Writes the Pending Invitations CSV (P4) one row at a time: RFC 4180 quoting, times in
+ * ISO 8601 (UTC), and every cell a spreadsheet would read as a formula (starting with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) neutralised
+ * with a leading apostrophe.
+ */
+final class PendingCsv {
+
+	static final List<String> HEADER_CODES = List.of("list.name", "list.email", "list.roles", "pending.invited",
+			"pending.invitedBy", "pending.lastReminder", "pending.linkExpires", "pending.delivery");
+
+	private final PrintWriter writer;
+
+	private final Function<Role, String> roleLabels;
+
+	private final Function<EmailStatus, String> deliveryLabels;
+
+	PendingCsv(PrintWriter writer, Function<Role, String> roleLabels, Function<EmailStatus, String> deliveryLabels) {
+		this.writer = writer;
+		this.roleLabels = roleLabels;
+		this.deliveryLabels = deliveryLabels;
+	}
+
+	void header(Function<String, String> messages) {
+		line(HEADER_CODES.stream().map(messages).toList());
+	}
+
+	void row(PendingInvitationRow row) {
+		String roles = row.roles()
+			.stream()
+			.map((role) -> this.roleLabels.apply(role.role()) + " (" + role.areaName() + ")")
+			.collect(Collectors.joining("; "));
+		line(List.of(row.displayName(), row.email(), roles, time(row.invitedAt()), nullToEmpty(row.invitedBy()),
+				time(row.lastRemindedAt()), time(row.linkExpiresAt()), this.deliveryLabels.apply(row.delivery())));
+	}
+
+	private void line(List<String> cells) {
+		this.writer.write(cells.stream().map(PendingCsv::cell).collect(Collectors.joining(",")));
+		this.writer.write("\r\n");
+	}
+
+	/** One cell, quoted, with a formula neutralised. */
+	static String cell(String value) {
+		String text = nullToEmpty(value);
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			text = "'" + text;
+		}
+		return "\"" + text.replace("\"", "\"\"") + "\"";
+	}
+
+	private static String time(Instant instant) {
+		return (instant != null) ? instant.toString() : "";
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+}

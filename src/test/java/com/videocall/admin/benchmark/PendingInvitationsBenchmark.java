@@ -1,0 +1,129 @@
+package com.videocall.admin.benchmark;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.directory.AdministratorScopes;
+import com.videocall.admin.invitation.PendingFilter;
+import com.videocall.admin.invitation.PendingInvitationActions;
+import com.videocall.admin.invitation.PendingInvitations;
+import com.videocall.admin.invitation.PendingQuery;
+import com.videocall.admin.invitation.PendingSort;
+import com.videocall.admin.support.TestDatabaseInitializer;
+import com.videocall.admin.web.Paging;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Pending Invitations list's SQL (P1, P2), the home page's counts (P5), the CSV (P4)
+ * and a bulk reminder to 500 (P3) at 20,000 pending invitations (requirements §5). Not
+ * part of the build:
+ * {@code ./mvnw test -Dtest=PendingInvitationsBenchmark -Dbenchmark.groups=none}. Prints
+ * the median of 9 runs after 3 warm-up runs.
+ */
+@Tag("benchmark")
+@SpringBootTest
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+class PendingInvitationsBenchmark {
+
+	private static final int WARM_UP = 3;
+
+	private static final int RUNS = 9;
+
+	@Autowired
+	PendingInvitations pending;
+
+	@Autowired
+	PendingInvitationActions actions;
+
+	@Autowired
+	AdministratorScopes scopes;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void measuresThePendingInvitationsAtTwentyThousand() {
+		new ResourceDatabasePopulator(new ClassPathResource("bulk/synthetic-organisation.sql"))
+			.execute(this.dataSource);
+		AccountUser admin = (AccountUser) this.accounts.loadUserByUsername("admin@example.org");
+		AdministratorScope everything = this.scopes.forAccount(admin.accountId());
+		List<String> lines = new ArrayList<>();
+		for (PendingFilter filter : PendingFilter.values()) {
+			measure(lines, "system admin, " + filter.urlValue() + ", page 1", () -> this.pending.find(everything,
+					new PendingQuery("", filter, null, PendingSort.INVITED), Paging.page(1)));
+		}
+		measure(lines, "system admin, sorted by expiry, page 1", () -> this.pending.find(everything,
+				new PendingQuery("", PendingFilter.ALL, null, PendingSort.EXPIRY), Paging.page(1)));
+		measure(lines, "system admin, search 'walker', page 1", () -> this.pending.find(everything,
+				new PendingQuery("walker", PendingFilter.ALL, null, PendingSort.INVITED), Paging.page(1)));
+		measure(lines, "system admin, home page counts", () -> this.pending.counts(everything));
+
+		Runtime runtime = Runtime.getRuntime();
+		System.gc();
+		long heapBefore = runtime.totalMemory() - runtime.freeMemory();
+		AtomicLong rows = new AtomicLong();
+		AtomicLong maxHeap = new AtomicLong();
+		long start = System.nanoTime();
+		this.pending.forEach(everything, PendingQuery.all(), (row) -> {
+			if (rows.incrementAndGet() % 1000 == 0) {
+				maxHeap.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+			}
+		});
+		lines.add(String.format(Locale.ROOT, "CSV rows read: %d in %.0f ms, heap growth at most %d MB", rows.get(),
+				(System.nanoTime() - start) / 1e6, Math.max(0, maxHeap.get() - heapBefore) / (1024 * 1024)));
+		assertThat(rows.get()).isGreaterThanOrEqualTo(20_000);
+
+		Map<Long, Long> versions = new LinkedHashMap<>();
+		this.jdbc.sql("select id, version from invitation where status = 'PENDING' order by id limit 500")
+			.query((rs) -> {
+				versions.put(rs.getLong(1), rs.getLong(2));
+			});
+		start = System.nanoTime();
+		int done = this.actions.remind(everything, admin, versions, "Pending Invitations").done().size();
+		lines.add(String.format(Locale.ROOT, "bulk reminder to %d selected: %d sent in %.0f ms", versions.size(), done,
+				(System.nanoTime() - start) / 1e6));
+		System.out.println("\n=== Pending Invitations benchmark (median of " + RUNS + " runs) ===");
+		lines.forEach(System.out::println);
+	}
+
+	private static void measure(List<String> lines, String name, java.util.function.Supplier<?> query) {
+		for (int i = 0; i < WARM_UP; i++) {
+			query.get();
+		}
+		List<Double> millis = new ArrayList<>();
+		for (int i = 0; i < RUNS; i++) {
+			long start = System.nanoTime();
+			query.get();
+			millis.add((System.nanoTime() - start) / 1e6);
+		}
+		Collections.sort(millis);
+		lines.add(String.format(Locale.ROOT, "%-50s %8.1f ms", name, millis.get(RUNS / 2)));
+	}
+
+}
