@@ -31,7 +31,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Context;
