@@ -25,12 +25,17 @@ import com.videocall.admin.support.RawHttp;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestDatabase;
 import com.videocall.admin.support.TestOrganisation;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.Provider;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -216,6 +221,7 @@ class ApplicationLifecycleTests {
 
 	}
 
+	/** The application's sender, whose SMTP transport holds each email until released. */
 	static class HeldSender extends JavaMailSenderImpl {
 
 		final CountDownLatch sending = new CountDownLatch(1);
@@ -224,20 +230,43 @@ class ApplicationLifecycleTests {
 
 		volatile String recipient;
 
-		@Override
-		protected void doSend(MimeMessage[] messages, Object[] originals) {
+		HeldSender() {
+			Session session = getSession();
+			session.getProperties().put(HeldTransport.SENDER, this);
 			try {
-				this.recipient = messages[0].getAllRecipients()[0].toString();
-				this.sending.countDown();
-				this.released.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+				session.setProvider(
+						new Provider(Provider.Type.TRANSPORT, "smtp", HeldTransport.class.getName(), "test", "1"));
 			}
 			catch (MessagingException ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+	}
+
+	/** The SMTP transport of a {@link HeldSender}'s session. */
+	public static class HeldTransport extends SMTPTransport {
+
+		static final String SENDER = HeldSender.class.getName();
+
+		private final HeldSender sender;
+
+		public HeldTransport(Session session, URLName url) {
+			super(session, url);
+			this.sender = (HeldSender) session.getProperties().get(SENDER);
+		}
+
+		@Override
+		public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+			this.sender.recipient = addresses[0].toString();
+			this.sender.sending.countDown();
+			try {
+				this.sender.released.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			super.doSend(messages, originals);
+			super.sendMessage(message, addresses);
 		}
 
 	}

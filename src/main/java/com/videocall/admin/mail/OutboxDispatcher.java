@@ -97,16 +97,21 @@ public class OutboxDispatcher implements SchedulingConfigurer, SmartLifecycle {
 
 	/**
 	 * Delivers due emails one per transaction, so each outcome is recorded at once and no
-	 * lock is held across several sends. A failure ends the round: the mail server is
-	 * likely down, the failed email waits its back-off and the others the next round.
+	 * lock is held across several sends, over one SMTP connection for the round (opened
+	 * at the first due email, and again after a failed one). An email the server refused,
+	 * or whose connection broke, waits its back-off while the round goes on with the
+	 * others; a mail server that cannot be reached ends the round, so that the due emails
+	 * are not all charged a failed attempt for it.
 	 */
 	public void dispatchDue() {
-		Outcome outcome;
-		do {
-			outcome = this.transactions.execute((status) -> deliverNext());
-			count(outcome);
+		try (SmtpConnection connection = new SmtpConnection(this.sender)) {
+			Outcome outcome;
+			do {
+				outcome = this.transactions.execute((status) -> deliverNext(connection));
+				count(outcome);
+			}
+			while (outcome != Outcome.NONE_DUE && !connection.unreachable() && !this.stopping);
 		}
-		while (outcome == Outcome.SENT && !this.stopping);
 	}
 
 	/** Counts what a committed delivery did. */
@@ -143,16 +148,16 @@ public class OutboxDispatcher implements SchedulingConfigurer, SmartLifecycle {
 		return !this.stopping;
 	}
 
-	private Outcome deliverNext() {
+	private Outcome deliverNext(SmtpConnection connection) {
 		Instant now = this.clock.instant();
 		Optional<Long> due = this.jdbc.sql("""
 				select id from outbound_email where status = 'QUEUED' and next_attempt_at <= ?
 				order by next_attempt_at, id limit 1 for update skip locked
 				""").param(Timestamp.from(now)).query(Long.class).optional();
-		return due.map((id) -> deliver(id, now)).orElse(Outcome.NONE_DUE);
+		return due.map((id) -> deliver(connection, id, now)).orElse(Outcome.NONE_DUE);
 	}
 
-	private Outcome deliver(long id, Instant now) {
+	private Outcome deliver(SmtpConnection connection, long id, Instant now) {
 		Stored stored = this.jdbc.sql("""
 				select message_id, recipient, subject, text_body, html_body, secrets from outbound_email where id = ?
 				""")
@@ -162,7 +167,7 @@ public class OutboxDispatcher implements SchedulingConfigurer, SmartLifecycle {
 					secrets(rs.getArray(6))))
 			.single();
 		try {
-			this.sender.send(mime(stored));
+			connection.send(mime(stored));
 			this.jdbc
 				.sql("update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
 						+ "last_error = null, text_body = ?, html_body = ?, secrets = null where id = ?")
@@ -241,7 +246,7 @@ public class OutboxDispatcher implements SchedulingConfigurer, SmartLifecycle {
 	private record Stored(String messageId, OutgoingEmail email, List<String> secrets) {
 	}
 
-	/** What one transaction did; a failure ends the round. */
+	/** What one transaction did. */
 	private enum Outcome {
 
 		NONE_DUE, SENT, RETRY, GIVEN_UP

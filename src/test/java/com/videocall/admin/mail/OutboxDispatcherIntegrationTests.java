@@ -4,23 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import com.videocall.admin.mail.FutureEmails.Stored;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.MailServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,6 +84,7 @@ class OutboxDispatcherIntegrationTests {
 		// one due from here on.
 		this.dispatcher.dispatchDue();
 		this.sender.messageIds.clear();
+		this.sender.connects.set(0);
 	}
 
 	@AfterEach
@@ -103,7 +117,8 @@ class OutboxDispatcherIntegrationTests {
 		this.emails.clock.advance(Duration.ofHours(1));
 		this.dispatcher.dispatchDue();
 		assertThat(this.emails.stored(id).attempts()).as("attempts once failed").isEqualTo(4);
-		assertThat(this.sender.messageIds).hasSize(4);
+		// Four attempts tried to reach the server (which was down), no fifth.
+		assertThat(this.sender.connects).hasValue(4);
 	}
 
 	@Test
@@ -163,11 +178,99 @@ class OutboxDispatcherIntegrationTests {
 
 		assertThat(this.emails.stored(id).status()).isEqualTo(EmailStatus.SENT);
 		assertThat(this.emails.stored(id).attempts()).isEqualTo(3);
-		assertThat(this.sender.messageIds).containsExactly(messageId, messageId, messageId);
+		// The first attempt found no server to give the email to; the other two gave it
+		// with the same Message-ID.
+		assertThat(this.sender.messageIds).containsExactly(messageId, messageId);
 		List<MimeMessage> received = this.mail.receivedBy(recipient);
 		assertThat(received).hasSize(2);
 		for (MimeMessage message : received) {
 			assertThat(message.getMessageID()).isEqualTo(messageId);
+		}
+	}
+
+	@Test
+	void goesOnWithTheOtherEmailsOfARoundWhenTheServerRefusesOneAndRetriesThatOne() {
+		List<String> recipients = List.of(FutureEmails.recipient("round-1"), FutureEmails.recipient("round-2"),
+				FutureEmails.recipient("round-3"));
+		List<Long> ids = recipients.stream().map((recipient) -> this.emails.queueInvitation(recipient, TOKEN)).toList();
+		this.sender.refused = recipients.get(1);
+
+		this.dispatcher.dispatchDue();
+
+		assertThat(this.emails.stored(ids.get(0)).status()).isEqualTo(EmailStatus.SENT);
+		assertThat(this.emails.stored(ids.get(2)).status()).isEqualTo(EmailStatus.SENT);
+		Stored refused = this.emails.stored(ids.get(1));
+		assertThat(refused.status()).isEqualTo(EmailStatus.QUEUED);
+		assertThat(refused.attempts()).isEqualTo(1);
+		assertThat(refused.lastError()).contains("550 Mailbox unavailable");
+		this.sender.refused = null;
+		this.emails.clock.advance(Duration.ofSeconds(30));
+		this.dispatcher.dispatchDue();
+
+		assertThat(this.emails.stored(ids.get(1)).status()).isEqualTo(EmailStatus.SENT);
+		assertThat(this.emails.stored(ids.get(1)).attempts()).isEqualTo(2);
+		for (String recipient : recipients) {
+			assertThat(this.mail.receivedBy(recipient)).as(recipient).hasSize(1);
+		}
+	}
+
+	@Test
+	void stoppedInTheMiddleOfARoundFinishesAndRecordsTheEmailBeingSentAndStartsNoOther() {
+		List<String> recipients = List.of(FutureEmails.recipient("stop-1"), FutureEmails.recipient("stop-2"),
+				FutureEmails.recipient("stop-3"));
+		List<Long> ids = recipients.stream().map((recipient) -> this.emails.queueInvitation(recipient, TOKEN)).toList();
+		this.sender.onSend = this.dispatcher::stop;
+
+		this.dispatcher.dispatchDue();
+
+		assertThat(ids.stream().map((id) -> this.emails.stored(id).status())).containsExactly(EmailStatus.SENT,
+				EmailStatus.QUEUED, EmailStatus.QUEUED);
+		assertThat(this.emails.stored(ids.get(1)).attempts()).isZero();
+		assertThat(this.mail.receivedBy(recipients.get(0))).hasSize(1);
+		assertThat(this.mail.receivedBy(recipients.get(1))).isEmpty();
+	}
+
+	@Test
+	void twoDispatchersAtOnceSendEachEmailOnce() throws Exception {
+		List<String> recipients = IntStream.range(0, 40).mapToObj((i) -> FutureEmails.recipient("pair-" + i)).toList();
+		List<Long> ids = recipients.stream().map((recipient) -> this.emails.queueInvitation(recipient, TOKEN)).toList();
+		OutboxDispatcher other = new OutboxDispatcher(this.jdbc, this.transactions, this.sender, POLICY,
+				this.emails.clock, new SimpleMeterRegistry());
+		CyclicBarrier together = new CyclicBarrier(2);
+		// Each send takes a moment, so that both rounds overlap throughout.
+		this.sender.onSend = () -> sleep(Duration.ofMillis(5));
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> rounds = new ArrayList<>();
+			for (OutboxDispatcher dispatcher : List.of(this.dispatcher, other)) {
+				rounds.add(threads.submit(() -> {
+					together.await();
+					dispatcher.dispatchDue();
+					return null;
+				}));
+			}
+			for (Future<?> round : rounds) {
+				round.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(ids.stream().map((id) -> this.emails.stored(id).attempts())).containsOnly(1);
+		assertThat(ids.stream().map((id) -> this.emails.stored(id).status())).containsOnly(EmailStatus.SENT);
+		assertThat(this.sender.messageIds).hasSize(40).doesNotHaveDuplicates();
+		for (String recipient : recipients) {
+			assertThat(this.mail.receivedBy(recipient)).as(recipient).hasSize(1);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -192,34 +295,73 @@ class OutboxDispatcherIntegrationTests {
 	}
 
 	/**
-	 * The application's mail settings, recording the Message-ID of each message it is
-	 * given, and able to lose the connection just after the server accepted a message.
+	 * The application's mail settings, whose SMTP transport records the Message-ID of
+	 * each message it sends to the server and can lose the connection just after the
+	 * server accepted a message.
 	 */
 	static class RecordingSender extends JavaMailSenderImpl {
 
 		final List<String> messageIds = new CopyOnWriteArrayList<>();
 
+		/** Attempts to connect to the server, whether it answered or not. */
+		final AtomicInteger connects = new AtomicInteger();
+
 		volatile boolean loseConnectionAfterNextSend;
+
+		/** The recipient whose email the server refuses, if any. */
+		volatile String refused;
+
+		/** Runs as the server is given each message. */
+		volatile Runnable onSend = () -> {
+		};
 
 		RecordingSender(JavaMailSenderImpl settings) {
 			setHost(settings.getHost());
 			setPort(settings.getPort());
+			Session session = getSession();
+			session.getProperties().put(RecordingTransport.SENDER, this);
+			try {
+				session.setProvider(
+						new Provider(Provider.Type.TRANSPORT, "smtp", RecordingTransport.class.getName(), "test", "1"));
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/** The SMTP transport of a {@link RecordingSender}'s session. */
+	public static class RecordingTransport extends SMTPTransport {
+
+		static final String SENDER = RecordingSender.class.getName();
+
+		private final RecordingSender sender;
+
+		public RecordingTransport(Session session, URLName url) {
+			super(session, url);
+			this.sender = (RecordingSender) session.getProperties().get(SENDER);
 		}
 
 		@Override
-		protected void doSend(MimeMessage[] messages, Object[] originals) {
-			for (MimeMessage message : messages) {
-				try {
-					this.messageIds.add(message.getMessageID());
-				}
-				catch (MessagingException ex) {
-					throw new IllegalStateException(ex);
-				}
+		protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+				throws MessagingException {
+			this.sender.connects.incrementAndGet();
+			return super.protocolConnect(host, port, user, password);
+		}
+
+		@Override
+		public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+			this.sender.messageIds.add(((MimeMessage) message).getMessageID());
+			this.sender.onSend.run();
+			if (addresses[0].toString().equals(this.sender.refused)) {
+				throw new MessagingException("550 Mailbox unavailable: " + addresses[0]);
 			}
-			super.doSend(messages, originals);
-			if (this.loseConnectionAfterNextSend) {
-				this.loseConnectionAfterNextSend = false;
-				throw new MailSendException("Connection lost after the server accepted the message");
+			super.sendMessage(message, addresses);
+			if (this.sender.loseConnectionAfterNextSend) {
+				this.sender.loseConnectionAfterNextSend = false;
+				close();
+				throw new MessagingException("Connection lost after the server accepted the message");
 			}
 		}
 
