@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A platform sets the database as a plain URL ({@code SPRING_DATASOURCE_URL}, no
  * {@code ?currentSchema=}): the application keeps its tables in its own schema all the
- * same, and works on a fresh database.
+ * same, with the connection settings it relies on, and works on a fresh database.
  */
 class PlainDatasourceUrlTests {
 
@@ -30,6 +30,9 @@ class PlainDatasourceUrlTests {
 			assertThat(jdbc.sql("select count(*) from information_schema.tables where table_schema = 'public'")
 				.query(Long.class)
 				.single()).isZero();
+			// Nor does the URL need options: the pool's connections compile no query
+			// (JIT).
+			assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
 
 			Page users = new HttpBrowser(OwnApplication.port(app)).signIn(SignIn.ADMIN, "demo-password").get("/users");
 			assertThat(users.status()).isEqualTo(200);
