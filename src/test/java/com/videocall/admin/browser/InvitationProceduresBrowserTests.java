@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
@@ -68,7 +69,9 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 			.hasText("Cancel Invitations");
 		assertThat(this.page.getByText("Cancel the invitations of 2 people?")).isVisible();
 		click(AriaRole.BUTTON, "Yes");
-		assertThat(banner()).hasText("Invitations cancelled for 2 people.");
+		// The banner's sentence, then its Undo for the whole action (UN).
+		assertThat(banner().locator("p")).hasText("Invitations cancelled for 2 people.");
+		assertThat(banner().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo"))).isVisible();
 		assertThat(this.page.getByLabel("Search by name or email")).hasValue(this.clinic.tag());
 		assertThat(this.page.getByText(first)).hasCount(0);
 		assertThat(this.page.getByText(second)).hasCount(0);

@@ -3,6 +3,7 @@ package com.videocall.admin.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
@@ -114,7 +115,9 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 		assertThat(this.page.getByText("Cancel the invitations of 2 people?")).isVisible();
 		this.keys.tabTo("BUTTON", "Yes");
 		this.keys.pressAndWait("Enter");
-		assertThat(banner()).hasText("Invitations cancelled for 2 people.");
+		// The banner's sentence, then its Undo for the whole action (UN).
+		assertThat(banner().locator("p")).hasText("Invitations cancelled for 2 people.");
+		assertThat(banner().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo"))).isVisible();
 		report("Pending Invitations: two rows, Cancel Invitations, Yes");
 	}
 
