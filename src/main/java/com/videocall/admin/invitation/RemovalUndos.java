@@ -1,5 +1,7 @@
 package com.videocall.admin.invitation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +42,7 @@ class RemovalUndos {
 			.sql("insert into removal_undo (created_by, created_at, expires_at) values (?, ?, ?) "
 					+ "returning id, expires_at")
 			.params(by, Timestamp.from(now), Timestamp.from(now.plus(window)))
-			.query((rs, row) -> new Opened(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.query(RemovalUndos::opened)
 			.single();
 		removals.forEach((removal) -> insert(opened.id(), removal));
 		return opened;
@@ -54,11 +56,15 @@ class RemovalUndos {
 		Opened opened = this.jdbc
 			.sql("select id, expires_at from removal_undo where id = ? and created_by = ? and undone_at is null")
 			.params(id, by)
-			.query((rs, row) -> new Opened(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.query(RemovalUndos::opened)
 			.optional()
 			.orElseThrow(() -> new IllegalStateException("No open undo record " + id + " of account " + by));
 		insert(id, removal);
 		return opened;
+	}
+
+	private static Opened opened(ResultSet rs, int row) throws SQLException {
+		return new Opened(rs.getLong("id"), rs.getTimestamp("expires_at").toInstant());
 	}
 
 	private void insert(long id, Removal removal) {
