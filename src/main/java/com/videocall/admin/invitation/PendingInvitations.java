@@ -42,13 +42,41 @@ public class PendingInvitations {
 	/** "Expiring within 3 days" (P2). */
 	public static final Duration EXPIRING_WITHIN = Duration.ofDays(3);
 
-	/** Roles in scope of the pending invitations, one row per invitation. */
+	/**
+	 * Every pending invitation, for a System Administrator: its stored keys (V14), read
+	 * in the order of their indexes. Left joins, since each key row has its invitation
+	 * and account (foreign keys): a statement that reads neither does not join them (the
+	 * counts).
+	 */
+	private static final String EVERY = """
+			with p as (
+			  select k.invitation_id as id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at,
+			         k.first_invited_at as invited_at, k.link_expires_at as expires_at, k.delivery,
+			         a.email, coalesce(a.full_name, a.email) as display_name
+			  from pending_invitation k left join invitation i on i.id = k.invitation_id
+			  left join account a on a.id = i.account_id
+			  where true
+			""";
+
+	private static final String EVERY_IN_AREA = """
+			  and k.invitation_id in (select r.invitation_id from invited_role r where r.area_id = :area)
+			""";
+
+	private static final String EVERY_INVITER_GONE = """
+			  and exists (select 1 from invited_role r
+			              where r.invitation_id = k.invitation_id and not administers(r.invited_by, r.area_id))
+			""";
+
+	/**
+	 * The pending invitations with a role in a limited scope, one row per invitation: it
+	 * counts as invited when its first role in scope was.
+	 */
 	private static final String SCOPED = """
 			with scoped as (
-			  select i.id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at, min(r.invited_at) as invited_at
-			  from invitation i join invited_role r on r.invitation_id = i.id
-			  where i.status = 'PENDING' and (:everything or r.area_id = any(:areas))
-			  group by i.id
+			  select r.invitation_id as id, min(r.invited_at) as invited_at
+			  from invited_role r join pending_invitation k on k.invitation_id = r.invitation_id
+			  where r.area_id = any(:areas)
+			  group by r.invitation_id
 			""";
 
 	private static final String IN_AREA = """
@@ -63,36 +91,36 @@ public class PendingInvitations {
 			  having bool_or(r.area_id = :area) and bool_or(not administers(r.invited_by, r.area_id))
 			""";
 
-	private static final String WITH_ACCOUNT_AND_LINK = """
-			), p as (
-			  select s.*, a.email, coalesce(a.full_name, a.email) as display_name,
-			         (select l.expires_at from invitation_link l where l.invitation_id = s.id
-			          order by l.created_at desc, l.id desc limit 1) as expires_at
-			  from scoped s join account a on a.id = s.account_id
-			""";
-
-	private static final String MATCHING_SEARCH = """
-			  where a.search_text like :pattern
-			""";
-
 	/**
 	 * The state of the newest email of the invitation that the administrator may see: one
 	 * its history shows them (an action with no roles, or with a role in scope).
 	 */
-	private static final String DELIVERY = """
-			(select o.status from outbound_email o
-			 where o.topic = 'invitation:' || p.id and o.reference like 'invitation-event:%'
-			   and (:everything
-			        or not exists (select 1 from invitation_event_role er
-			                       where er.event_id = cast(substr(o.reference, 18) as bigint))
-			        or exists (select 1 from invitation_event_role er
-			                   where er.event_id = cast(substr(o.reference, 18) as bigint) and er.area_id = any(:areas)))
-			 order by o.created_at desc, o.id desc limit 1)
+	private static final String SCOPED_WITH_ACCOUNT_LINK_AND_DELIVERY = """
+			), p as (
+			  select s.id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at, s.invited_at,
+			         k.link_expires_at as expires_at, a.email, coalesce(a.full_name, a.email) as display_name,
+			         (select o.status from outbound_email o
+			          where o.topic = 'invitation:' || s.id and o.reference like 'invitation-event:%'
+			            and (not exists (select 1 from invitation_event_role er
+			                             where er.event_id = cast(substr(o.reference, 18) as bigint))
+			                 or exists (select 1 from invitation_event_role er
+			                            where er.event_id = cast(substr(o.reference, 18) as bigint)
+			                              and er.area_id = any(:areas)))
+			          order by o.created_at desc, o.id desc limit 1) as delivery
+			  from scoped s join pending_invitation k on k.invitation_id = s.id
+			  join invitation i on i.id = s.id join account a on a.id = i.account_id
+			  where true
+			""";
+
+	private static final String MATCHING_SEARCH = """
+			  and a.search_text like :pattern
 			""";
 
 	private static final String EXPIRING = "p.expires_at > :now and p.expires_at <= :soon";
 
 	private static final String EXPIRED = "p.expires_at <= :now";
+
+	private static final String EMAIL_FAILED = "p.delivery = 'FAILED'";
 
 	private static final String ROW_COLUMNS = """
 			select p.id, p.version, p.display_name, p.email, p.invited_at, p.last_reminded_at, p.expires_at, p.delivery,
@@ -133,8 +161,8 @@ public class PendingInvitations {
 		parameters.put("limit", pageable.getPageSize() + 1);
 		parameters.put("offset", pageable.getOffset());
 		List<PendingInvitationRow> rows = this.jdbc
-			.sql(base(query) + ", page as (select p.*, " + DELIVERY + " as delivery from p" + where(query)
-					+ " order by " + query.sort().orderBy() + " limit :limit offset :offset)\n" + ROW_COLUMNS
+			.sql(base(scope, query) + ", page as (select p.* from p" + where(query) + " order by "
+					+ query.sort().orderBy() + " limit :limit offset :offset)\n" + ROW_COLUMNS
 					+ " from page p order by " + query.sort().orderBy())
 			.params(parameters)
 			.query(PendingInvitations::row)
@@ -143,7 +171,7 @@ public class PendingInvitations {
 		List<PendingInvitationRow> shown = hasNext ? rows.subList(0, pageable.getPageSize()) : rows;
 		parameters.put("countLimit", CappedPage.COUNT_LIMIT + 1);
 		long count = this.jdbc
-			.sql(base(query) + " select count(*) from (select 1 from p" + where(query) + " limit :countLimit) c")
+			.sql(base(scope, query) + " select count(*) from (select 1 from p" + where(query) + " limit :countLimit) c")
 			.params(parameters)
 			.query(Long.class)
 			.single();
@@ -155,8 +183,8 @@ public class PendingInvitations {
 	 * sends them {@value #FETCH_SIZE} at a time: the list is never held in memory (P4).
 	 */
 	public void forEach(AdministratorScope scope, PendingQuery query, Consumer<PendingInvitationRow> each) {
-		String sql = base(query) + ", rows as (select p.*, " + DELIVERY + " as delivery from p" + where(query) + ")\n"
-				+ ROW_COLUMNS + " from rows p order by " + query.sort().orderBy();
+		String sql = base(scope, query) + ROW_COLUMNS + " from p" + where(query) + " order by "
+				+ query.sort().orderBy();
 		Map<String, Object> parameters = parameters(scope, query);
 		this.readOnly.executeWithoutResult(
 				(status) -> this.streaming.query(sql, parameters, (ResultSet rs) -> each.accept(row(rs, rs.getRow()))));
@@ -166,24 +194,33 @@ public class PendingInvitations {
 	public Counts counts(AdministratorScope scope) {
 		PendingQuery query = PendingQuery.all();
 		return this.jdbc
-			.sql(base(query) + " select count(*), count(*) filter (where " + EXPIRING + "), count(*) filter (where "
-					+ EXPIRED + "), count(*) filter (where " + DELIVERY + " = 'FAILED') from p")
+			.sql(base(scope, query) + " select count(*), count(*) filter (where " + EXPIRING
+					+ "), count(*) filter (where " + EXPIRED + "), count(*) filter (where " + EMAIL_FAILED + ") from p")
 			.params(parameters(scope, query))
 			.query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
 	}
 
-	private static String base(PendingQuery query) {
+	/**
+	 * The statement's start: {@code p}, the pending invitations in scope in the area
+	 * asked for, matching the search, with what a row shows and sorts on.
+	 */
+	private static String base(AdministratorScope scope, PendingQuery query) {
 		boolean gone = query.filter() == PendingFilter.INVITER_GONE;
+		String search = query.search().isBlank() ? "" : MATCHING_SEARCH;
+		if (scope.everything()) {
+			return EVERY + ((query.areaId() != null) ? EVERY_IN_AREA : "") + (gone ? EVERY_INVITER_GONE : "") + search
+					+ ")\n";
+		}
 		String having = (query.areaId() != null) ? (gone ? INVITER_GONE_IN_AREA : IN_AREA) : (gone ? INVITER_GONE : "");
-		return SCOPED + having + WITH_ACCOUNT_AND_LINK + (query.search().isBlank() ? "" : MATCHING_SEARCH) + ")\n";
+		return SCOPED + having + SCOPED_WITH_ACCOUNT_LINK_AND_DELIVERY + search + ")\n";
 	}
 
 	private static String where(PendingQuery query) {
 		String condition = switch (query.filter()) {
 			case EXPIRING -> EXPIRING;
 			case EXPIRED -> EXPIRED;
-			case EMAIL_FAILED -> DELIVERY + " = 'FAILED'";
+			case EMAIL_FAILED -> EMAIL_FAILED;
 			case NEVER_REMINDED -> "p.reminders_sent = 0";
 			case ALL, INVITER_GONE -> null;
 		};
