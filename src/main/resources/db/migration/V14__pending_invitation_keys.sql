@@ -17,7 +17,9 @@ from (select i.id as invitation_id,
              -- the state of its newest email about an action (invitation or reminder)
              (select o.status from outbound_email o
               where o.topic = 'invitation:' || i.id and o.reference like 'invitation-event:%'
-              order by o.created_at desc, o.id desc limit 1) as delivery
+              order by o.created_at desc, o.id desc limit 1) as delivery,
+             -- what a search matches: the invitee's email and name
+             (select a.search_text from account a where a.id = i.account_id) as search_text
       from invitation i
       where i.status = 'PENDING') k
 where k.first_invited_at is not null and k.link_expires_at is not null;
@@ -26,15 +28,18 @@ create table pending_invitation (
     invitation_id bigint primary key references invitation (id) on delete cascade,
     first_invited_at timestamptz not null,
     link_expires_at timestamptz not null,
-    delivery varchar(10) check (delivery in ('QUEUED', 'SENT', 'FAILED'))
+    delivery varchar(10) check (delivery in ('QUEUED', 'SENT', 'FAILED')),
+    search_text text not null
 );
 comment on table pending_invitation is
     'Derived for the invitation module''s Pending Invitations list: written only by the triggers pending_invitation_keys, by no code.';
 
--- Newest or oldest first, soonest expiry first, and the "Email failed" filter, each in list order.
+-- Newest or oldest first, soonest expiry first, and the "Email failed" filter, each in list order;
+-- a search, which may match a few of many (a name no invitee has).
 create index pending_invitation_invited on pending_invitation (first_invited_at, invitation_id);
 create index pending_invitation_expiry on pending_invitation (link_expires_at, invitation_id);
 create index pending_invitation_failed on pending_invitation (first_invited_at, invitation_id) where delivery = 'FAILED';
+create index pending_invitation_search on pending_invitation using gin (search_text gin_trgm_ops);
 
 insert into pending_invitation select * from pending_invitation_keys;
 
@@ -50,7 +55,7 @@ begin
     select * from pending_invitation_keys where invitation_id = target
     on conflict (invitation_id) do update
         set first_invited_at = excluded.first_invited_at, link_expires_at = excluded.link_expires_at,
-            delivery = excluded.delivery;
+            delivery = excluded.delivery, search_text = excluded.search_text;
     if not found then
         delete from pending_invitation where invitation_id = target;
     end if;
@@ -62,6 +67,8 @@ create function pending_invitation_changed() returns trigger
 begin
     if tg_table_name = 'invitation' then
         perform refresh_pending_invitation(new.id);
+    elsif tg_table_name = 'account' then
+        perform refresh_pending_invitation(i.id) from invitation i where i.account_id = new.id and i.status = 'PENDING';
     elsif tg_table_name = 'outbound_email' then
         perform refresh_pending_invitation(cast(substr(new.topic, 12) as bigint));
     else
@@ -78,6 +85,8 @@ $$;
 
 create trigger pending_invitation_keys after update of status on invitation
     for each row when (old.status is distinct from new.status) execute function pending_invitation_changed();
+create trigger pending_invitation_keys after update of email, full_name on account
+    for each row execute function pending_invitation_changed();
 create trigger pending_invitation_keys after insert or delete or update of invitation_id, invited_at on invited_role
     for each row execute function pending_invitation_changed();
 create trigger pending_invitation_keys after insert or delete or update of invitation_id, created_at, expires_at

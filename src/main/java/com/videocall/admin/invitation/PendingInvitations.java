@@ -91,36 +91,37 @@ public class PendingInvitations {
 			  having bool_or(r.area_id = :area) and bool_or(not administers(r.invited_by, r.area_id))
 			""";
 
-	/**
-	 * The state of the newest email of the invitation that the administrator may see: one
-	 * its history shows them (an action with no roles, or with a role in scope).
-	 */
-	private static final String SCOPED_WITH_ACCOUNT_LINK_AND_DELIVERY = """
+	private static final String SCOPED_WITH_ACCOUNT_AND_LINK = """
 			), p as (
 			  select s.id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at, s.invited_at,
-			         k.link_expires_at as expires_at, a.email, coalesce(a.full_name, a.email) as display_name,
-			         (select o.status from outbound_email o
-			          where o.topic = 'invitation:' || s.id and o.reference like 'invitation-event:%'
-			            and (not exists (select 1 from invitation_event_role er
-			                             where er.event_id = cast(substr(o.reference, 18) as bigint))
-			                 or exists (select 1 from invitation_event_role er
-			                            where er.event_id = cast(substr(o.reference, 18) as bigint)
-			                              and er.area_id = any(:areas)))
-			          order by o.created_at desc, o.id desc limit 1) as delivery
+			         k.link_expires_at as expires_at, a.email, coalesce(a.full_name, a.email) as display_name
 			  from scoped s join pending_invitation k on k.invitation_id = s.id
 			  join invitation i on i.id = s.id join account a on a.id = i.account_id
 			  where true
 			""";
 
+	/**
+	 * In a limited scope, the state of the newest email of the invitation that the
+	 * administrator may see: one its history shows them (an action with no roles, or with
+	 * a role in scope). Read for the rows shown, unless the filter asks for it.
+	 */
+	private static final String SCOPED_DELIVERY = """
+			(select o.status from outbound_email o
+			 where o.topic = 'invitation:' || p.id and o.reference like 'invitation-event:%'
+			   and (not exists (select 1 from invitation_event_role er
+			                    where er.event_id = cast(substr(o.reference, 18) as bigint))
+			        or exists (select 1 from invitation_event_role er
+			                   where er.event_id = cast(substr(o.reference, 18) as bigint) and er.area_id = any(:areas)))
+			 order by o.created_at desc, o.id desc limit 1)
+			""";
+
 	private static final String MATCHING_SEARCH = """
-			  and a.search_text like :pattern
+			  and k.search_text like :pattern
 			""";
 
 	private static final String EXPIRING = "p.expires_at > :now and p.expires_at <= :soon";
 
 	private static final String EXPIRED = "p.expires_at <= :now";
-
-	private static final String EMAIL_FAILED = "p.delivery = 'FAILED'";
 
 	private static final String ROW_COLUMNS = """
 			select p.id, p.version, p.display_name, p.email, p.invited_at, p.last_reminded_at, p.expires_at, p.delivery,
@@ -161,8 +162,8 @@ public class PendingInvitations {
 		parameters.put("limit", pageable.getPageSize() + 1);
 		parameters.put("offset", pageable.getOffset());
 		List<PendingInvitationRow> rows = this.jdbc
-			.sql(base(scope, query) + ", page as (select p.* from p" + where(query) + " order by "
-					+ query.sort().orderBy() + " limit :limit offset :offset)\n" + ROW_COLUMNS
+			.sql(base(scope, query) + ", page as (select p.*" + shownDelivery(scope) + " from p" + where(scope, query)
+					+ " order by " + query.sort().orderBy() + " limit :limit offset :offset)\n" + ROW_COLUMNS
 					+ " from page p order by " + query.sort().orderBy())
 			.params(parameters)
 			.query(PendingInvitations::row)
@@ -171,7 +172,8 @@ public class PendingInvitations {
 		List<PendingInvitationRow> shown = hasNext ? rows.subList(0, pageable.getPageSize()) : rows;
 		parameters.put("countLimit", CappedPage.COUNT_LIMIT + 1);
 		long count = this.jdbc
-			.sql(base(scope, query) + " select count(*) from (select 1 from p" + where(query) + " limit :countLimit) c")
+			.sql(base(scope, query) + " select count(*) from (select 1 from p" + where(scope, query)
+					+ " limit :countLimit) c")
 			.params(parameters)
 			.query(Long.class)
 			.single();
@@ -183,8 +185,8 @@ public class PendingInvitations {
 	 * sends them {@value #FETCH_SIZE} at a time: the list is never held in memory (P4).
 	 */
 	public void forEach(AdministratorScope scope, PendingQuery query, Consumer<PendingInvitationRow> each) {
-		String sql = base(scope, query) + ROW_COLUMNS + " from p" + where(query) + " order by "
-				+ query.sort().orderBy();
+		String sql = base(scope, query) + ", rows as (select p.*" + shownDelivery(scope) + " from p"
+				+ where(scope, query) + ")\n" + ROW_COLUMNS + " from rows p order by " + query.sort().orderBy();
 		Map<String, Object> parameters = parameters(scope, query);
 		this.readOnly.executeWithoutResult(
 				(status) -> this.streaming.query(sql, parameters, (ResultSet rs) -> each.accept(row(rs, rs.getRow()))));
@@ -195,7 +197,8 @@ public class PendingInvitations {
 		PendingQuery query = PendingQuery.all();
 		return this.jdbc
 			.sql(base(scope, query) + " select count(*), count(*) filter (where " + EXPIRING
-					+ "), count(*) filter (where " + EXPIRED + "), count(*) filter (where " + EMAIL_FAILED + ") from p")
+					+ "), count(*) filter (where " + EXPIRED + "), count(*) filter (where " + delivery(scope)
+					+ " = 'FAILED') from p")
 			.params(parameters(scope, query))
 			.query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
@@ -213,14 +216,24 @@ public class PendingInvitations {
 					+ ")\n";
 		}
 		String having = (query.areaId() != null) ? (gone ? INVITER_GONE_IN_AREA : IN_AREA) : (gone ? INVITER_GONE : "");
-		return SCOPED + having + SCOPED_WITH_ACCOUNT_LINK_AND_DELIVERY + search + ")\n";
+		return SCOPED + having + SCOPED_WITH_ACCOUNT_AND_LINK + search + ")\n";
 	}
 
-	private static String where(PendingQuery query) {
+	/** The delivery state of row {@code p}: stored, or read in a limited scope. */
+	private static String delivery(AdministratorScope scope) {
+		return scope.everything() ? "p.delivery" : SCOPED_DELIVERY;
+	}
+
+	/** The delivery state a row shows, where {@code p} does not have it yet. */
+	private static String shownDelivery(AdministratorScope scope) {
+		return scope.everything() ? "" : ", " + SCOPED_DELIVERY + " as delivery";
+	}
+
+	private static String where(AdministratorScope scope, PendingQuery query) {
 		String condition = switch (query.filter()) {
 			case EXPIRING -> EXPIRING;
 			case EXPIRED -> EXPIRED;
-			case EMAIL_FAILED -> EMAIL_FAILED;
+			case EMAIL_FAILED -> delivery(scope) + " = 'FAILED'";
 			case NEVER_REMINDED -> "p.reminders_sent = 0";
 			case ALL, INVITER_GONE -> null;
 		};
