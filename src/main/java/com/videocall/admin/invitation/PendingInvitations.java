@@ -44,17 +44,15 @@ public class PendingInvitations {
 
 	/**
 	 * Every pending invitation, for a System Administrator: its stored keys (V14), read
-	 * in the order of their indexes. Left joins, since each key row has its invitation
-	 * and account (foreign keys): a statement that reads neither does not join them (the
+	 * in the order of their indexes. A left join, since each key row has its invitation
+	 * (a foreign key): a statement that reads none of its columns does not join it (the
 	 * counts).
 	 */
 	private static final String EVERY = """
 			with p as (
 			  select k.invitation_id as id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at,
-			         k.first_invited_at as invited_at, k.link_expires_at as expires_at, k.delivery,
-			         a.email, coalesce(a.full_name, a.email) as display_name
+			         k.first_invited_at as invited_at, k.link_expires_at as expires_at, k.delivery
 			  from pending_invitation k left join invitation i on i.id = k.invitation_id
-			  left join account a on a.id = i.account_id
 			  where true
 			""";
 
@@ -69,14 +67,15 @@ public class PendingInvitations {
 
 	/**
 	 * The pending invitations with a role in a limited scope, one row per invitation: it
-	 * counts as invited when its first role in scope was.
+	 * counts as invited when its first role in scope was. (The areas joined as a set:
+	 * {@code = any(:areas)} would compare each role with every area of the scope.)
 	 */
 	private static final String SCOPED = """
 			with scoped as (
-			  select r.invitation_id as id, min(r.invited_at) as invited_at
+			  select k.invitation_id, min(r.invited_at) as first_invited_at, k.link_expires_at, k.search_text
 			  from invited_role r join pending_invitation k on k.invitation_id = r.invitation_id
-			  where r.area_id = any(:areas)
-			  group by r.invitation_id
+			  where r.area_id in (select unnest(:areas))
+			  group by k.invitation_id
 			""";
 
 	private static final String IN_AREA = """
@@ -91,12 +90,11 @@ public class PendingInvitations {
 			  having bool_or(r.area_id = :area) and bool_or(not administers(r.invited_by, r.area_id))
 			""";
 
-	private static final String SCOPED_WITH_ACCOUNT_AND_LINK = """
+	private static final String SCOPED_WITH_INVITATION = """
 			), p as (
-			  select s.id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at, s.invited_at,
-			         k.link_expires_at as expires_at, a.email, coalesce(a.full_name, a.email) as display_name
-			  from scoped s join pending_invitation k on k.invitation_id = s.id
-			  join invitation i on i.id = s.id join account a on a.id = i.account_id
+			  select k.invitation_id as id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at,
+			         k.first_invited_at as invited_at, k.link_expires_at as expires_at
+			  from scoped k join invitation i on i.id = k.invitation_id
 			  where true
 			""";
 
@@ -124,7 +122,8 @@ public class PendingInvitations {
 	private static final String EXPIRED = "p.expires_at <= :now";
 
 	private static final String ROW_COLUMNS = """
-			select p.id, p.version, p.display_name, p.email, p.invited_at, p.last_reminded_at, p.expires_at, p.delivery,
+			select p.id, p.version, coalesce(a.full_name, a.email) as display_name, a.email, p.invited_at,
+			  p.last_reminded_at, p.expires_at, p.delivery,
 			  p.expires_at <= :now as link_expired,
 			  (select coalesce(b.full_name, b.email) from invited_role r join account b on b.id = r.invited_by
 			   where r.invitation_id = p.id and (:everything or r.area_id = any(:areas))
@@ -134,6 +133,9 @@ public class PendingInvitations {
 			        where r.invitation_id = p.id and (:everything or r.area_id = any(:areas))
 			        order by d.name, r.role) as roles
 			""";
+
+	/** The invitee of each row, read for the rows shown only. */
+	private static final String WITH_INVITEE = " p join account a on a.id = p.account_id";
 
 	/** Rows read from the database at a time while the CSV is written. */
 	static final int FETCH_SIZE = 500;
@@ -164,7 +166,7 @@ public class PendingInvitations {
 		List<PendingInvitationRow> rows = this.jdbc
 			.sql(base(scope, query) + ", page as (select p.*" + shownDelivery(scope) + " from p" + where(scope, query)
 					+ " order by " + query.sort().orderBy() + " limit :limit offset :offset)\n" + ROW_COLUMNS
-					+ " from page p order by " + query.sort().orderBy())
+					+ " from page" + WITH_INVITEE + " order by " + query.sort().orderBy())
 			.params(parameters)
 			.query(PendingInvitations::row)
 			.list();
@@ -186,7 +188,8 @@ public class PendingInvitations {
 	 */
 	public void forEach(AdministratorScope scope, PendingQuery query, Consumer<PendingInvitationRow> each) {
 		String sql = base(scope, query) + ", rows as (select p.*" + shownDelivery(scope) + " from p"
-				+ where(scope, query) + ")\n" + ROW_COLUMNS + " from rows p order by " + query.sort().orderBy();
+				+ where(scope, query) + ")\n" + ROW_COLUMNS + " from rows" + WITH_INVITEE + " order by "
+				+ query.sort().orderBy();
 		Map<String, Object> parameters = parameters(scope, query);
 		this.readOnly.executeWithoutResult(
 				(status) -> this.streaming.query(sql, parameters, (ResultSet rs) -> each.accept(row(rs, rs.getRow()))));
@@ -216,7 +219,7 @@ public class PendingInvitations {
 					+ ")\n";
 		}
 		String having = (query.areaId() != null) ? (gone ? INVITER_GONE_IN_AREA : IN_AREA) : (gone ? INVITER_GONE : "");
-		return SCOPED + having + SCOPED_WITH_ACCOUNT_AND_LINK + search + ")\n";
+		return SCOPED + having + SCOPED_WITH_INVITATION + search + ")\n";
 	}
 
 	/** The delivery state of row {@code p}: stored, or read in a limited scope. */
