@@ -1,9 +1,10 @@
 -- Owner: invitation. The Pending Invitations worklist's stored keys (decision 0012): what its
--- list sorts, filters and counts on, one row per pending invitation, so that a page, a filter and
--- the home page's counts read an index instead of grouping every pending invitation's roles and
--- looking up each one's newest link and email per request. Derived data, like account.listed
--- (decision 0006): written only by the triggers below, from the invitation module's own tables
--- and the outbox rows whose topic names an invitation; no code writes it.
+-- list sorts, filters, searches and counts on, one row per pending invitation, so that a page, a
+-- filter and the home page's counts read an index instead of grouping every pending invitation's
+-- roles and looking up each one's newest link and email per request. Derived data, like
+-- account.listed (decision 0006): written only by the triggers below, which sit on the invitation
+-- module's own tables, on account (an invitee's email or name) and on outbound_email (emails
+-- whose topic names an invitation) and only read those; no code writes it.
 
 -- What the keys are, for every pending invitation that has its roles and a link.
 create view pending_invitation_keys as
@@ -18,8 +19,9 @@ from (select i.id as invitation_id,
              (select o.status from outbound_email o
               where o.topic = 'invitation:' || i.id and o.reference like 'invitation-event:%'
               order by o.created_at desc, o.id desc limit 1) as delivery,
-             -- what a search matches: the invitee's email and name
-             (select a.search_text from account a where a.id = i.account_id) as search_text
+             -- what a search matches: the invitee's email and name, as account.search_text (V10)
+             (select lower(a.email) || E'\n' || lower(a.display_name) from account_profile a
+              where a.id = i.account_id) as search_text
       from invitation i
       where i.status = 'PENDING') k
 where k.first_invited_at is not null and k.link_expires_at is not null;

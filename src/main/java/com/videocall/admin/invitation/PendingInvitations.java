@@ -30,11 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Pending Invitations list (P1, P2), its CSV (P4) and the home page's counts (P5): a
- * read model over the invitation tables, the accounts, the areas and the outbox, like the
- * Users list (decision 0009). Every statement starts from the pending invitations' roles
- * in the administrator's scope, so nothing outside it is ever read into a row, a count or
- * the CSV. A page is one statement and its count (up to {@link CappedPage#COUNT_LIMIT})
- * another, whatever the page or the roles per person.
+ * read model over the invitation tables, the published views of accounts and areas and
+ * the outbox, like the Users list (decision 0009). It sorts, filters and searches on the
+ * keys stored per pending invitation ({@code pending_invitation}, V14, decision 0012): a
+ * System Administrator's statements read their indexes; in a limited scope every
+ * statement starts from the pending invitations' roles in scope, so nothing outside it is
+ * ever read into a row, a count or the CSV. A page is one statement and its count (up to
+ * {@link CappedPage#COUNT_LIMIT}) another, whatever the page or the roles per person.
  */
 @Service
 public class PendingInvitations {
@@ -122,10 +124,10 @@ public class PendingInvitations {
 	private static final String EXPIRED = "p.expires_at <= :now";
 
 	private static final String ROW_COLUMNS = """
-			select p.id, p.version, coalesce(a.full_name, a.email) as display_name, a.email, p.invited_at,
+			select p.id, p.version, a.display_name, a.email, p.invited_at,
 			  p.last_reminded_at, p.expires_at, p.delivery,
 			  p.expires_at <= :now as link_expired,
-			  (select coalesce(b.full_name, b.email) from invited_role r join account b on b.id = r.invited_by
+			  (select b.display_name from invited_role r join account_profile b on b.id = r.invited_by
 			   where r.invitation_id = p.id and (:everything or r.area_id = any(:areas))
 			   order by r.invited_at, r.id limit 1) as invited_by,
 			  array(select r.role || ':' || r.area_id || ':' || d.name
@@ -135,7 +137,7 @@ public class PendingInvitations {
 			""";
 
 	/** The invitee of each row, read for the rows shown only. */
-	private static final String WITH_INVITEE = " p join account a on a.id = p.account_id";
+	private static final String WITH_INVITEE = " p join account_profile a on a.id = p.account_id";
 
 	/** Rows read from the database at a time while the CSV is written. */
 	static final int FETCH_SIZE = 500;
