@@ -162,26 +162,17 @@ public class PendingInvitations {
 
 	/** A page of the list, counted up to {@link CappedPage#COUNT_LIMIT}. */
 	public CappedPage<PendingInvitationRow> find(AdministratorScope scope, PendingQuery query, Pageable pageable) {
-		Map<String, Object> parameters = parameters(scope, query);
-		parameters.put("limit", pageable.getPageSize() + 1);
-		parameters.put("offset", pageable.getOffset());
-		List<PendingInvitationRow> rows = this.jdbc
-			.sql(base(scope, query) + ", page as (select p.*" + shownDelivery(scope) + " from p" + where(scope, query)
-					+ " order by " + query.sort().orderBy() + " limit :limit offset :offset)\n" + ROW_COLUMNS
-					+ " from page" + WITH_INVITEE + " order by " + query.sort().orderBy())
-			.params(parameters)
+		Instant now = this.clock.instant();
+		Statement page = pageStatement(scope, query, pageable, now);
+		List<PendingInvitationRow> rows = this.jdbc.sql(page.sql())
+			.params(page.parameters())
 			.query(PendingInvitations::row)
 			.list();
 		boolean hasNext = rows.size() > pageable.getPageSize();
 		List<PendingInvitationRow> shown = hasNext ? rows.subList(0, pageable.getPageSize()) : rows;
-		parameters.put("countLimit", CappedPage.COUNT_LIMIT + 1);
-		long count = this.jdbc
-			.sql(base(scope, query) + " select count(*) from (select 1 from p" + where(scope, query)
-					+ " limit :countLimit) c")
-			.params(parameters)
-			.query(Long.class)
-			.single();
-		return CappedPage.of(shown, hasNext, pageable, count);
+		Statement count = countStatement(scope, query, now);
+		long counted = this.jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single();
+		return CappedPage.of(shown, hasNext, pageable, counted);
 	}
 
 	/**
@@ -192,21 +183,44 @@ public class PendingInvitations {
 		String sql = base(scope, query) + ", rows as (select p.*" + shownDelivery(scope) + " from p"
 				+ where(scope, query) + ")\n" + ROW_COLUMNS + " from rows" + WITH_INVITEE + " order by "
 				+ query.sort().orderBy();
-		Map<String, Object> parameters = parameters(scope, query);
+		Map<String, Object> parameters = parameters(scope, query, this.clock.instant());
 		this.readOnly.executeWithoutResult(
 				(status) -> this.streaming.query(sql, parameters, (ResultSet rs) -> each.accept(row(rs, rs.getRow()))));
 	}
 
 	/** The home page's counts (P5). */
 	public Counts counts(AdministratorScope scope) {
-		PendingQuery query = PendingQuery.all();
-		return this.jdbc
-			.sql(base(scope, query) + " select count(*), count(*) filter (where " + EXPIRING
-					+ "), count(*) filter (where " + EXPIRED + "), count(*) filter (where " + delivery(scope)
-					+ " = 'FAILED') from p")
-			.params(parameters(scope, query))
+		Statement counts = countsStatement(scope, this.clock.instant());
+		return this.jdbc.sql(counts.sql())
+			.params(counts.parameters())
 			.query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
+	}
+
+	/** The rows of a page, and one more to tell whether a next page exists. */
+	static Statement pageStatement(AdministratorScope scope, PendingQuery query, Pageable pageable, Instant now) {
+		Map<String, Object> parameters = parameters(scope, query, now);
+		parameters.put("limit", pageable.getPageSize() + 1);
+		parameters.put("offset", pageable.getOffset());
+		return new Statement(base(scope, query) + ", page as (select p.*" + shownDelivery(scope) + " from p"
+				+ where(scope, query) + " order by " + query.sort().orderBy() + " limit :limit offset :offset)\n"
+				+ ROW_COLUMNS + " from page" + WITH_INVITEE + " order by " + query.sort().orderBy(), parameters);
+	}
+
+	/** How many rows the list has, up to {@link CappedPage#COUNT_LIMIT} and one more. */
+	static Statement countStatement(AdministratorScope scope, PendingQuery query, Instant now) {
+		Map<String, Object> parameters = parameters(scope, query, now);
+		parameters.put("countLimit", CappedPage.COUNT_LIMIT + 1);
+		return new Statement(base(scope, query) + " select count(*) from (select 1 from p" + where(scope, query)
+				+ " limit :countLimit) c", parameters);
+	}
+
+	/** The home page's counts: pending, expiring, link expired, email failed. */
+	static Statement countsStatement(AdministratorScope scope, Instant now) {
+		PendingQuery query = PendingQuery.all();
+		return new Statement(base(scope, query) + " select count(*), count(*) filter (where " + EXPIRING
+				+ "), count(*) filter (where " + EXPIRED + "), count(*) filter (where " + delivery(scope)
+				+ " = 'FAILED') from p", parameters(scope, query, now));
 	}
 
 	/**
@@ -245,9 +259,8 @@ public class PendingInvitations {
 		return (condition != null) ? " where " + condition : "";
 	}
 
-	private Map<String, Object> parameters(AdministratorScope scope, PendingQuery query) {
+	private static Map<String, Object> parameters(AdministratorScope scope, PendingQuery query, Instant now) {
 		Map<String, Object> parameters = new HashMap<>(scope.sqlParameters());
-		Instant now = this.clock.instant();
 		parameters.put("now", Timestamp.from(now));
 		parameters.put("soon", Timestamp.from(now.plus(EXPIRING_WITHIN)));
 		parameters.put("area", query.areaId());
@@ -275,6 +288,10 @@ public class PendingInvitations {
 
 	private static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/** One statement of the list and its parameters. */
+	record Statement(String sql, Map<String, Object> parameters) {
 	}
 
 	/** What needs attention, for the home page (P5). */

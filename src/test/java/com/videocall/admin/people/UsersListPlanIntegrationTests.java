@@ -7,29 +7,24 @@ import java.util.Set;
 
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.people.Users.Statement;
-import com.videocall.admin.support.TestDatabase;
+import com.videocall.admin.support.SyntheticOrganisationDatabase;
 import com.videocall.admin.web.Paging;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The Users list's statements keep the plans that make them cheap at organisation size
  * (docs/requirements.md §5; bench/http-benchmark measures them): PostgreSQL's own EXPLAIN
- * of the exact statements {@link Users} runs, on a database of this test's own with the
- * synthetic organisation (100,000 accounts) planted and vacuumed, as autovacuum leaves a
- * settled database. No planner setting is changed: with this many rows the planner picks
- * these plans by a wide margin, so they hold run after run, and a lost index, a condition
- * an index cannot serve or a statement shaped so that it reads the whole table shows here
- * as a changed plan.
+ * of the exact statements {@link Users} runs, on a database with the synthetic
+ * organisation (100,000 accounts) planted and vacuumed
+ * ({@link SyntheticOrganisationDatabase}). No planner setting is changed: with this many
+ * rows the planner picks these plans by a wide margin, so they hold run after run, and a
+ * lost index, a condition an index cannot serve or a statement shaped so that it reads
+ * the whole table shows here as a changed plan.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class UsersListPlanIntegrationTests {
@@ -42,24 +37,7 @@ class UsersListPlanIntegrationTests {
 
 	@BeforeAll
 	void plantTheSyntheticOrganisation() {
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-				TestDatabase.newDatabase() + "?currentSchema=video_call_admin", TestDatabase.user(),
-				TestDatabase.password(), true);
-		Flyway.configure()
-			.dataSource(new DriverManagerDataSource(dataSource.getUrl(), TestDatabase.user(), TestDatabase.password()))
-			.schemas("video_call_admin")
-			.createSchemas(true)
-			.locations("classpath:db/migration")
-			.load()
-			.migrate();
-		this.jdbc = JdbcClient.create(dataSource);
-		// The synthetic organisation takes its passwords from the demo's System
-		// Administrator.
-		this.jdbc.sql("""
-				insert into account (email, full_name, password_hash, status, system_administrator, created_at)
-				values ('admin@example.org', 'Plan Administrator', '{noop}unused', 'ACTIVE', true, now())
-				""").update();
-		new ResourceDatabasePopulator(new ClassPathResource("bulk/synthetic-organisation.sql")).execute(dataSource);
+		this.jdbc = SyntheticOrganisationDatabase.jdbc();
 		this.everything = new AdministratorScope(1, true, Set.of());
 		long unit = this.jdbc.sql("select id from area where name = 'Bulk Health 1 Clinic 1'")
 			.query(Long.class)

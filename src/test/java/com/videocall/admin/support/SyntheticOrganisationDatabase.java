@@ -1,0 +1,54 @@
+package com.videocall.admin.support;
+
+import org.flywaydb.core.Flyway;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * A database of its own, migrated, with the synthetic organisation of
+ * docs/requirements.md §5 (100,000 accounts, 20,000 pending invitations) planted and
+ * vacuumed as autovacuum leaves a settled database. Planted once per test run, on first
+ * use, and shared by the plan tests, which only read it.
+ */
+public final class SyntheticOrganisationDatabase {
+
+	private static JdbcClient jdbc;
+
+	private SyntheticOrganisationDatabase() {
+	}
+
+	/** The planted database, over one connection. */
+	public static synchronized JdbcClient jdbc() {
+		if (jdbc == null) {
+			jdbc = plant();
+		}
+		return jdbc;
+	}
+
+	private static JdbcClient plant() {
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
+				TestDatabase.newDatabase() + "?currentSchema=video_call_admin", TestDatabase.user(),
+				TestDatabase.password(), true);
+		Flyway.configure()
+			.dataSource(new DriverManagerDataSource(dataSource.getUrl(), TestDatabase.user(), TestDatabase.password()))
+			.schemas("video_call_admin")
+			.createSchemas(true)
+			.locations("classpath:db/migration")
+			.load()
+			.migrate();
+		JdbcClient client = JdbcClient.create(dataSource);
+		// The synthetic organisation takes its passwords from the demo's System
+		// Administrator.
+		client.sql("""
+				insert into account (email, full_name, password_hash, status, system_administrator, created_at)
+				values ('admin@example.org', 'Plan Administrator', '{noop}unused', 'ACTIVE', true, now())
+				""").update();
+		new ResourceDatabasePopulator(new ClassPathResource("bulk/synthetic-organisation.sql")).execute(dataSource);
+		return client;
+	}
+
+}
