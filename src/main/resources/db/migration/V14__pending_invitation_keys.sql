@@ -97,3 +97,7 @@ create trigger pending_invitation_keys after insert or delete or update of invit
 create trigger pending_invitation_keys after insert or update of status on outbound_email
     for each row when (new.topic ~ '^invitation:[0-9]+$' and new.reference like 'invitation-event:%')
     execute function pending_invitation_changed();
+
+-- "Inviter no longer an administrator" is found as a set by the list's statements (decision 0012):
+-- V11's function, called once per role, is no longer used.
+drop function administers(bigint, bigint);

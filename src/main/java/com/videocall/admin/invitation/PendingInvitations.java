@@ -51,7 +51,7 @@ public class PendingInvitations {
 	 * counts).
 	 */
 	private static final String EVERY = """
-			with p as (
+			p as (
 			  select k.invitation_id as id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at,
 			         k.first_invited_at as invited_at, k.link_expires_at as expires_at, k.delivery
 			  from pending_invitation k left join invitation i on i.id = k.invitation_id
@@ -62,9 +62,38 @@ public class PendingInvitations {
 			  and k.invitation_id in (select r.invitation_id from invited_role r where r.area_id = :area)
 			""";
 
-	private static final String EVERY_INVITER_GONE = """
-			  and exists (select 1 from invited_role r
-			              where r.invitation_id = k.invitation_id and not administers(r.invited_by, r.area_id))
+	/**
+	 * "Inviter no longer an administrator" (P2): the pending invitations with a role (in
+	 * scope) whose inviter's account is not active, or who is no System Administrator and
+	 * holds no administrator role in the role's area or a unit above it (the rule of
+	 * {@code AdministratorScopes}). Found once per statement and as sets: the areas each
+	 * inviter administers, walked down from their grants, then the roles outside them — a
+	 * few milliseconds whether few roles match or most (per role, in list order, a list
+	 * where few match read nearly every role before a page was full). {@code %s} is where
+	 * a limited scope restricts the roles.
+	 */
+	private static final String GONE = """
+			gone as materialized (
+			  with recursive inviter as materialized (
+			    select a.id, a.status = 'ACTIVE' as active, a.system_administrator from account_profile a
+			    where a.id in (select r.invited_by from pending_invitation k join invited_role r on r.invitation_id = k.invitation_id
+			                   %1$s)),
+			  administered(account_id, area_id) as (
+			    select g.account_id, g.area_id from inviter v join role_grant g on g.account_id = v.id
+			    join role_kind rk on rk.role = g.role and rk.administrator
+			    where v.active
+			    union
+			    select d.account_id, c.id from administered d join area c on c.parent_id = d.area_id)
+			  select r.invitation_id from pending_invitation k join invited_role r on r.invitation_id = k.invitation_id
+			  join inviter v on v.id = r.invited_by
+			  where not (v.active and v.system_administrator) %1$s
+			    and not exists (select 1 from administered d where d.account_id = r.invited_by and d.area_id = r.area_id)),
+			""";
+
+	private static final String ROLE_IN_SCOPE = "and r.area_id in (select unnest(:areas))";
+
+	private static final String INVITER_GONE = """
+			  and k.invitation_id in (select invitation_id from gone)
 			""";
 
 	/**
@@ -73,23 +102,18 @@ public class PendingInvitations {
 	 * {@code = any(:areas)} would compare each role with every area of the scope.)
 	 */
 	private static final String SCOPED = """
-			with scoped as (
+			scoped as (
 			  select k.invitation_id, min(r.invited_at) as first_invited_at, k.link_expires_at, k.search_text
 			  from invited_role r join pending_invitation k on k.invitation_id = r.invitation_id
+			""";
+
+	private static final String IN_SCOPE = """
 			  where r.area_id in (select unnest(:areas))
 			  group by k.invitation_id
 			""";
 
 	private static final String IN_AREA = """
 			  having bool_or(r.area_id = :area)
-			""";
-
-	private static final String INVITER_GONE = """
-			  having bool_or(not administers(r.invited_by, r.area_id))
-			""";
-
-	private static final String INVITER_GONE_IN_AREA = """
-			  having bool_or(r.area_id = :area) and bool_or(not administers(r.invited_by, r.area_id))
 			""";
 
 	private static final String SCOPED_WITH_INVITATION = """
@@ -230,12 +254,13 @@ public class PendingInvitations {
 	private static String base(AdministratorScope scope, PendingQuery query) {
 		boolean gone = query.filter() == PendingFilter.INVITER_GONE;
 		String search = query.search().isBlank() ? "" : MATCHING_SEARCH;
+		String with = "with " + (gone ? GONE.formatted(scope.everything() ? "" : ROLE_IN_SCOPE) : "");
+		String conditions = (gone ? INVITER_GONE : "") + search + ")\n";
 		if (scope.everything()) {
-			return EVERY + ((query.areaId() != null) ? EVERY_IN_AREA : "") + (gone ? EVERY_INVITER_GONE : "") + search
-					+ ")\n";
+			return with + EVERY + ((query.areaId() != null) ? EVERY_IN_AREA : "") + conditions;
 		}
-		String having = (query.areaId() != null) ? (gone ? INVITER_GONE_IN_AREA : IN_AREA) : (gone ? INVITER_GONE : "");
-		return SCOPED + having + SCOPED_WITH_INVITATION + search + ")\n";
+		return with + SCOPED + IN_SCOPE + ((query.areaId() != null) ? IN_AREA : "") + SCOPED_WITH_INVITATION
+				+ conditions;
 	}
 
 	/** The delivery state of row {@code p}: stored, or read in a limited scope. */
