@@ -2,6 +2,7 @@ package com.videocall.admin.directory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,20 @@ public class Areas {
 			.query(Long.class)
 			.single();
 		return new PageImpl<>(rows, pageable, total);
+	}
+
+	/** How many areas of each kind the administrator may see, in one statement. */
+	public Map<AreaKind, Long> countByKind(AdministratorScope scope) {
+		Map<AreaKind, Long> counts = new EnumMap<>(AreaKind.class);
+		for (AreaKind kind : AreaKind.values()) {
+			counts.put(kind, 0L);
+		}
+		this.jdbc.sql("select kind, count(*) from area where (:everything or id = any(:areas)) group by kind")
+			.params(scope.sqlParameters())
+			.query((rs) -> {
+				counts.put(AreaKind.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return counts;
 	}
 
 	/**

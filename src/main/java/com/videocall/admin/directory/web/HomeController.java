@@ -1,6 +1,7 @@
 package com.videocall.admin.directory.web;
 
 import java.util.List;
+import java.util.Map;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
@@ -8,7 +9,6 @@ import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Areas;
 import com.videocall.admin.directory.HomePageSection;
 import com.videocall.admin.directory.RoleGrants;
-import com.videocall.admin.web.Paging;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,9 +46,10 @@ class HomeController {
 	}
 
 	private List<AreaCount> counts(AdministratorScope scope) {
+		Map<AreaKind, Long> counts = this.areas.countByKind(scope);
 		return List.of(AreaKind.WAITING_AREA, AreaKind.MEETING_ROOM, AreaKind.ORGANISATIONAL_UNIT)
 			.stream()
-			.map((kind) -> new AreaCount(kind, this.areas.list(scope, kind, "", Paging.page(1, 1)).getTotalElements()))
+			.map((kind) -> new AreaCount(kind, counts.get(kind)))
 			.toList();
 	}
 
