@@ -79,13 +79,16 @@ public class Invitation implements Persistable<Long> {
 	@Version
 	private long version;
 
+	// A role or link never moves to another invitation: its key is written by the insert
+	// only (updatable = false spares an "update ... set invitation_id" after each insert,
+	// and the triggers that update would fire).
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-	@JoinColumn(name = "invitation_id", nullable = false)
+	@JoinColumn(name = "invitation_id", nullable = false, updatable = false)
 	@OrderBy("id")
 	private List<InvitedRole> roles = new ArrayList<>();
 
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-	@JoinColumn(name = "invitation_id", nullable = false)
+	@JoinColumn(name = "invitation_id", nullable = false, updatable = false)
 	@OrderBy("id")
 	private List<InvitationLink> links = new ArrayList<>();
 

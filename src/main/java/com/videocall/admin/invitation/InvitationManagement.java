@@ -127,6 +127,15 @@ public class InvitationManagement {
 	@Transactional
 	public String remind(AdministratorScope scope, AccountUser actor, long invitationId, long expectedVersion,
 			String sourcePage, Long fromAreaId) {
+		return remindInCallersTransaction(scope, actor, invitationId, expectedVersion, sourcePage, fromAreaId);
+	}
+
+	/**
+	 * {@link #remind}, in the caller's transaction: a bulk action's, which rolls a
+	 * refused row back to its savepoint (refusals are thrown before anything is written).
+	 */
+	String remindInCallersTransaction(AdministratorScope scope, AccountUser actor, long invitationId,
+			long expectedVersion, String sourcePage, Long fromAreaId) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
 		Set<Long> forAreas = (fromAreaId != null) ? Set.of(fromAreaId)
 				: invitation.getRoles()
@@ -209,10 +218,11 @@ public class InvitationManagement {
 	 * other areas remain (M4; P3 "Cancel Invitations" for each selected row). Returns
 	 * what was removed, so that it can be put back: by one Undo for the whole bulk action
 	 * when {@code undoId} names the record the first of its cancellations opened (UN).
+	 * Runs in the caller's transaction, the bulk action's, which rolls a refused row back
+	 * to its savepoint.
 	 */
-	@Transactional
-	public RemovalOutcome cancelInScope(AdministratorScope scope, AccountUser actor, long invitationId,
-			long expectedVersion, String sourcePage, OptionalLong undoId) {
+	RemovalOutcome cancelInScope(AdministratorScope scope, AccountUser actor, long invitationId, long expectedVersion,
+			String sourcePage, OptionalLong undoId) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
 		return remove(scope, actor(actor, sourcePage), invitation, (role) -> true, undoId);
 	}

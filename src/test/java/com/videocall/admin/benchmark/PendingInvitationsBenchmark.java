@@ -141,15 +141,35 @@ class PendingInvitationsBenchmark {
 				(System.nanoTime() - start) / 1e6, Math.max(0, maxHeap.get() - heapBefore) / (1024 * 1024)));
 		assertThat(rows.get()).isGreaterThanOrEqualTo(20_000);
 
-		Map<Long, Long> versions = new LinkedHashMap<>();
-		this.jdbc.sql("select id, version from invitation where status = 'PENDING' order by id limit 500")
-			.query((rs) -> {
-				versions.put(rs.getLong(1), rs.getLong(2));
-			});
-		start = System.nanoTime();
-		int done = this.actions.remind(everything, admin, versions, "Pending Invitations").done().size();
-		lines.add(String.format(Locale.ROOT, "bulk reminder to %d selected: %d sent in %.0f ms", versions.size(), done,
-				(System.nanoTime() - start) / 1e6));
+		// Two bulk reminders of 200 to warm the path up, as in a running server, then
+		// three
+		// of 500, each to invitations no earlier one touched.
+		List<Map<Long, Long>> batches = new ArrayList<>();
+		for (int size : List.of(200, 200, 500, 500, 500)) {
+			Map<Long, Long> versions = new LinkedHashMap<>();
+			this.jdbc
+				.sql("select id, version from invitation where status = 'PENDING' and reminders_sent = 0 "
+						+ "order by id limit :size offset :skip")
+				.param("size", size)
+				.param("skip", batches.stream().mapToInt(Map::size).sum())
+				.query((rs) -> {
+					versions.put(rs.getLong(1), rs.getLong(2));
+				});
+			batches.add(versions);
+		}
+		List<Double> bulk = new ArrayList<>();
+		for (Map<Long, Long> versions : batches) {
+			long bulkStart = System.nanoTime();
+			int done = this.actions.remind(everything, admin, versions, "Pending Invitations").done().size();
+			assertThat(done).isEqualTo(versions.size());
+			if (versions.size() == 500) {
+				bulk.add((System.nanoTime() - bulkStart) / 1e6);
+			}
+		}
+		lines.add(String.format(Locale.ROOT, "bulk reminder to 500 selected, after two of 200: %s ms",
+				bulk.stream()
+					.map((millis) -> String.format(Locale.ROOT, "%.0f", millis))
+					.collect(java.util.stream.Collectors.joining(", "))));
 		System.out.println("\n=== Pending Invitations benchmark (median of " + RUNS + " runs) ===");
 		lines.forEach(System.out::println);
 	}
