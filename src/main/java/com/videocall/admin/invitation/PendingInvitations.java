@@ -63,37 +63,17 @@ public class PendingInvitations {
 			""";
 
 	/**
-	 * "Inviter no longer an administrator" (P2): the pending invitations with a role (in
-	 * scope) whose inviter's account is not active, or who is no System Administrator and
-	 * holds no administrator role in the role's area or a unit above it (the rule of
-	 * {@code AdministratorScopes}). Found once per statement and as sets: the areas each
-	 * inviter administers, walked down from their grants, then the roles outside them — a
-	 * few milliseconds whether few roles match or most (per role, in list order, a list
-	 * where few match read nearly every role before a page was full). {@code %s} is where
-	 * a limited scope restricts the roles.
+	 * "Inviter no longer an administrator" (P2): the stored areas of the roles whose
+	 * inviter is disabled or no longer administers them (V14), any of them for a System
+	 * Administrator (a partial index in list order), the area of a role in scope
+	 * otherwise.
 	 */
-	private static final String GONE = """
-			gone as materialized (
-			  with recursive inviter as materialized (
-			    select a.id, a.status = 'ACTIVE' as active, a.system_administrator from account_profile a
-			    where a.id in (select r.invited_by from pending_invitation k join invited_role r on r.invitation_id = k.invitation_id
-			                   %1$s)),
-			  administered(account_id, area_id) as (
-			    select g.account_id, g.area_id from inviter v join role_grant g on g.account_id = v.id
-			    join role_kind rk on rk.role = g.role and rk.administrator
-			    where v.active
-			    union
-			    select d.account_id, c.id from administered d join area c on c.parent_id = d.area_id)
-			  select r.invitation_id from pending_invitation k join invited_role r on r.invitation_id = k.invitation_id
-			  join inviter v on v.id = r.invited_by
-			  where not (v.active and v.system_administrator) %1$s
-			    and not exists (select 1 from administered d where d.account_id = r.invited_by and d.area_id = r.area_id)),
+	private static final String EVERY_INVITER_GONE = """
+			  and k.inviter_gone_areas <> '{}'
 			""";
 
-	private static final String ROLE_IN_SCOPE = "and r.area_id in (select unnest(:areas))";
-
-	private static final String INVITER_GONE = """
-			  and k.invitation_id in (select invitation_id from gone)
+	private static final String SCOPED_INVITER_GONE = """
+			  and k.inviter_gone
 			""";
 
 	/**
@@ -103,7 +83,8 @@ public class PendingInvitations {
 	 */
 	private static final String SCOPED = """
 			scoped as (
-			  select k.invitation_id, min(r.invited_at) as first_invited_at, k.link_expires_at, k.search_text
+			  select k.invitation_id, min(r.invited_at) as first_invited_at, k.link_expires_at, k.search_text,
+			         bool_or(r.area_id = any(k.inviter_gone_areas)) as inviter_gone
 			  from invited_role r join pending_invitation k on k.invitation_id = r.invitation_id
 			""";
 
@@ -254,13 +235,12 @@ public class PendingInvitations {
 	private static String base(AdministratorScope scope, PendingQuery query) {
 		boolean gone = query.filter() == PendingFilter.INVITER_GONE;
 		String search = query.search().isBlank() ? "" : MATCHING_SEARCH;
-		String with = "with " + (gone ? GONE.formatted(scope.everything() ? "" : ROLE_IN_SCOPE) : "");
-		String conditions = (gone ? INVITER_GONE : "") + search + ")\n";
 		if (scope.everything()) {
-			return with + EVERY + ((query.areaId() != null) ? EVERY_IN_AREA : "") + conditions;
+			return "with " + EVERY + ((query.areaId() != null) ? EVERY_IN_AREA : "") + (gone ? EVERY_INVITER_GONE : "")
+					+ search + ")\n";
 		}
-		return with + SCOPED + IN_SCOPE + ((query.areaId() != null) ? IN_AREA : "") + SCOPED_WITH_INVITATION
-				+ conditions;
+		return "with " + SCOPED + IN_SCOPE + ((query.areaId() != null) ? IN_AREA : "") + SCOPED_WITH_INVITATION
+				+ (gone ? SCOPED_INVITER_GONE : "") + search + ")\n";
 	}
 
 	/** The delivery state of row {@code p}: stored, or read in a limited scope. */

@@ -2,6 +2,7 @@ package com.videocall.admin.invitation;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +119,21 @@ class PendingInvitationKeysIntegrationTests {
 		this.management.undo(this.invitations.scope(admin), this.invitations.actor(admin), undo);
 		assertThat(keys(id)).containsEntry("first_invited_at", addedAt);
 
+		// The inviter stops administering the clinic: both roles' areas are "inviter
+		// gone";
+		// made a System Administrator, none is.
+		assertThat(goneAreas(id)).isEmpty();
+		this.jdbc.sql("delete from role_grant where account_id = ?").param(this.clinic.admin()).update();
+		assertThat(goneAreas(id)).containsExactlyInAnyOrder(this.clinic.meetingRoom());
+		this.jdbc.sql("update account set system_administrator = true where id = ?")
+			.param(this.clinic.admin())
+			.update();
+		assertThat(goneAreas(id)).isEmpty();
+		this.jdbc.sql("update account set system_administrator = false where id = ?")
+			.param(this.clinic.admin())
+			.update();
+		assertThat(goneAreas(id)).containsExactlyInAnyOrder(this.clinic.meetingRoom());
+
 		this.jdbc.sql("update invitation set status = 'ACCEPTED', ended_at = ? where id = ?")
 			.params(java.sql.Timestamp.from(this.clock.instant()), id)
 			.update();
@@ -130,38 +146,27 @@ class PendingInvitationKeysIntegrationTests {
 	}
 
 	/**
-	 * A reminder's new email and the outbox marking the previous email failed, at the
-	 * same moment: the outbox's refresh waits for the reminder and then reads its email,
-	 * so the newest email's state is kept. Without waiting it would compute from before
-	 * the reminder and write that last.
+	 * A newer email and the outbox marking the previous email failed, at the same moment:
+	 * the outbox's refresh waits for the newer email's transaction and then reads it, so
+	 * the newest email's state is kept. Without waiting it would compute from before the
+	 * newer email and write that last. (The emails are planted as sent, so that the
+	 * running outbox leaves them alone.)
 	 */
 	@Test
 	void twoTransactionsAtOnceLeaveTheNewestEmailsState() throws Exception {
 		long id = this.invitations.pendingFor(this.clinic.email("race"), this.clinic.adminEmail(),
 				this.clinic.waitingArea(), Role.SERVICE_PROVIDER);
-		long firstEmail = this.jdbc.sql("select id from outbound_email where topic = ?")
-			.param("invitation:" + id)
-			.query(Long.class)
-			.single();
+		long previous = plantSentEmail(this.dataSource, id, "1 minute");
 		try (Connection reminder = this.dataSource.getConnection();
 				Connection outbox = this.dataSource.getConnection()) {
 			reminder.setAutoCommit(false);
 			outbox.setAutoCommit(false);
-			try (PreparedStatement newer = reminder.prepareStatement("""
-					insert into outbound_email (topic, reference, message_id, recipient, subject, text_body,
-					                            html_body, status, next_attempt_at, created_at)
-					select topic, reference, '<race-' || gen_random_uuid() || '@test.invalid>', recipient, subject,
-					       text_body, html_body, 'QUEUED', now(), created_at + interval '1 second'
-					from outbound_email where id = ?
-					""")) {
-				newer.setLong(1, firstEmail);
-				newer.executeUpdate();
-			}
+			plantSentEmail(reminder, id, "1 hour");
 			int outboxPid = pid(outbox);
 			CompletableFuture<Void> failing = CompletableFuture.runAsync(() -> {
-				try (PreparedStatement failed = outbox
-					.prepareStatement("update outbound_email set status = 'FAILED', last_error = '550' where id = ?")) {
-					failed.setLong(1, firstEmail);
+				try (PreparedStatement failed = outbox.prepareStatement(
+						"update outbound_email set status = 'FAILED', sent_at = null, last_error = '550' where id = ?")) {
+					failed.setLong(1, previous);
 					failed.executeUpdate();
 					outbox.commit();
 				}
@@ -179,7 +184,35 @@ class PendingInvitationKeysIntegrationTests {
 			reminder.commit();
 			failing.get(10, TimeUnit.SECONDS);
 		}
-		assertThat(keys(id)).containsEntry("delivery", "QUEUED");
+		assertThat(keys(id)).containsEntry("delivery", "SENT");
+	}
+
+	/**
+	 * Plants a sent email about the invitation, {@code later} after its first one,
+	 * through the connection given (in its transaction); returns its id.
+	 */
+	private static long plantSentEmail(Connection connection, long invitation, String later) throws SQLException {
+		try (PreparedStatement planted = connection.prepareStatement("""
+				insert into outbound_email (topic, reference, message_id, recipient, subject, text_body, html_body,
+				                            status, next_attempt_at, created_at, sent_at)
+				select topic, reference, '<planted-' || gen_random_uuid() || '@test.invalid>', recipient, subject,
+				       text_body, html_body, 'SENT', now(), created_at + cast(? as interval), now()
+				from outbound_email where topic = ? order by id limit 1
+				returning id
+				""")) {
+			planted.setString(1, later);
+			planted.setString(2, "invitation:" + invitation);
+			try (ResultSet rs = planted.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	private long plantSentEmail(DataSource dataSource, long invitation, String later) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			return plantSentEmail(connection, invitation, later);
+		}
 	}
 
 	private Map<String, Object> keys(long invitation) {
@@ -191,6 +224,14 @@ class PendingInvitationKeysIntegrationTests {
 					"link_expires_at", rs.getTimestamp(2).toInstant(), "delivery", rs.getString(3)))
 			.optional()
 			.orElse(Map.of());
+	}
+
+	private List<Long> goneAreas(long invitation) {
+		return List
+			.of((Long[]) this.jdbc.sql("select inviter_gone_areas from pending_invitation where invitation_id = ?")
+				.param(invitation)
+				.query((rs, row) -> rs.getArray(1).getArray())
+				.single());
 	}
 
 	private Instant invitedAt(long invitation, long areaId) {

@@ -65,10 +65,14 @@ class PendingInvitationsPlanIntegrationTests {
 	}
 
 	@Test
-	void findsFailedEmailsAndARareSearchThroughTheirOwnIndexes() {
+	void findsFailedEmailsGoneInvitersAndARareSearchThroughTheirOwnIndexes() {
 		assertThat(page(query("", PendingFilter.EMAIL_FAILED, PendingSort.INVITED)))
 			.contains("using pending_invitation_failed on pending_invitation")
 			.doesNotContain("Seq Scan");
+		assertThat(page(query("", PendingFilter.INVITER_GONE, PendingSort.INVITED)))
+			.contains("using pending_invitation_inviter_gone on pending_invitation")
+			.doesNotContain("Seq Scan")
+			.doesNotContain("administers");
 		assertThat(page(query("walker", PendingFilter.ALL, PendingSort.INVITED)))
 			.contains("Bitmap Index Scan on pending_invitation_search")
 			.doesNotContain("Seq Scan");
