@@ -39,14 +39,7 @@ class PendingInvitationsPlanIntegrationTests {
 	@BeforeAll
 	void plantTheSyntheticOrganisation() {
 		this.jdbc = SyntheticOrganisationDatabase.jdbc();
-		long unit = this.jdbc.sql("select id from area where name = 'Bulk Health 1 Clinic 1'")
-			.query(Long.class)
-			.single();
-		this.clinic = new AdministratorScope(2, false,
-				Set.copyOf(this.jdbc.sql("select id from area where id = ? or parent_id = ?")
-					.params(unit, unit)
-					.query(Long.class)
-					.list()));
+		this.clinic = SyntheticOrganisationDatabase.clinicAdministrator();
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package com.videocall.admin.support;
 
+import java.util.Set;
+
+import com.videocall.admin.directory.AdministratorScope;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.core.io.ClassPathResource;
@@ -27,6 +30,19 @@ public final class SyntheticOrganisationDatabase {
 			jdbc = plant();
 		}
 		return jdbc;
+	}
+
+	/**
+	 * The scope of an Organisation Administrator of one clinic of the synthetic
+	 * organisation ("Bulk Health 1 Clinic 1" and the areas in it).
+	 */
+	public static AdministratorScope clinicAdministrator() {
+		long unit = jdbc().sql("select id from area where name = 'Bulk Health 1 Clinic 1'").query(Long.class).single();
+		return new AdministratorScope(2, false,
+				Set.copyOf(jdbc().sql("select id from area where id = ? or parent_id = ?")
+					.params(unit, unit)
+					.query(Long.class)
+					.list()));
 	}
 
 	private static JdbcClient plant() {
