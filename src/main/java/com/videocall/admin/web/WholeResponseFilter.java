@@ -36,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
 class WholeResponseFilter extends OncePerRequestFilter {
 
-	static final int BUFFER_SIZE = 64 * 1024;
+	private static final int BUFFER_SIZE = 64 * 1024;
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
