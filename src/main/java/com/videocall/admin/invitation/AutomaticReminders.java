@@ -97,14 +97,24 @@ public class AutomaticReminders {
 	 * The next automatic reminder and the area whose settings it follows (that of the
 	 * earliest invited role).
 	 */
-	public Optional<Planned> planned(long invitationId) {
+	private Optional<Planned> planned(long invitationId) {
+		return this.schedules.invitees(invitationId, everInvited()).stream().findFirst().flatMap(this::planned);
+	}
+
+	/** The same for an invitation and the settings that apply to it, read already. */
+	Optional<Planned> planned(Applying scheduled) {
 		Instant now = this.clock.instant();
-		return this.schedules.invitees(invitationId, now.plus(Duration.ofDays(36600)))
-			.stream()
-			.findFirst()
-			.flatMap((scheduled) -> scheduled.schedule()
-				.next(scheduled.invitee(), this.interval, this.zone)
-				.map((next) -> new Planned(next.at().isBefore(now) ? now : next.at(), scheduled.areaId())));
+		return scheduled.schedule()
+			.next(scheduled.invitee(), this.interval, this.zone)
+			.map((next) -> new Planned(next.at().isBefore(now) ? now : next.at(), scheduled.areaId()));
+	}
+
+	/**
+	 * A moment after every invitation's: {@code :before} of
+	 * {@link ReminderSchedules#APPLYING} for one.
+	 */
+	Instant everInvited() {
+		return this.clock.instant().plus(Duration.ofDays(36600));
 	}
 
 	/** When the next automatic reminder goes, following the settings of which area. */

@@ -143,7 +143,12 @@ public class Invitation implements Persistable<Long> {
 	 * The moment the next reminder may be sent (X4): at once until the first reminder.
 	 */
 	public Instant nextReminderAt(Duration interval) {
-		return (this.lastRemindedAt != null) ? this.lastRemindedAt.plus(interval) : this.invitedAt;
+		return nextReminderAt(this.invitedAt, this.lastRemindedAt, interval);
+	}
+
+	/** The same for an invitation read without its aggregate. */
+	static Instant nextReminderAt(Instant invitedAt, Instant lastRemindedAt, Duration interval) {
+		return (lastRemindedAt != null) ? lastRemindedAt.plus(interval) : invitedAt;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package com.videocall.admin.invitation;
 
+import java.util.Collection;
+
 import com.videocall.admin.directory.AdministratorScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,14 +52,22 @@ class InvitationAccess {
 	}
 
 	private Invitation visible(AdministratorScope scope, Invitation invitation) {
-		boolean visible = scope.everything()
-				|| invitation.getRoles().stream().anyMatch((role) -> scope.covers(role.getAreaId()))
-				|| (!invitation.isPending() && historyInScope(scope, invitation.getId()));
-		if (!visible) {
-			logger.warn("Account {} asked for invitation {} outside its scope", scope.accountId(), invitation.getId());
-			throw new InvitationNotFoundException("invitation " + invitation.getId());
-		}
+		requireVisible(scope, invitation.getId(), invitation.isPending(),
+				invitation.getRoles().stream().map(InvitedRole::getAreaId).toList());
 		return invitation;
+	}
+
+	/**
+	 * The same rule for an invitation read without its aggregate: its status and the
+	 * areas of the roles it still offers.
+	 */
+	void requireVisible(AdministratorScope scope, long invitationId, boolean pending, Collection<Long> roleAreaIds) {
+		boolean visible = scope.everything() || roleAreaIds.stream().anyMatch(scope::covers)
+				|| (!pending && historyInScope(scope, invitationId));
+		if (!visible) {
+			logger.warn("Account {} asked for invitation {} outside its scope", scope.accountId(), invitationId);
+			throw new InvitationNotFoundException("invitation " + invitationId);
+		}
 	}
 
 	private boolean historyInScope(AdministratorScope scope, long invitationId) {

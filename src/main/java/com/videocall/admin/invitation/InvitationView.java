@@ -2,25 +2,28 @@ package com.videocall.admin.invitation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.AutomaticReminders.Planned;
 import com.videocall.admin.mail.EmailDelivery;
 
 /**
  * The Manage Invitation dialog's content (M1) for one administrator: only roles, history
- * and "invited by" inside that administrator's scope.
+ * and "invited by" inside that administrator's scope; the next automatic reminder, if one
+ * will go out.
  */
 public record InvitationView(long id, long version, long accountId, String email, InvitationStatus status,
 		Instant invitedAt, String invitedBy, int remindersSent, Instant lastSentAt, Instant linkExpiresAt,
 		boolean linkExpired, Instant nextReminderAt, boolean reminderAllowedNow, List<RoleLine> roles,
-		List<HistoryEntry> history, List<EmailDelivery> emails) {
+		List<HistoryEntry> history, List<EmailDelivery> emails, Optional<Planned> automaticReminder) {
 
 	public boolean isPending() {
 		return this.status == InvitationStatus.PENDING;
 	}
 
 	/** An invited role in scope, as a row of the dialog. */
-	public record RoleLine(long id, Role role, String areaName, Instant invitedAt, String invitedBy) {
+	public record RoleLine(long id, Role role, long areaId, String areaName, Instant invitedAt, String invitedBy) {
 	}
 
 }

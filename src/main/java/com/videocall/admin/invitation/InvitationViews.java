@@ -1,30 +1,55 @@
 package com.videocall.admin.invitation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
-import com.videocall.admin.account.AccountManagement;
 import com.videocall.admin.directory.AdministratorScope;
-import com.videocall.admin.directory.AreaNames;
+import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
+import com.videocall.admin.invitation.ReminderSchedules.Applying;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads an invitation as one administrator may see it, for the Manage Invitation dialog.
+ * Reads an invitation as one administrator may see it, for the Manage Invitation dialog:
+ * the invitation, its roles with their areas' and inviters' names, the invitee's email,
+ * the newest link's expiry and the automatic reminder settings that apply in one
+ * statement (a read model, decision 2), then its history and its emails.
  */
 @Service
 public class InvitationViews {
 
+	/**
+	 * One row per role (none: one row with a null role), each with the invitation's
+	 * fields and, when automatic reminders apply to it, their settings.
+	 */
+	private static final String INVITATION = ReminderSchedules.APPLYING + """
+			select i.id, i.version, i.account_id, invitee.email, i.status, i.invited_at, i.reminders_sent,
+			       i.last_sent_at, i.last_reminded_at,
+			       (select l.expires_at from invitation_link l where l.invitation_id = i.id
+			        order by l.id desc limit 1) as link_expires_at,
+			       r.id as role_id, r.role, r.area_id, area.name, r.invited_at as role_invited_at,
+			       inviter.display_name as invited_by, applying.*
+			from invitation i join account_profile invitee on invitee.id = i.account_id
+			left join invited_role r on r.invitation_id = i.id
+			left join directory_area area on area.id = r.area_id
+			left join account_profile inviter on inviter.id = r.invited_by
+			left join applying on applying.applying_id = i.id
+			where i.id = :id
+			order by r.id
+			""";
+
 	private final InvitationAccess access;
 
-	private final AccountManagement accounts;
-
-	private final AreaNames areaNames;
+	private final JdbcClient jdbc;
 
 	private final InvitationHistory history;
 
@@ -32,13 +57,15 @@ public class InvitationViews {
 
 	private final InvitationProperties properties;
 
+	private final AutomaticReminders automaticReminders;
+
 	private final Clock clock;
 
-	InvitationViews(InvitationAccess access, AccountManagement accounts, AreaNames areaNames, InvitationHistory history,
-			InvitationMailer mailer, InvitationProperties properties, Clock clock) {
+	InvitationViews(InvitationAccess access, JdbcClient jdbc, InvitationHistory history, InvitationMailer mailer,
+			InvitationProperties properties, AutomaticReminders automaticReminders, Clock clock) {
+		this.automaticReminders = automaticReminders;
 		this.access = access;
-		this.accounts = accounts;
-		this.areaNames = areaNames;
+		this.jdbc = jdbc;
 		this.history = history;
 		this.mailer = mailer;
 		this.properties = properties;
@@ -47,37 +74,67 @@ public class InvitationViews {
 
 	@Transactional(readOnly = true)
 	public InvitationView get(AdministratorScope scope, long invitationId) {
-		Invitation invitation = this.access.forReading(scope, invitationId);
-		List<InvitedRole> visible = invitation.getRoles()
-			.stream()
-			.filter((role) -> scope.covers(role.getAreaId()))
-			.toList();
-		Map<Long, String> names = this.areaNames.of(visible.stream().map(InvitedRole::getAreaId).toList());
+		List<Row> rows = this.jdbc.sql(INVITATION)
+			.param("id", invitationId)
+			.param("before", Timestamp.from(this.automaticReminders.everInvited()))
+			.query(InvitationViews::row)
+			.list();
+		if (rows.isEmpty()) {
+			throw new InvitationNotFoundException("invitation " + invitationId);
+		}
+		Row invitation = rows.get(0);
+		List<Row> offered = rows.stream().filter((row) -> row.role() != null).toList();
+		this.access.requireVisible(scope, invitationId, invitation.status() == InvitationStatus.PENDING,
+				offered.stream().map(Row::areaId).toList());
+		List<Row> visible = offered.stream().filter((row) -> scope.covers(row.areaId())).toList();
 		List<RoleLine> roles = visible.stream()
-			.map((role) -> new RoleLine(role.getId(), role.getRole(), names.get(role.getAreaId()), role.getInvitedAt(),
-					name(role.getInvitedBy())))
+			.map((row) -> new RoleLine(row.roleId(), row.role(), row.areaId(), row.areaName(), row.roleInvitedAt(),
+					row.invitedBy()))
 			.sorted(Comparator.comparing(RoleLine::areaName).thenComparing(RoleLine::role))
 			.toList();
 		// "Invited by" is the first role in scope: an earlier invitation from another
 		// area stays unseen.
-		InvitedRole first = visible.stream().min(Comparator.comparing(InvitedRole::getInvitedAt)).orElse(null);
+		Row first = visible.stream().min(Comparator.comparing(Row::roleInvitedAt)).orElse(null);
 		Instant now = this.clock.instant();
-		Instant nextReminder = invitation.nextReminderAt(this.properties.reminderInterval());
-		Instant expiresAt = invitation.getLinkExpiresAt();
+		Instant nextReminder = Invitation.nextReminderAt(invitation.invitedAt(), invitation.lastRemindedAt(),
+				this.properties.reminderInterval());
+		Instant expiresAt = invitation.linkExpiresAt();
 		List<HistoryEntry> history = this.history.visibleTo(scope, invitationId);
 		// An email shows to those who read the history entry of the action that queued
 		// it: not the emails that other areas' roles caused.
 		List<Long> causes = history.stream().map(HistoryEntry::id).toList();
-		return new InvitationView(invitation.getId(), invitation.getVersion(), invitation.getAccountId(),
-				this.accounts.get(invitation.getAccountId()).getEmail(), invitation.getStatus(),
-				(first != null) ? first.getInvitedAt() : invitation.getInvitedAt(),
-				(first != null) ? name(first.getInvitedBy()) : null, invitation.getRemindersSent(),
-				invitation.getLastSentAt(), expiresAt, expiresAt != null && !now.isBefore(expiresAt), nextReminder,
-				!now.isBefore(nextReminder), roles, history, this.mailer.deliveries(invitationId, causes));
+		return new InvitationView(invitationId, invitation.version(), invitation.accountId(), invitation.email(),
+				invitation.status(), (first != null) ? first.roleInvitedAt() : invitation.invitedAt(),
+				(first != null) ? first.invitedBy() : null, invitation.remindersSent(), invitation.lastSentAt(),
+				expiresAt, expiresAt != null && !now.isBefore(expiresAt), nextReminder, !now.isBefore(nextReminder),
+				roles, history, this.mailer.deliveries(invitationId, causes),
+				Optional.ofNullable(invitation.applying()).flatMap(this.automaticReminders::planned));
 	}
 
-	private String name(long accountId) {
-		return this.accounts.get(accountId).getDisplayName();
+	private static Row row(ResultSet rs, int rowNumber) throws SQLException {
+		String role = rs.getString("role");
+		rs.getLong("applying_id");
+		Applying applying = rs.wasNull() ? null : ReminderSchedules.applying(rs);
+		return new Row(rs.getLong("version"), rs.getLong("account_id"), rs.getString("email"),
+				InvitationStatus.valueOf(rs.getString("status")), instant(rs, "invited_at"),
+				rs.getInt("reminders_sent"), instant(rs, "last_sent_at"), instant(rs, "last_reminded_at"),
+				instant(rs, "link_expires_at"), rs.getLong("role_id"), (role != null) ? Role.valueOf(role) : null,
+				rs.getLong("area_id"), rs.getString("name"), instant(rs, "role_invited_at"), rs.getString("invited_by"),
+				applying);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * The invitation, repeated on each of its roles' rows (no role: role is null), with
+	 * the automatic reminder settings that apply to it (none: null).
+	 */
+	private record Row(long version, long accountId, String email, InvitationStatus status, Instant invitedAt,
+			int remindersSent, Instant lastSentAt, Instant lastRemindedAt, Instant linkExpiresAt, long roleId,
+			Role role, long areaId, String areaName, Instant roleInvitedAt, String invitedBy, Applying applying) {
 	}
 
 }

@@ -35,7 +35,14 @@ public class ReminderSchedules {
 			)
 			""";
 
-	private static final String INVITEES = EFFECTIVE
+	/**
+	 * The common table expression {@code applying}: each pending invitation under
+	 * settings that send automatic reminders, invited before {@code :before} (only
+	 * invitation {@code :id} when it is not null), with those settings and the area that
+	 * decides them — the columns {@link #applying} reads. Other statements of this module
+	 * join it.
+	 */
+	static final String APPLYING = EFFECTIVE
 			+ """
 					, first_role as (
 					    select distinct on (r.invitation_id) r.invitation_id, r.area_id
@@ -43,17 +50,20 @@ public class ReminderSchedules {
 					    where i.status = 'PENDING' and (cast(:id as bigint) is null or i.id = :id)
 					      and i.invited_at <= cast(:before as timestamptz)
 					    order by r.invitation_id, r.invited_at, r.id
+					), applying as (
+					    select i.id as applying_id, i.invited_at as applying_invited_at,
+					           i.last_reminded_at as applying_last_reminded_at,
+					           coalesce((select max(x.step) from automatic_reminder x where x.invitation_id = i.id), 0) as last_step,
+					           (select l.expires_at from invitation_link l where l.invitation_id = i.id
+					            order by l.created_at desc, l.id desc limit 1) as applying_link_expires_at,
+					           s.enabled, s.days, s.window_start, s.window_end, f.area_id as settings_area_id
+					    from first_role f join invitation i on i.id = f.invitation_id
+					    join effective e on e.area_id = f.area_id join reminder_schedule s on s.area_id = e.unit_id
+					    where s.enabled
 					)
-					select i.id, i.invited_at, i.last_reminded_at,
-					       coalesce((select max(x.step) from automatic_reminder x where x.invitation_id = i.id), 0) as last_step,
-					       (select l.expires_at from invitation_link l where l.invitation_id = i.id
-					        order by l.created_at desc, l.id desc limit 1) as link_expires_at,
-					       s.enabled, s.days, s.window_start, s.window_end, f.area_id
-					from first_role f join invitation i on i.id = f.invitation_id
-					join effective e on e.area_id = f.area_id join reminder_schedule s on s.area_id = e.unit_id
-					where s.enabled
-					order by i.id
 					""";
+
+	private static final String INVITEES = APPLYING + "select * from applying order by applying_id";
 
 	private final JdbcClient jdbc;
 
@@ -128,10 +138,16 @@ public class ReminderSchedules {
 		return this.jdbc.sql(INVITEES)
 			.param("id", invitationId)
 			.param("before", Timestamp.from(before))
-			.query((rs, row) -> new Applying(
-					new Invitee(rs.getLong(1), instant(rs, 2), rs.getInt(4), instant(rs, 3), instant(rs, 5)),
-					schedule(rs, 6), rs.getLong(10)))
+			.query((rs, row) -> applying(rs))
 			.list();
+	}
+
+	/** The invitation and settings of a row that selects {@link #APPLYING}'s columns. */
+	static Applying applying(ResultSet rs) throws SQLException {
+		return new Applying(
+				new Invitee(rs.getLong("applying_id"), instant(rs, "applying_invited_at"), rs.getInt("last_step"),
+						instant(rs, "applying_last_reminded_at"), instant(rs, "applying_link_expires_at")),
+				schedule(rs, rs.findColumn("enabled")), rs.getLong("settings_area_id"));
 	}
 
 	/**
@@ -146,7 +162,7 @@ public class ReminderSchedules {
 				""").params(invitationId, step, Timestamp.from(now), invitationId, step).update() == 1;
 	}
 
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}

@@ -8,8 +8,6 @@ import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
-import com.videocall.admin.directory.AreaNames;
-import com.videocall.admin.invitation.AutomaticReminders;
 import com.videocall.admin.invitation.AutomaticReminders.Planned;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.InvitationView;
@@ -57,16 +55,9 @@ class ManageInvitationController {
 
 	private final UndoOffer undo;
 
-	private final AutomaticReminders automaticReminders;
-
-	private final AreaNames areaNames;
-
 	ManageInvitationController(InvitationViews views, InvitationManagement management, InvitationActions actions,
-			MessageSource messages, Users users, UndoOffer undo, AutomaticReminders automaticReminders,
-			AreaNames areaNames) {
+			MessageSource messages, Users users, UndoOffer undo) {
 		this.undo = undo;
-		this.areaNames = areaNames;
-		this.automaticReminders = automaticReminders;
 		this.users = users;
 		this.views = views;
 		this.management = management;
@@ -87,14 +78,19 @@ class ManageInvitationController {
 		if (mark != null) {
 			marked.add(mark);
 		}
-		model.addAttribute("invitation", this.views.get(scope, id));
-		Optional<Planned> planned = this.automaticReminders.planned(id);
+		InvitationView invitation = this.views.get(scope, id);
+		model.addAttribute("invitation", invitation);
+		Optional<Planned> planned = invitation.automaticReminder();
 		model.addAttribute("nextAutomaticReminder", planned.map(Planned::at).orElse(null));
-		// Which area's settings it follows, named only to administrators of that area.
-		model.addAttribute("automaticReminderArea",
-				planned.filter((next) -> scope.covers(next.areaId()))
-					.map((next) -> this.areaNames.of(Set.of(next.areaId())).get(next.areaId()))
-					.orElse(null));
+		// Which area's settings it follows (that of a role of the invitation), named only
+		// to administrators of that area: those who see that role.
+		model
+			.addAttribute("automaticReminderArea",
+					planned.flatMap((next) -> invitation.roles()
+						.stream()
+						.filter((role) -> role.areaId() == next.areaId())
+						.map(RoleLine::areaName)
+						.findFirst()).orElse(null));
 		model.addAttribute("marked", marked);
 		addUsersList(scope, list, model);
 		return "invitations/manage";
