@@ -46,15 +46,14 @@ public class PendingInvitations {
 
 	/**
 	 * Every pending invitation, for a System Administrator: its stored keys (V14), read
-	 * in the order of their indexes. A left join, since each key row has its invitation
-	 * (a foreign key): a statement that reads none of its columns does not join it (the
-	 * counts).
+	 * in the order of their indexes. The invitation itself is joined for the rows shown
+	 * only ({@link #WITH_INVITATION}), so that a deep page skips keys, not invitations.
 	 */
 	private static final String EVERY = """
 			p as (
-			  select k.invitation_id as id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at,
-			         k.first_invited_at as invited_at, k.link_expires_at as expires_at, k.delivery
-			  from pending_invitation k left join invitation i on i.id = k.invitation_id
+			  select k.invitation_id as id, k.first_invited_at as invited_at, k.link_expires_at as expires_at,
+			         k.delivery
+			  from pending_invitation k
 			  where true
 			""";
 
@@ -97,11 +96,10 @@ public class PendingInvitations {
 			  having bool_or(r.area_id = :area)
 			""";
 
-	private static final String SCOPED_WITH_INVITATION = """
+	private static final String SCOPED_KEYS = """
 			), p as (
-			  select k.invitation_id as id, i.account_id, i.version, i.reminders_sent, i.last_reminded_at,
-			         k.first_invited_at as invited_at, k.link_expires_at as expires_at
-			  from scoped k join invitation i on i.id = k.invitation_id
+			  select k.invitation_id as id, k.first_invited_at as invited_at, k.link_expires_at as expires_at
+			  from scoped k
 			  where true
 			""";
 
@@ -129,8 +127,8 @@ public class PendingInvitations {
 	private static final String EXPIRED = "p.expires_at <= :now";
 
 	private static final String ROW_COLUMNS = """
-			select p.id, p.version, a.display_name, a.email, p.invited_at,
-			  p.last_reminded_at, p.expires_at, p.delivery,
+			select p.id, i.version, a.display_name, a.email, p.invited_at,
+			  i.last_reminded_at, p.expires_at, p.delivery,
 			  p.expires_at <= :now as link_expired,
 			  (select b.display_name from invited_role r join account_profile b on b.id = r.invited_by
 			   where r.invitation_id = p.id and (:everything or r.area_id = any(:areas))
@@ -141,8 +139,10 @@ public class PendingInvitations {
 			        order by d.name, r.role) as roles
 			""";
 
-	/** The invitee of each row, read for the rows shown only. */
-	private static final String WITH_INVITEE = " p join account_profile a on a.id = p.account_id";
+	/** The invitation and invitee of each row, read for the rows shown only. */
+	private static final String WITH_INVITATION = """
+			 p join invitation i on i.id = p.id join account_profile a on a.id = i.account_id
+			""";
 
 	/** Rows read from the database at a time while the CSV is written. */
 	static final int FETCH_SIZE = 500;
@@ -186,7 +186,7 @@ public class PendingInvitations {
 	 */
 	public void forEach(AdministratorScope scope, PendingQuery query, Consumer<PendingInvitationRow> each) {
 		String sql = base(scope, query) + ", rows as (select p.*" + shownDelivery(scope) + " from p"
-				+ where(scope, query) + ")\n" + ROW_COLUMNS + " from rows" + WITH_INVITEE + " order by "
+				+ where(scope, query) + ")\n" + ROW_COLUMNS + " from rows" + WITH_INVITATION + " order by "
 				+ query.sort().orderBy();
 		Map<String, Object> parameters = parameters(scope, query, this.clock.instant());
 		this.readOnly.executeWithoutResult(
@@ -209,7 +209,7 @@ public class PendingInvitations {
 		parameters.put("offset", pageable.getOffset());
 		return new Statement(base(scope, query) + ", page as (select p.*" + shownDelivery(scope) + " from p"
 				+ where(scope, query) + " order by " + query.sort().orderBy() + " limit :limit offset :offset)\n"
-				+ ROW_COLUMNS + " from page" + WITH_INVITEE + " order by " + query.sort().orderBy(), parameters);
+				+ ROW_COLUMNS + " from page" + WITH_INVITATION + " order by " + query.sort().orderBy(), parameters);
 	}
 
 	/** How many rows the list has, up to {@link CappedPage#COUNT_LIMIT} and one more. */
@@ -239,7 +239,7 @@ public class PendingInvitations {
 			return "with " + EVERY + ((query.areaId() != null) ? EVERY_IN_AREA : "") + (gone ? EVERY_INVITER_GONE : "")
 					+ search + ")\n";
 		}
-		return "with " + SCOPED + IN_SCOPE + ((query.areaId() != null) ? IN_AREA : "") + SCOPED_WITH_INVITATION
+		return "with " + SCOPED + IN_SCOPE + ((query.areaId() != null) ? IN_AREA : "") + SCOPED_KEYS
 				+ (gone ? SCOPED_INVITER_GONE : "") + search + ")\n";
 	}
 
@@ -258,7 +258,7 @@ public class PendingInvitations {
 			case EXPIRING -> EXPIRING;
 			case EXPIRED -> EXPIRED;
 			case EMAIL_FAILED -> delivery(scope) + " = 'FAILED'";
-			case NEVER_REMINDED -> "p.reminders_sent = 0";
+			case NEVER_REMINDED -> "exists (select 1 from invitation n where n.id = p.id and n.reminders_sent = 0)";
 			case ALL, INVITER_GONE -> null;
 		};
 		return (condition != null) ? " where " + condition : "";

@@ -58,6 +58,17 @@ class PendingInvitationsPlanIntegrationTests {
 	}
 
 	@Test
+	void skipsTheRowsBeforeADeepPageInTheIndexAlone() {
+		for (PendingSort sort : PendingSort.values()) {
+			assertThat(plan(PendingInvitations.pageStatement(this.everything, query("", PendingFilter.ALL, sort),
+					Paging.page(800), this.now)))
+				.contains("Index Only Scan")
+				.doesNotContain("Seq Scan")
+				.doesNotContain("Sort Key: k.");
+		}
+	}
+
+	@Test
 	void findsFailedEmailsGoneInvitersAndARareSearchThroughTheirOwnIndexes() {
 		assertThat(page(query("", PendingFilter.EMAIL_FAILED, PendingSort.INVITED)))
 			.contains("using pending_invitation_failed on pending_invitation")
