@@ -1,7 +1,5 @@
 package com.videocall.admin.invitation;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 
 import com.videocall.admin.account.AccountManagement;
@@ -11,7 +9,6 @@ import com.videocall.admin.invitation.InvitationEvent.LinkSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
-import com.videocall.admin.mail.EmailDelivery;
 import com.videocall.admin.mail.OutgoingEmail;
 import com.videocall.admin.mail.Outbox;
 
@@ -85,12 +82,8 @@ class InvitationMailer {
 				granted.customMessage()), null, null, Set.of(), granted.at());
 	}
 
-	/** The emails of an invitation queued for the given history entries, newest first. */
-	List<EmailDelivery> deliveries(long invitationId, Collection<Long> entryIds) {
-		return this.outbox.deliveriesOf(topic(invitationId),
-				entryIds.stream().map(InvitationMailer::reference).toList());
-	}
-
+	// The history reads an invitation's emails by these two
+	// (InvitationHistory.visibleTo).
 	private static String topic(long invitationId) {
 		return "invitation:" + invitationId;
 	}

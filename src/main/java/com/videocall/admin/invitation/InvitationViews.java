@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.InvitationHistory.Visible;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
 import com.videocall.admin.invitation.ReminderSchedules.Applying;
 
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads an invitation as one administrator may see it, for the Manage Invitation dialog:
  * the invitation, its roles with their areas' and inviters' names, the invitee's email,
  * the newest link's expiry and the automatic reminder settings that apply in one
- * statement (a read model, decision 2), then its history and its emails.
+ * statement (a read model, decision 2), then its history with its emails in another.
  */
 @Service
 public class InvitationViews {
@@ -53,21 +54,18 @@ public class InvitationViews {
 
 	private final InvitationHistory history;
 
-	private final InvitationMailer mailer;
-
 	private final InvitationProperties properties;
 
 	private final AutomaticReminders automaticReminders;
 
 	private final Clock clock;
 
-	InvitationViews(InvitationAccess access, JdbcClient jdbc, InvitationHistory history, InvitationMailer mailer,
+	InvitationViews(InvitationAccess access, JdbcClient jdbc, InvitationHistory history,
 			InvitationProperties properties, AutomaticReminders automaticReminders, Clock clock) {
 		this.automaticReminders = automaticReminders;
 		this.access = access;
 		this.jdbc = jdbc;
 		this.history = history;
-		this.mailer = mailer;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -99,15 +97,12 @@ public class InvitationViews {
 		Instant nextReminder = Invitation.nextReminderAt(invitation.invitedAt(), invitation.lastRemindedAt(),
 				this.properties.reminderInterval());
 		Instant expiresAt = invitation.linkExpiresAt();
-		List<HistoryEntry> history = this.history.visibleTo(scope, invitationId);
-		// An email shows to those who read the history entry of the action that queued
-		// it: not the emails that other areas' roles caused.
-		List<Long> causes = history.stream().map(HistoryEntry::id).toList();
+		Visible history = this.history.visibleTo(scope, invitationId);
 		return new InvitationView(invitationId, invitation.version(), invitation.accountId(), invitation.email(),
 				invitation.status(), (first != null) ? first.roleInvitedAt() : invitation.invitedAt(),
 				(first != null) ? first.invitedBy() : null, invitation.remindersSent(), invitation.lastSentAt(),
 				expiresAt, expiresAt != null && !now.isBefore(expiresAt), nextReminder, !now.isBefore(nextReminder),
-				roles, history, this.mailer.deliveries(invitationId, causes),
+				roles, history.entries(), history.emails(),
 				Optional.ofNullable(invitation.applying()).flatMap(this.automaticReminders::planned));
 	}
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -32,12 +31,12 @@ public class Outbox {
 
 	/**
 	 * Queues an email. {@code topic} (what it is about) and {@code reference} (the action
-	 * that queued it) are the queuing module's own names, stored for it to ask by
-	 * ({@link #deliveriesOf}) and never read here. {@code secrets} are the parts of the
-	 * text only the recipient may read, such as a link's token: the stored copy loses
-	 * them once the email has left the outbox for good. Its Message-ID is chosen now and
-	 * kept for every delivery attempt. It is queued {@code at} the moment of the change
-	 * that causes it, and due from then.
+	 * that queued it) are the queuing module's own names, stored for its own statements
+	 * to read emails by, and never read here. {@code secrets} are the parts of the text
+	 * only the recipient may read, such as a link's token: the stored copy loses them
+	 * once the email has left the outbox for good. Its Message-ID is chosen now and kept
+	 * for every delivery attempt. It is queued {@code at} the moment of the change that
+	 * causes it, and due from then.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void queue(OutgoingEmail email, String topic, String reference, Collection<String> secrets, Instant at) {
@@ -54,15 +53,6 @@ public class Outbox {
 					"<" + UUID.randomUUID() + "@" + this.messageIdDomain + ">", email.recipient(), email.subject(),
 					email.textBody(), email.htmlBody(), now, now)
 			.update();
-	}
-
-	/** The emails about {@code topic} queued with one of the references, newest first. */
-	public List<EmailDelivery> deliveriesOf(String topic, Collection<String> references) {
-		return this.jdbc.sql("""
-				select id, recipient, subject, status, attempts, created_at, sent_at, last_error
-				from outbound_email where topic = ? and reference = any(?)
-				order by created_at desc, id desc
-				""").params(topic, new SqlArrayValue("text", references.toArray())).query(Outbox::delivery).list();
 	}
 
 	static EmailDelivery delivery(ResultSet rs, int row) throws SQLException {

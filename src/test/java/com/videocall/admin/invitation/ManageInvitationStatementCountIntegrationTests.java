@@ -33,10 +33,10 @@ class ManageInvitationStatementCountIntegrationTests {
 
 	/**
 	 * The administrator's scope; the invitation with its roles, names, newest link and
-	 * automatic reminder settings; its history; its emails; the Users list behind the
+	 * automatic reminder settings; its history with its emails; the Users list behind the
 	 * dialog.
 	 */
-	private static final int MAX_STATEMENTS = 5;
+	private static final int MAX_STATEMENTS = 4;
 
 	@Autowired
 	MockMvc mvc;
@@ -85,9 +85,9 @@ class ManageInvitationStatementCountIntegrationTests {
 				values (?, true, '{3}', '00:00', '23:59', ?, now())
 				""").params(clinic.unit(), clinic.admin()).update();
 
-		int simpleCount = statementsFor(clinic.adminEmail(), simple, 1, 1);
-		int busyCount = statementsFor(clinic.adminEmail(), busy, 4, 5);
-		int busyForSystemAdministrator = statementsFor("admin@example.org", busy, 4, 5);
+		int simpleCount = statementsFor(clinic.adminEmail(), simple, 1, 1, 1);
+		int busyCount = statementsFor(clinic.adminEmail(), busy, 4, 5, 4);
+		int busyForSystemAdministrator = statementsFor("admin@example.org", busy, 4, 5, 4);
 
 		assertThat(simpleCount).isPositive().isLessThanOrEqualTo(MAX_STATEMENTS);
 		assertThat(busyCount).isEqualTo(simpleCount);
@@ -96,10 +96,11 @@ class ManageInvitationStatementCountIntegrationTests {
 
 	/**
 	 * Counts the statements of the dialog after checking that it shows the invitation's
-	 * roles, at least {@code historyEntries} history entries and the area whose automatic
-	 * reminder settings it follows.
+	 * roles, at least {@code historyEntries} history entries and {@code emails} emails,
+	 * and the area whose automatic reminder settings it follows.
 	 */
-	private int statementsFor(String administrator, long invitation, int roles, int historyEntries) throws Exception {
+	private int statementsFor(String administrator, long invitation, int roles, int historyEntries, int emails)
+			throws Exception {
 		MockHttpServletRequestBuilder request = get("/users/invitations/" + invitation)
 			.with(this.signIn.as(administrator));
 		String[] html = new String[1];
@@ -111,6 +112,7 @@ class ManageInvitationStatementCountIntegrationTests {
 		Document dialog = Jsoup.parse(html[0]);
 		assertThat(dialog.select("#manage-invitation input[name=role]")).hasSize(roles);
 		assertThat(dialog.select("#manage-invitation ol.history > li").size()).isGreaterThanOrEqualTo(historyEntries);
+		assertThat(dialog.select("#manage-invitation td[data-label=Queued]").size()).isGreaterThanOrEqualTo(emails);
 		assertThat(dialog.select("#automatic-reminder-rule").text()).startsWith("Following the Invitation Reminders");
 		return count;
 	}
