@@ -14,16 +14,46 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC, configured in
- * {@code application.properties}), their attributes as serialized Java. During a rolling
- * upgrade an instance may meet a session written by a build whose classes differ (another
- * Spring Security version, say). Spring Session would then fail every request of that
- * session until it expires; here an attribute this build cannot read reads as absent
- * instead, so the person is asked to sign in again.
+ * {@code application.properties}), their attributes as serialized Java.
+ * <p>
+ * A page view writes the session's last-access time at most once a minute. Spring Session
+ * updates the session's row on every request, so every page view was a write transaction,
+ * and the requests of one session waited for each other's lock on its row. The update
+ * here leaves the row alone when only the last-access time changed, by less than a
+ * minute: a session idle for 30 minutes may so end up to a minute early. (The session id,
+ * its timeout and its owner are still written whenever they change.)
+ * <p>
+ * During a rolling upgrade an instance may meet a session written by a build whose
+ * classes differ (another Spring Security version, say). Spring Session would then fail
+ * every request of that session until it expires; here an attribute this build cannot
+ * read reads as absent instead, so the person is asked to sign in again.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionConfiguration.class);
+
+	/**
+	 * Spring Session's update of the session row, with its parameters in its order, made
+	 * to change nothing unless more than the last-access time changed or a minute passed.
+	 */
+	static final String UPDATE_SESSION_QUERY = """
+			UPDATE %TABLE_NAME% S
+			SET SESSION_ID = V.SESSION_ID, LAST_ACCESS_TIME = V.LAST_ACCESS_TIME,
+			    MAX_INACTIVE_INTERVAL = V.MAX_INACTIVE_INTERVAL, EXPIRY_TIME = V.EXPIRY_TIME, PRINCIPAL_NAME = V.PRINCIPAL_NAME
+			FROM (SELECT CAST(? AS CHAR(36)) AS SESSION_ID, CAST(? AS BIGINT) AS LAST_ACCESS_TIME,
+			             CAST(? AS INT) AS MAX_INACTIVE_INTERVAL, CAST(? AS BIGINT) AS EXPIRY_TIME,
+			             CAST(? AS VARCHAR(100)) AS PRINCIPAL_NAME, CAST(? AS CHAR(36)) AS PRIMARY_ID) V
+			WHERE S.PRIMARY_ID = V.PRIMARY_ID
+			  AND (S.SESSION_ID <> V.SESSION_ID OR S.MAX_INACTIVE_INTERVAL <> V.MAX_INACTIVE_INTERVAL
+			       OR S.PRINCIPAL_NAME IS DISTINCT FROM V.PRINCIPAL_NAME
+			       OR V.LAST_ACCESS_TIME >= S.LAST_ACCESS_TIME + 60000)
+			""";
+
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> lastAccessWrittenOnceAMinute() {
+		return (sessions) -> sessions.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
+	}
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> unreadableAttributesReadAsAbsent() {

@@ -23,10 +23,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * Sessions in PostgreSQL (S1). What they cost a page view: a signed-in administrator's
  * page reads the session once, by its id (not again after saving it, which Spring
  * Session's filter does when the response was committed before the request ended:
- * {@link WholeResponseFilter}) and writes only its last-access time; attributes are
- * written only when they change (sign-in, a new CSRF token, a banner), never on every
- * request. And a session that this build cannot read (written by another build during a
- * rolling upgrade) asks its owner to sign in again rather than failing.
+ * {@link WholeResponseFilter}) and writes only its last-access time, at most once a
+ * minute ({@link SessionConfiguration}); attributes are written only when they change
+ * (sign-in, a new CSRF token, a banner), never on every request. And a session that this
+ * build cannot read (written by another build during a rolling upgrade) asks its owner to
+ * sign in again rather than failing.
  */
 @IntegrationTest
 class SessionStoreIntegrationTests {
@@ -52,9 +53,34 @@ class SessionStoreIntegrationTests {
 		assertThat(pageView).hasSize(2);
 		assertThat(pageView.get(0).strip()).startsWithIgnoringCase("select")
 			.containsIgnoringCase("where S.SESSION_ID = ?");
-		assertThat(pageView.get(1).strip()).startsWithIgnoringCase("update SPRING_SESSION\n")
+		assertThat(pageView.get(1).strip()).startsWithIgnoringCase("update SPRING_SESSION ")
 			.containsIgnoringCase("LAST_ACCESS_TIME")
-			.containsIgnoringCase("where PRIMARY_ID = ?");
+			.containsIgnoringCase("where S.PRIMARY_ID = V.PRIMARY_ID");
+	}
+
+	@Test
+	void writesTheLastAccessTimeOnceAMinuteNotOnEveryPageView() throws Exception {
+		SessionCookie session = signIn();
+		this.mvc.perform(get("/").with(session)).andExpect(status().isOk());
+		SessionRow written = sessionRow(session);
+
+		// Page views within the minute: the row is not written at all (no new row
+		// version).
+		this.mvc.perform(get("/users").with(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/").with(session)).andExpect(status().isOk());
+		assertThat(sessionRow(session)).isEqualTo(written);
+
+		// A minute after the last write, the next page view writes the time it was
+		// viewed.
+		long aMinuteAgo = System.currentTimeMillis() - 61_000;
+		this.jdbc.sql("update spring_session set last_access_time = ?, expiry_time = ? + 1800000 where session_id = ?")
+			.params(aMinuteAgo, aMinuteAgo, session.id())
+			.update();
+		long before = System.currentTimeMillis();
+		this.mvc.perform(get("/users").with(session)).andExpect(status().isOk());
+		SessionRow rewritten = sessionRow(session);
+		assertThat(rewritten.lastAccess()).isBetween(before, System.currentTimeMillis());
+		assertThat(rewritten.expiry()).isEqualTo(rewritten.lastAccess() + 1_800_000);
 	}
 
 	@Test
@@ -73,6 +99,19 @@ class SessionStoreIntegrationTests {
 
 		this.mvc.perform(get("/users").with(session)).andExpect(redirectedUrl("/sign-in"));
 		this.mvc.perform(get("/").with(session)).andExpect(redirectedUrl("/sign-in"));
+	}
+
+	private SessionRow sessionRow(SessionCookie session) {
+		return this.jdbc
+			.sql("select xmin::text as version, last_access_time, expiry_time from spring_session where session_id = ?")
+			.param(session.id())
+			.query((rs, row) -> new SessionRow(rs.getString("version"), rs.getLong("last_access_time"),
+					rs.getLong("expiry_time")))
+			.single();
+	}
+
+	/** The session's row: its row version (PostgreSQL's xmin) and its times. */
+	private record SessionRow(String version, long lastAccess, long expiry) {
 	}
 
 	private SessionCookie signIn() throws Exception {

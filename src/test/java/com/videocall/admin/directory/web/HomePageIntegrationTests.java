@@ -1,11 +1,13 @@
 package com.videocall.admin.directory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.Demo;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.Pages;
@@ -17,6 +19,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every administrator's home page is of use: the areas they look after, by kind, each
@@ -25,6 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @IntegrationTest
 class HomePageIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	Pages pages;
@@ -72,6 +78,27 @@ class HomePageIntegrationTests {
 		assertThat(home.select("nav.menu")).isEmpty();
 		assertThat(home.select("#your-roles + ul li").eachText())
 			.containsExactly("Service Provider in " + clinic.waitingAreaName());
+	}
+
+	@Test
+	void showsTheMenuToAdministratorsAndSentEmailsToSystemAdministratorsOnly() throws Exception {
+		Document system = this.pages.as(SignIn.ADMIN).open("/");
+		Document clinic = this.pages.as(this.organisation.clinic().adminEmail()).open("/");
+
+		assertThat(system.select("nav.menu a").eachText()).containsExactly("Waiting Areas", "Meeting Rooms",
+				"Organisational Units", "Users", "Pending Invitations", "Sent Emails");
+		assertThat(clinic.select("nav.menu a").eachText()).containsExactly("Waiting Areas", "Meeting Rooms",
+				"Organisational Units", "Users", "Pending Invitations");
+		assertThat(clinic.select(".account").text()).contains("Sign out");
+	}
+
+	@Test
+	void showsNeitherTheMenuNorTheAccountToSomeoneSignedOut() throws Exception {
+		Document signIn = Browser.page(this.mvc.perform(get("/sign-in")).andReturn());
+
+		assertThat(signIn.select("nav.menu")).isEmpty();
+		assertThat(signIn.select(".account")).isEmpty();
+		assertThat(signIn.select("form[action=/sign-in]")).hasSize(1);
 	}
 
 	/** Each area card's link and the number it shows, in page order. */

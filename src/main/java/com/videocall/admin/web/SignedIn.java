@@ -1,0 +1,30 @@
+package com.videocall.admin.web;
+
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the page layout asks of the request's authentication ({@code #authentication}):
+ * whether someone is signed in, and whether they hold an authority that opens a menu
+ * entry. What {@code sec:authorize} answered, without parsing an access expression on
+ * every page view, which cost a tenth of the home page's CPU (JFR).
+ */
+@Component("signedIn")
+public class SignedIn {
+
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
+	/** Signed in, not anonymous. */
+	public boolean any(Authentication authentication) {
+		return this.trust.isAuthenticated(authentication);
+	}
+
+	/** Signed in, holding the authority ({@link Authorities}). */
+	public boolean holds(Authentication authentication, String authority) {
+		return any(authentication)
+				&& authentication.getAuthorities().stream().anyMatch((held) -> authority.equals(held.getAuthority()));
+	}
+
+}
