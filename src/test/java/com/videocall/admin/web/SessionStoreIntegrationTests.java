@@ -9,15 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.SessionCookie;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.StatementCounter;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Sessions in PostgreSQL (S1). What they cost a page view: a signed-in administrator's
@@ -25,12 +29,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * Session's filter does when the response was committed before the request ended:
  * {@link WholeResponseFilter}) and writes only its last-access time, at most once a
  * minute ({@link SessionConfiguration}); attributes are written only when they change
- * (sign-in, a new CSRF token, a banner), never on every request. And a session that this
- * build cannot read (written by another build during a rolling upgrade) asks its owner to
- * sign in again rather than failing.
+ * (sign-in, a new CSRF token, a banner), never on every request, and the banners of
+ * redirects not followed are kept ten at most ({@link BoundedFlashMaps}). And a session
+ * that this build cannot read (written by another build during a rolling upgrade) asks
+ * its owner to sign in again rather than failing.
  */
 @IntegrationTest
 class SessionStoreIntegrationTests {
+
+	private static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 
 	@Autowired
 	MockMvc mvc;
@@ -101,6 +108,35 @@ class SessionStoreIntegrationTests {
 		this.mvc.perform(get("/").with(session)).andExpect(redirectedUrl("/sign-in"));
 	}
 
+	@Test
+	void keepsTheNewestTenBannersOfRedirectsNotFollowed() throws Exception {
+		SessionCookie session = signIn(SignIn.ADMIN);
+		long unit = this.jdbc.sql("select min(id) from area where kind = 'ORGANISATIONAL_UNIT'")
+			.query(Long.class)
+			.single();
+		String redirect = null;
+		// A stale form: each POST changes nothing and redirects with an error banner.
+		for (int i = 0; i < 15; i++) {
+			redirect = this.mvc
+				.perform(post("/organisational-units/" + unit + "/reminders/inherit").param("version", "stale")
+					.with(csrf())
+					.with(session))
+				.andExpect(status().isFound())
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl();
+		}
+
+		byte[] stored = this.jdbc.sql("""
+				select attribute_bytes from spring_session_attributes
+				where attribute_name = ? and session_primary_id =
+				      (select primary_id from spring_session where session_id = ?)
+				""").params(FLASH_MAPS, session.id()).query(byte[].class).single();
+		assertThat((List<?>) new DeserializingConverter().convert(stored)).hasSize(10);
+		Document page = Browser.page(this.mvc.perform(get(redirect).with(session)).andReturn());
+		assertThat(Browser.errorBanner(page)).contains("Someone else changed these settings meanwhile.");
+	}
+
 	private SessionRow sessionRow(SessionCookie session) {
 		return this.jdbc
 			.sql("select xmin::text as version, last_access_time, expiry_time from spring_session where session_id = ?")
@@ -115,12 +151,13 @@ class SessionStoreIntegrationTests {
 	}
 
 	private SessionCookie signIn() throws Exception {
+		return signIn(SignIn.ROOM_ADMIN);
+	}
+
+	private SessionCookie signIn(String email) throws Exception {
 		SessionCookie session = new SessionCookie();
-		this.mvc
-			.perform(post("/sign-in").param("email", SignIn.ROOM_ADMIN)
-				.param("password", "demo-password")
-				.with(csrf())
-				.with(session))
+		this.mvc.perform(
+				post("/sign-in").param("email", email).param("password", "demo-password").with(csrf()).with(session))
 			.andExpect(redirectedUrl("/"))
 			.andDo(session);
 		return session;
