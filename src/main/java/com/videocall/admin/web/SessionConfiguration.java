@@ -11,6 +11,7 @@ import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC, configured in
@@ -49,6 +50,17 @@ class SessionConfiguration {
 			       OR S.PRINCIPAL_NAME IS DISTINCT FROM V.PRINCIPAL_NAME
 			       OR V.LAST_ACCESS_TIME >= S.LAST_ACCESS_TIME + 60000)
 			""";
+
+	/**
+	 * Two requests of one session (a double click, two tabs) that both add an attribute,
+	 * such as the banner of the next page, both insert it: Spring Session's own
+	 * customizer for PostgreSQL makes the insert an upsert, where the second failed on
+	 * the primary key and answered 500 after its change was made.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer attributesAddedTwiceAtOnce() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> lastAccessWrittenOnceAMinute() {

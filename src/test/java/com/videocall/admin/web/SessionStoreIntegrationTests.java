@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
@@ -47,6 +49,9 @@ class SessionStoreIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SessionRepository<? extends Session> sessions;
 
 	@Test
 	void readsTheSessionAndUpdatesOnlyItsLastAccessOnAPageView() throws Exception {
@@ -135,6 +140,26 @@ class SessionStoreIntegrationTests {
 		assertThat((List<?>) new DeserializingConverter().convert(stored)).hasSize(10);
 		Document page = Browser.page(this.mvc.perform(get(redirect).with(session)).andReturn());
 		assertThat(Browser.errorBanner(page)).contains("Someone else changed these settings meanwhile.");
+	}
+
+	@Test
+	void takesTheSameAttributeAddedByTwoRequestsAtOnce() {
+		@SuppressWarnings("unchecked")
+		SessionRepository<Session> repository = (SessionRepository<Session>) this.sessions;
+		Session created = repository.createSession();
+		repository.save(created);
+		// Two requests of the session read it before either saves, and both add the
+		// banner.
+		Session first = repository.findById(created.getId());
+		Session second = repository.findById(created.getId());
+		first.setAttribute("banner", "first");
+		second.setAttribute("banner", "second");
+
+		repository.save(first);
+		repository.save(second);
+
+		assertThat(repository.findById(created.getId()).<String>getAttribute("banner")).isEqualTo("second");
+		repository.deleteById(created.getId());
 	}
 
 	private SessionRow sessionRow(SessionCookie session) {
