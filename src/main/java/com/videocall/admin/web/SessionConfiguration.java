@@ -38,7 +38,7 @@ class SessionConfiguration {
 	 * Spring Session's update of the session row, with its parameters in its order, made
 	 * to change nothing unless more than the last-access time changed or a minute passed.
 	 */
-	static final String UPDATE_SESSION_QUERY = """
+	private static final String UPDATE_SESSION_QUERY = """
 			UPDATE %TABLE_NAME% S
 			SET SESSION_ID = V.SESSION_ID, LAST_ACCESS_TIME = V.LAST_ACCESS_TIME,
 			    MAX_INACTIVE_INTERVAL = V.MAX_INACTIVE_INTERVAL, EXPIRY_TIME = V.EXPIRY_TIME, PRINCIPAL_NAME = V.PRINCIPAL_NAME
