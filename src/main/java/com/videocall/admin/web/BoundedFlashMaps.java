@@ -22,7 +22,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 @Component(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
 class BoundedFlashMaps extends SessionFlashMapManager {
 
-	static final int KEPT = 10;
+	private static final int KEPT = 10;
 
 	@Override
 	protected void updateFlashMaps(List<FlashMap> flashMaps, HttpServletRequest request, HttpServletResponse response) {
