@@ -50,7 +50,7 @@ class MalformedParametersFilter extends OncePerRequestFilter {
 	}
 
 	/** The path as sent (percent-encoded, so one line), without a link's token. */
-	private static String loggedPath(HttpServletRequest request) {
+	static String loggedPath(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		if (path.startsWith("/invitation/")) {
 			return "/invitation/…";

@@ -160,7 +160,29 @@ class AccountSetUpIntegrationTests extends InviteeLinksTest {
 						"This password is too common and easy to guess. Choose another one."),
 				Arguments.of("qwertyuiopasdfgh", "qwertyuiopasdfgh",
 						"This password is too common and easy to guess. Choose another one."),
+				Arguments.of("My Video Call Admin password", "My Video Call Admin password",
+						"Your password must not contain your email address or the name of this service. "
+								+ "Choose another one."),
+				Arguments.of("\u200B".repeat(12), "\u200B".repeat(12), "Your password needs at least 12 characters."),
+				Arguments.of("\u00A0".repeat(12), "\u00A0".repeat(12), "Your password needs at least 12 characters."),
 				Arguments.of(LinkPages.PASSWORD, LinkPages.PASSWORD + "!", "The two passwords are not the same."));
+	}
+
+	@Test
+	void refusesThePersonsOwnEmailAsPassword() throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "own.email");
+		Snapshot before = this.invitations.snapshot(invitee);
+
+		Document page = Jsoup.parse(this.pages
+			.submit(this.invitations.token(invitee), "Owen Email", invitee.email() + "!", invitee.email() + "!")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+
+		assertThat(page.select(".field-error").eachText()).containsExactly(
+				"Your password must not contain your email address or the name of this service. Choose another one.");
+		assertThat(this.invitations.snapshot(invitee)).isEqualTo(before);
 	}
 
 	@ParameterizedTest

@@ -160,11 +160,13 @@ class AutomaticRemindersIntegrationTests extends AdministratorPagesTest {
 			.update();
 		// The other area's role came first: its unit's day 7, not this clinic's day 2.
 		assertThat(this.reminders.next(invitation)).contains(invited.plus(Duration.ofDays(7)));
-		// The clinic's administrator reads when, but not the name of the area outside
-		// their scope.
+		// The clinic's administrator reads when, and that the settings of an area outside
+		// their scope decide it, never its name.
 		Document dialog = this.admin.open("/users/invitations/" + invitation);
 		assertThat(dialog.getElementById("automatic-reminder").text()).startsWith("Next automatic reminder: ");
-		assertThat(dialog.getElementById("automatic-reminder-rule")).isNull();
+		assertThat(dialog.getElementById("automatic-reminder-rule").text())
+			.isEqualTo("Following the Invitation Reminders that apply to the place of the earliest invited role, "
+					+ "which is not one of your areas.");
 		assertThat(dialog.text()).doesNotContain("Other area");
 	}
 

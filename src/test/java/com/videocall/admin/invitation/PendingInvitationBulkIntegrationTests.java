@@ -1,5 +1,6 @@
 package com.videocall.admin.invitation;
 
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
@@ -19,8 +22,11 @@ import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * act twice on one invitation.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class PendingInvitationBulkIntegrationTests {
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	PendingInvitationActions actions;
@@ -106,6 +116,64 @@ class PendingInvitationBulkIntegrationTests {
 			assertThat(this.records.remindersSent(id)).isEqualTo(1);
 			assertThat(this.records.emailsOf(id)).isEqualTo(2);
 		}
+	}
+
+	/**
+	 * Rows outside the administrator's scope are never locked nor read row by row: a bulk
+	 * action naming another clinic's invitation, whose row another transaction holds, is
+	 * not held up by it, and its out-of-scope ids are logged in one line (X1).
+	 */
+	@Test
+	void neitherLocksNorLogsRowByRowTheInvitationsOutsideItsScope(CapturedOutput output) throws Exception {
+		Clinic other = this.organisation.clinic();
+		List<Long> elsewhere = IntStream.range(0, 5)
+			.mapToObj((n) -> this.invitations.pendingFor(other.email("elsewhere." + n), other.adminEmail(),
+					other.waitingArea(), Role.SERVICE_PROVIDER))
+			.toList();
+		long own = invite("own");
+		Map<Long, Long> selected = versions(List.of(own));
+		selected.putAll(versions(elsewhere));
+		selected.put(this.organisation.missingId(), 0L);
+		int logged = output.getAll().length();
+
+		BulkOutcome<RemovalOutcome> outcome;
+		try (Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			holder.createStatement()
+				.execute("select id from invitation where id = " + elsewhere.get(0) + " for no key update");
+			outcome = CompletableFuture
+				.supplyAsync(() -> this.actions.cancel(this.scope, this.actor, selected, "Pending Invitations"))
+				.get(10, TimeUnit.SECONDS);
+			holder.rollback();
+		}
+
+		assertThat(outcome.done()).containsOnlyKeys(own);
+		assertThat(outcome.skipped()).containsExactly(Map.entry(Skip.NOT_PENDING, 6));
+		elsewhere.forEach((id) -> assertThat(this.records.status(id)).isEqualTo("PENDING"));
+		List<String> lines = output.getAll()
+			.substring(logged)
+			.lines()
+			.filter((line) -> line.contains(" WARN "))
+			.toList();
+		assertThat(lines).hasSize(1);
+		assertThat(lines.get(0)).contains("asked for 5 pending invitations outside its scope");
+	}
+
+	/**
+	 * The confirmation names what "Yes" acts on: only pending invitations in scope, by
+	 * name, whatever ids the link carried.
+	 */
+	@Test
+	void offersToConfirmOnlyThePendingInvitationsInScope() {
+		Clinic other = this.organisation.clinic();
+		long elsewhere = this.invitations.pendingFor(other.email("not.mine"), other.adminEmail(), other.waitingArea(),
+				Role.SERVICE_PROVIDER);
+		long b = invite("b.person");
+		long a = invite("a.person");
+		Map<Long, Long> selected = versions(List.of(b, elsewhere, a));
+
+		assertThat(this.actions.chosen(this.scope, selected)).extracting(PendingInvitationActions.Chosen::id)
+			.containsExactly(a, b);
 	}
 
 	private BulkOutcome<String> remindAfter(CyclicBarrier start, Map<Long, Long> versions) {

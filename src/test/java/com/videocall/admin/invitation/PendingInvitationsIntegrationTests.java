@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.SignIn;
+import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,13 +101,10 @@ class PendingInvitationsIntegrationTests extends AdministratorPagesTest {
 		Document page = this.admin.open(list());
 		String changedShown = row(page, this.clinic.email("changed")).select("input[name=selected]").val();
 		String cancelledShown = row(page, this.clinic.email("cancelled")).select("input[name=selected]").val();
-		// Meanwhile another administrator reminds one and cancels another.
+		// Meanwhile another administrator reminds one ...
 		this.invitations.moveLastReminderBack(changed, Duration.ZERO);
 		this.admin.follow(this.admin.post("/users/invitations/" + changed + "/reminder", "version",
 				String.valueOf(this.records.version(changed))));
-		this.admin.follow(this.admin.post("/users/invitations/" + cancelled + "/removal", "version",
-				String.valueOf(this.records.version(cancelled)), "role",
-				String.valueOf(this.records.roleIds(cancelled).get(0))));
 		long emailsBefore = this.records.emailsOf(remindable) + this.records.emailsOf(tooSoon)
 				+ this.records.emailsOf(changed);
 
@@ -113,6 +112,12 @@ class PendingInvitationsIntegrationTests extends AdministratorPagesTest {
 				+ "&selected=" + selected(tooSoon) + "&selected=" + changedShown + "&selected=" + cancelledShown);
 		assertThat(confirm.select("h1").text()).isEqualTo("Send Reminders");
 		assertThat(confirm.text()).contains("Send a reminder with a new link to 4 people?");
+		assertThat(confirm.select("main ul li").eachText()).containsExactly(this.clinic.email("cancelled"),
+				this.clinic.email("changed"), this.clinic.email("remindable"), this.clinic.email("too.soon"));
+		// ... and cancels another while this page is open.
+		this.admin.follow(this.admin.post("/users/invitations/" + cancelled + "/removal", "version",
+				String.valueOf(this.records.version(cancelled)), "role",
+				String.valueOf(this.records.roleIds(cancelled).get(0))));
 		assertThat(confirm.select("main form[method=post] button").text()).isEqualTo("Yes");
 		assertThat(confirm.select("main form[method=post] a").text()).isEqualTo("No");
 		Document done = this.admin.submit(confirm.selectFirst("main form[method=post]"));
@@ -174,6 +179,40 @@ class PendingInvitationsIntegrationTests extends AdministratorPagesTest {
 		this.clinicAdmin.follow(
 				this.clinicAdmin.post("/pending-invitations/reminders", "selected", roomOnly + ":" + roomOnlyVersion));
 		assertThat(this.records.remindersSent(roomOnly)).isZero();
+	}
+
+	/**
+	 * The rows of the confirmation come from its URL, which anyone can write and send in
+	 * a link: it names the people "Yes" acts on (the first 20, then how many more) and
+	 * leaves out what is not a pending invitation in scope.
+	 */
+	@Test
+	void confirmsByNameOnlyThePendingInvitationsInScope() throws Exception {
+		List<String> selected = new ArrayList<>();
+		for (int i = 0; i < 23; i++) {
+			selected.add(selected(invite(String.format("named.%02d", i))));
+		}
+		long ended = invite("ended");
+		this.admin.follow(this.admin.post("/users/invitations/" + ended + "/removal", "version",
+				String.valueOf(this.records.version(ended)), "role",
+				String.valueOf(this.records.roleIds(ended).get(0))));
+		Clinic other = this.organisation.clinic();
+		long elsewhere = this.invitations.pendingFor(other.email("elsewhere"), other.adminEmail(), other.waitingArea(),
+				Role.SERVICE_PROVIDER);
+		selected.add(selected(ended));
+		selected.add(selected(elsewhere));
+
+		Document confirm = this.clinicAdmin.open("/pending-invitations/confirm?action=cancel&selected="
+				+ String.join("&selected=", selected).replace(":", "%3A"));
+
+		assertThat(confirm.text()).contains("Cancel the invitations of 23 people?")
+			.contains("2 of the people chosen are no longer pending or not in your areas, and left out.")
+			.doesNotContain(other.email("elsewhere"))
+			.doesNotContain(this.clinic.email("ended"));
+		List<String> named = confirm.select("main ul li").eachText();
+		assertThat(named).hasSize(21).startsWith(this.clinic.email("named.00")).endsWith("and 3 more");
+		assertThat(confirm.select("main form[method=post] input[name=selected]").eachAttr("value"))
+			.containsExactlyInAnyOrderElementsOf(selected.subList(0, 23));
 	}
 
 	@Test

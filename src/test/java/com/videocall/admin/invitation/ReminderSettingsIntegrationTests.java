@@ -69,6 +69,32 @@ class ReminderSettingsIntegrationTests extends AdministratorPagesTest {
 		assertThat(ownRows(lower)).isZero();
 	}
 
+	/**
+	 * X1: the Organisation Administrator of a lower unit reads the settings their unit
+	 * follows (they apply to their areas) but never the name of the unit above, which is
+	 * outside their scope.
+	 */
+	@Test
+	void neverNamesTheUnitAboveToAnAdministratorOfTheLowerUnitOnlyAR1() throws Exception {
+		long lower = this.organisation.area(AreaKind.ORGANISATIONAL_UNIT, "Lower " + TestOrganisation.tag(),
+				this.clinic.unit());
+		String lowerAdminEmail = this.clinic.email("lower.admin");
+		this.organisation.grant(this.organisation.person("Lower Admin", lowerAdminEmail),
+				Role.ORGANISATION_ADMINISTRATOR, lower);
+		Browser lowerAdmin = this.pages.as(lowerAdminEmail);
+		save(this.admin, this.clinic.unit(), "true", "3, 10", "09:00", "17:00");
+		assertThat(lowerAdmin.request(url(this.clinic.unit())).getResponse().getStatus()).isEqualTo(404);
+
+		Document inheriting = lowerAdmin.open(url(lower));
+
+		assertThat(inheriting.getElementById("reminders-source").text())
+			.isEqualTo("This unit follows the settings of a unit above yours. Saving gives it its own.");
+		assertThat(inheriting.text()).doesNotContain(this.clinic.unitName());
+		assertThat(inheriting.getElementById("days").val()).isEqualTo("3, 10");
+		assertThat(this.admin.open(url(lower)).getElementById("reminders-source").text())
+			.isEqualTo("This unit follows the settings of " + this.clinic.unitName() + ". Saving gives it its own.");
+	}
+
 	@Test
 	void badInputIsExplainedAndNothingSavedAR1() throws Exception {
 		List<List<String>> cases = List.of(List.of("", "09:00", "17:00", "Enter how many days"),

@@ -33,7 +33,10 @@ final class FuzzRoutes {
 	/** What a parameter holds, which decides its valid and malformed values. */
 	enum Kind {
 
-		TEXT, NUMBER, BOOLEAN, ROLE, TOKEN, AREA_KIND
+		TEXT, NUMBER, BOOLEAN, ROLE, TOKEN, AREA_KIND,
+
+		/** Where the answer redirects to: a path of this application, sent back. */
+		REDIRECT
 
 	}
 
@@ -44,6 +47,10 @@ final class FuzzRoutes {
 
 		boolean isPost() {
 			return "POST".equals(this.method);
+		}
+
+		boolean redirectsToAValueItIsSent() {
+			return this.params.stream().anyMatch((param) -> param.kind() == Kind.REDIRECT);
 		}
 
 		@Override
@@ -108,6 +115,9 @@ final class FuzzRoutes {
 	private static Kind kind(String name, Class<?> type) {
 		if ("roles".equals(name)) {
 			return Kind.ROLE;
+		}
+		if ("back".equals(name)) {
+			return Kind.REDIRECT;
 		}
 		if (type == boolean.class || type == Boolean.class) {
 			return Kind.BOOLEAN;

@@ -133,6 +133,7 @@ final class FuzzTargets {
 			case "password", "confirmPassword" -> SET_UP_PASSWORD;
 			case "email" -> "nobody%40test.invalid";
 			case "q", "name", "extra" -> FuzzValues.OMIT;
+			case "back" -> "%2Fusers";
 			default -> (param.kind() == FuzzRoutes.Kind.NUMBER) ? FuzzValues.MISSING : "x";
 		};
 	}

@@ -43,8 +43,16 @@ final class FuzzValues {
 	private static final List<String> AREA_KIND = List.of("users", "%00", "%7Bx%7D", "WAITING-AREAS",
 			"waiting-areas%00", "..", "%C0", "x".repeat(3_000));
 
+	/**
+	 * Where to go back to: too long for a redirect's headers (Tomcat's limit is 8 KB),
+	 * elsewhere, or not quite a path.
+	 */
+	static final List<String> REDIRECT = List.of("%2F" + "a".repeat(10_000), "%2F" + "a".repeat(7_500),
+			"%2Fusers%3Fq%3D" + "%25C3%25A9".repeat(700), "%2F%2Fevil.example", "https%3A%2F%2Fevil.example%2F",
+			"%2F%5Cevil.example", "%2Fusers%0D%0ALocation%3A%20x", "%2Fusers%7Bx%7D", "%2F%00", "", OMIT);
+
 	private static final Map<Kind, List<String>> BY_KIND = Map.of(Kind.TEXT, TEXT, Kind.NUMBER, NUMBER, Kind.BOOLEAN,
-			BOOLEAN, Kind.ROLE, ROLE, Kind.TOKEN, TOKEN, Kind.AREA_KIND, AREA_KIND);
+			BOOLEAN, Kind.ROLE, ROLE, Kind.TOKEN, TOKEN, Kind.AREA_KIND, AREA_KIND, Kind.REDIRECT, REDIRECT);
 
 	private FuzzValues() {
 	}

@@ -21,6 +21,7 @@ import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.web.FuzzRoutes.Param;
 import com.videocall.admin.web.FuzzRoutes.Route;
 import com.videocall.admin.web.FuzzTargets.Target;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -131,6 +132,133 @@ class MalformedInputFuzzIntegrationTests {
 		assertThat(visitors.get(SignIn.ADMIN).send("GET", "/users", null).status()).isEqualTo(200);
 		assertThat(visitors.get(own.clinicAdmin()).send("GET", "/users", null).status()).isEqualTo(200);
 		assertThat(this.targets.demoState()).isEqualTo(demoBefore);
+	}
+
+	/**
+	 * A session cookie that names no session (it decodes to NUL bytes, is no Base64, is
+	 * far too long) is no session: every page answers as for a visitor, the probes as
+	 * always, with one WARN line per request at most and no ERROR. Beside a real session
+	 * cookie it changes nothing.
+	 */
+	@Test
+	void answersAMalformedSessionCookieAsIfThereWereNone(CapturedOutput output) {
+		List<String> cookies = List.of("AAAA", "AA==", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%00",
+				"e30=", "=", "", "not base64!", "A".repeat(5_000),
+				"ZGVhZGJlZWYtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwAA==");
+		List<String> paths = List.of("/livez", "/readyz", "/sign-in", "/", "/users", "/invitation/x", "/css/app.css");
+		int logged = output.getAll().length();
+		int requests = 0;
+		for (String cookie : cookies) {
+			RawHttp visitor = new RawHttp(this.port, "127.0.0.204").header("Accept", "*/*")
+				.header("Cookie", "SESSION=" + cookie);
+			for (String path : paths) {
+				Response response = visitor.send("GET", path, null);
+				requests++;
+				assertThat(response.status()).as(cookie + " " + path).isLessThan(500);
+				switch (path) {
+					case "/livez", "/readyz" -> assertThat(response.body()).as(cookie).contains("\"status\":\"UP\"");
+					case "/sign-in" -> assertThat(response.status()).as(cookie).isEqualTo(200);
+					case "/", "/users" -> assertThat(response.location()).as(cookie).endsWith("/sign-in");
+					default -> {
+					}
+				}
+			}
+		}
+		RawHttp admin = new RawHttp(this.port, "127.0.0.205").signIn(SignIn.ADMIN, "demo-password");
+		Response withBoth = new RawHttp(this.port, "127.0.0.205").header("Cookie", "SESSION=AAAA; " + admin.session())
+			.send("GET", "/users", null);
+		requests++;
+		assertThat(withBoth.status()).as("signed in beside a malformed cookie").isEqualTo(200);
+
+		String log = output.getAll().substring(logged);
+		assertThat(log.lines().filter((line) -> ERROR_LINE.matcher(line).find())).isEmpty();
+		assertThat(log.lines().filter((line) -> line.startsWith("\tat "))).as("stack trace lines").isEmpty();
+		assertThat(log.lines().filter((line) -> line.contains(" WARN "))).hasSizeLessThanOrEqualTo(requests);
+	}
+
+	/**
+	 * Every route that redirects to a value it is sent ({@code back}, the page the banner
+	 * was on) goes somewhere on this application and never answers 500, whatever it is
+	 * sent: Undo with a path of 10,000 characters committed and then failed to send its
+	 * redirect.
+	 */
+	@Test
+	void redirectsOnlyToAPathOfItsOwnThatARedirectCanCarry() {
+		List<Route> routes = FuzzRoutes.of(this.mappings).stream().filter(Route::redirectsToAValueItIsSent).toList();
+		assertThat(routes).extracting(Route::pattern).contains("/users/undo/{undoId}");
+		FuzzTargets targets = new FuzzTargets(this.organisation, this.invitations, this.records, this.jdbc);
+		FuzzTargets.Own own = targets.plant(this.organisation.missingId());
+		RawHttp admin = new RawHttp(this.port, "127.0.0.206").signIn(SignIn.ADMIN, "demo-password");
+		int next = 0;
+		for (Route route : routes) {
+			for (String back : FuzzValues.REDIRECT) {
+				Target target = own.targets().get(next++ % own.targets().size());
+				String undo = cancelForUndo(admin, target);
+				Response response = admin.send("POST", undo,
+						"_csrf=" + admin.csrfToken() + (FuzzValues.OMIT.equals(back) ? "" : "&back=" + back));
+				String described = route + " back=" + shortened(back);
+				assertThat(response.status()).as(described).isEqualTo(302);
+				URI location = URI.create(response.location());
+				assertThat(location.getHost()).as(described).isIn(null, "localhost");
+				assertThat(response.location().length()).as(described).isLessThan(4_100);
+				assertThat(admin.send("GET", location.getRawPath(), null).status()).as(described).isLessThan(500);
+				assertThat(this.records.status(target.invitation())).as(described).isEqualTo("PENDING");
+			}
+		}
+	}
+
+	/**
+	 * P3: a bulk action takes up to 1,000 rows; 1,000 (with the CSRF token and the list's
+	 * state) reach it, and 1,001 get a banner saying how many it takes, with nothing
+	 * done.
+	 */
+	@Test
+	void takesOneThousandRowsInABulkActionAndExplainsWhyNotOneMore() {
+		FuzzTargets targets = new FuzzTargets(this.organisation, this.invitations, this.records, this.jdbc);
+		FuzzTargets.Own own = targets.plant(this.organisation.missingId());
+		RawHttp admin = new RawHttp(this.port, "127.0.0.207").signIn(SignIn.ADMIN, "demo-password");
+		List<String> selected = new ArrayList<>();
+		for (Target target : own.targets()) {
+			selected.add("selected=" + target.invitation() + "%3A" + this.records.version(target.invitation()));
+		}
+		long missing = own.missing();
+		while (selected.size() < 1_000) {
+			selected.add("selected=" + (missing + selected.size()) + "%3A0");
+		}
+		String state = "&q=x&filter=never-reminded&sort=expiry&page=1";
+
+		Response tooMany = admin.send("POST", "/pending-invitations/reminders", "_csrf=" + admin.csrfToken() + "&"
+				+ String.join("&", selected) + "&selected=" + missing + "%3A0" + state);
+		assertThat(tooMany.status()).isEqualTo(302);
+		assertThat(banner(admin, tooMany)).isEqualTo("At most 1,000 people can be chosen at once, and 1,001 were sent. "
+				+ "Nothing was done: choose fewer.");
+		assertThat(targets.remindersSent(own)).isZero();
+
+		Response thousand = admin.send("POST", "/pending-invitations/reminders",
+				"_csrf=" + admin.csrfToken() + "&" + String.join("&", selected) + state);
+		assertThat(thousand.status()).isEqualTo(302);
+		assertThat(banner(admin, thousand)).startsWith("Reminders sent to " + own.targets().size() + " people.")
+			.endsWith((1_000 - own.targets().size()) + " skipped: no longer pending.");
+		assertThat(targets.remindersSent(own)).isEqualTo(own.targets().size());
+	}
+
+	/** Cancels the target's invitation in its area; the banner's Undo form's action. */
+	private String cancelForUndo(RawHttp admin, Target target) {
+		String area = "/" + target.kind().path() + "/" + target.areaId();
+		Response cancelled = admin.send("POST", area + "/invitations/" + target.invitation() + "/cancellation",
+				"_csrf=" + admin.csrfToken() + "&version=" + this.records.version(target.invitation()));
+		Element undo = admin.page(URI.create(cancelled.location()).getRawPath())
+			.selectFirst("form[action^=/users/undo/]");
+		assertThat(undo).as("Undo after cancelling " + target.invitation()).isNotNull();
+		return undo.attr("action");
+	}
+
+	private static String banner(RawHttp visitor, Response redirect) {
+		URI location = URI.create(redirect.location());
+		return visitor
+			.page(location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : ""))
+			.select(".banner > p")
+			.text();
 	}
 
 	/**

@@ -97,7 +97,8 @@ class InvitationLinkController {
 		if (link.status() != LinkStatus.VALID) {
 			return STATUS;
 		}
-		this.passwords.problem(form.password()).ifPresent((problem) -> result.rejectValue("password", problem));
+		this.passwords.problem(form.password(), link.email())
+			.ifPresent((problem) -> result.rejectValue("password", problem));
 		if (form.password() != null && !form.password().equals(form.confirmPassword())) {
 			result.rejectValue("confirmPassword", "password.mismatch");
 		}

@@ -1,6 +1,7 @@
 package com.videocall.admin.invitation.web;
 
 import java.io.PrintWriter;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -12,14 +13,19 @@ import com.videocall.admin.mail.EmailStatus;
 
 /**
  * Writes the Pending Invitations CSV (P4) one row at a time: RFC 4180 quoting, times in
- * ISO 8601 (UTC), and every cell a spreadsheet would read as a formula (starting with
- * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) neutralised
- * with a leading apostrophe.
+ * ISO 8601 (UTC), and every cell a spreadsheet would read as a formula neutralised with a
+ * leading apostrophe: one starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab
+ * or a carriage return, also after white space or invisible characters that some
+ * spreadsheets trim first (spaces, no-break spaces, zero-width spaces, a byte order
+ * mark), and in their full-width forms ({@code ＝}, which some spreadsheets read as
+ * {@code =}).
  */
 final class PendingCsv {
 
 	static final List<String> HEADER_CODES = List.of("list.name", "list.email", "list.roles", "pending.invited",
 			"pending.invitedBy", "pending.lastReminder", "pending.linkExpires", "pending.delivery");
+
+	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 	private final PrintWriter writer;
 
@@ -54,10 +60,32 @@ final class PendingCsv {
 	/** One cell, quoted, with a formula neutralised. */
 	static String cell(String value) {
 		String text = nullToEmpty(value);
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+		if (startsLikeAFormula(text)) {
 			text = "'" + text;
 		}
 		return "\"" + text.replace("\"", "\"\"") + "\"";
+	}
+
+	private static boolean startsLikeAFormula(String text) {
+		int start = 0;
+		while (start < text.length() && trimmed(text.charAt(start))) {
+			if (text.charAt(start) == '\t' || text.charAt(start) == '\r') {
+				return true;
+			}
+			start++;
+		}
+		if (start == text.length()) {
+			return false;
+		}
+		String first = Normalizer.normalize(text.substring(start, text.offsetByCodePoints(start, 1)),
+				Normalizer.Form.NFKC);
+		return !first.isEmpty() && FORMULA_STARTS.indexOf(first.charAt(0)) >= 0;
+	}
+
+	/** White space or an invisible character (zero-width space, byte order mark …). */
+	private static boolean trimmed(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+				|| Character.getType(c) == Character.CONTROL;
 	}
 
 	private static String time(Instant instant) {

@@ -20,6 +20,7 @@ import com.videocall.admin.invitation.BulkOutcome;
 import com.videocall.admin.invitation.InvitationProperties;
 import com.videocall.admin.invitation.PendingFilter;
 import com.videocall.admin.invitation.PendingInvitationActions;
+import com.videocall.admin.invitation.PendingInvitationActions.Chosen;
 import com.videocall.admin.invitation.PendingInvitations;
 import com.videocall.admin.invitation.PendingSort;
 import com.videocall.admin.invitation.RemovalOutcome;
@@ -51,6 +52,9 @@ class PendingInvitationsController {
 
 	/** More than this many chosen rows in one request are refused. */
 	static final int MAX_SELECTED = 1_000;
+
+	/** How many people the confirmation names; "and N more" says the rest. */
+	static final int NAMED = 20;
 
 	private static final Pattern SELECTED = Pattern.compile("([1-9][0-9]{0,17}):([0-9]{1,18})");
 
@@ -88,22 +92,31 @@ class PendingInvitationsController {
 	}
 
 	/**
-	 * "Send Reminders" or "Cancel Invitations" asks first, saying how many people; with
-	 * "Select All" every row shown is chosen.
+	 * "Send Reminders" or "Cancel Invitations" asks first, saying how many people and
+	 * naming the first {@value #NAMED} of them; with "Select All" every row shown is
+	 * chosen. Only the pending invitations in scope go on to "Yes": the rows come from
+	 * the URL, which anyone can write.
 	 */
 	@GetMapping("/confirm")
-	String confirm(@RequestParam(name = "action", defaultValue = "") String action,
+	String confirm(AdministratorScope scope, @RequestParam(name = "action", defaultValue = "") String action,
 			@RequestParam(name = "selected", required = false) List<String> selected,
 			@RequestParam(name = "shown", required = false) List<String> shown,
 			@RequestParam(name = "all", defaultValue = "false") boolean all,
 			@ModelAttribute("list") PendingListState list, Model model, RedirectAttributes attributes) {
-		Map<Long, Long> chosen = parse(all ? shown : selected);
-		if (!("remind".equals(action) || "cancel".equals(action)) || chosen.isEmpty() || chosen.size() > MAX_SELECTED) {
+		List<String> values = all ? shown : selected;
+		if (!("remind".equals(action) || "cancel".equals(action)) || tooMany(values, attributes)) {
+			return "redirect:" + list.listUrl();
+		}
+		Map<Long, Long> chosen = parse(values);
+		List<Chosen> found = chosen.isEmpty() ? List.of() : this.actions.chosen(scope, chosen);
+		if (found.isEmpty()) {
 			Banner.flash(attributes, Kind.ERROR, "pending.nothingSelected");
 			return "redirect:" + list.listUrl();
 		}
 		model.addAttribute("action", action);
-		model.addAttribute("chosen", chosen.entrySet().stream().map((e) -> e.getKey() + ":" + e.getValue()).toList());
+		model.addAttribute("chosen", found);
+		model.addAttribute("named", found.subList(0, Math.min(found.size(), NAMED)));
+		model.addAttribute("leftOut", chosen.size() - found.size());
 		return "pending/confirm";
 	}
 
@@ -155,14 +168,27 @@ class PendingInvitationsController {
 	 */
 	private static String bulk(List<String> selected, PendingListState list, RedirectAttributes attributes,
 			Function<Map<Long, Long>, Banner> action) {
+		if (tooMany(selected, attributes)) {
+			return "redirect:" + list.listUrl();
+		}
 		Map<Long, Long> chosen = parse(selected);
-		if (chosen.isEmpty() || chosen.size() > MAX_SELECTED) {
+		if (chosen.isEmpty()) {
 			Banner.flash(attributes, Kind.ERROR, "pending.nothingSelected");
 		}
 		else {
 			action.apply(chosen).flash(attributes);
 		}
 		return "redirect:" + list.listUrl();
+	}
+
+	/** More rows sent than one action takes (P3): says so, and nothing is done. */
+	private static boolean tooMany(List<String> selected, RedirectAttributes attributes) {
+		if (selected == null || selected.size() <= MAX_SELECTED) {
+			return false;
+		}
+		Banner.flash(attributes, Kind.ERROR, "pending.tooManySelected", "%,d".formatted(MAX_SELECTED),
+				"%,d".formatted(selected.size()));
+		return true;
 	}
 
 	/**
@@ -193,7 +219,7 @@ class PendingInvitationsController {
 	static Map<Long, Long> parse(List<String> values) {
 		Map<Long, Long> chosen = new LinkedHashMap<>();
 		if (values != null) {
-			for (String value : values.subList(0, Math.min(values.size(), MAX_SELECTED + 1))) {
+			for (String value : values) {
 				Matcher matcher = SELECTED.matcher(value);
 				if (matcher.matches()) {
 					chosen.putIfAbsent(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));

@@ -81,7 +81,7 @@ class ReminderSettingsController {
 		Optional<OwnSchedule> own = this.schedules.own(id);
 		ReminderSchedule shown = own.map(OwnSchedule::schedule)
 			.orElseGet(() -> this.schedules.applying(id).map(Inherited::schedule).orElse(ReminderSchedule.OFF));
-		return show(unit, ReminderSettingsForm.of(shown, own.map(OwnSchedule::version).orElse(null)),
+		return show(scope, unit, ReminderSettingsForm.of(shown, own.map(OwnSchedule::version).orElse(null)),
 				ErrorSummary.none(), model);
 	}
 
@@ -107,7 +107,7 @@ class ReminderSettingsController {
 			errors = errors.and("windowEnd", message("reminders.window.order"));
 		}
 		if (!errors.isEmpty()) {
-			return show(unit, form, errors, model);
+			return show(scope, unit, form, errors, model);
 		}
 		Long expected = form.expectedVersion();
 		if (expected != null && expected < 0) {
@@ -143,15 +143,23 @@ class ReminderSettingsController {
 		return "redirect:" + url(unit);
 	}
 
-	private String show(AreaSummary unit, ReminderSettingsForm form, ErrorSummary errors, Model model) {
+	/**
+	 * The page; the unit the settings are inherited from is named only to its
+	 * administrators. An Organisation Administrator of a lower unit reads "a unit above
+	 * yours" (the values show: they apply to the administrator's areas).
+	 */
+	private String show(AdministratorScope scope, AreaSummary unit, ReminderSettingsForm form, ErrorSummary errors,
+			Model model) {
 		Optional<OwnSchedule> own = this.schedules.own(unit.id());
 		Optional<Inherited> applying = this.schedules.applying(unit.id());
 		model.addAttribute("errorSummary", errors);
 		model.addAttribute("area", unit);
 		model.addAttribute("form", form);
 		model.addAttribute("own", own.isPresent());
+		Optional<Inherited> inherited = own.isPresent() ? Optional.empty() : applying;
 		model.addAttribute("inheritedFrom",
-				own.isPresent() ? null : applying.map(Inherited::fromUnitName).orElse(null));
+				inherited.filter((from) -> scope.covers(from.fromUnitId())).map(Inherited::fromUnitName).orElse(null));
+		model.addAttribute("inheritedFromAbove", inherited.isPresent());
 		model.addAttribute("timeZone", this.app.timeZone().getId());
 		return PAGE;
 	}

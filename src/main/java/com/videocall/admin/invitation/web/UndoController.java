@@ -26,6 +26,13 @@ class UndoController {
 
 	static final String URL = "/users/undo/";
 
+	/**
+	 * Longer than any page the banner can be on (a list URL with its search of 200
+	 * characters, percent-encoded) and short enough for the redirect's headers: Tomcat
+	 * answers 500 for response headers over 8 KB, after the undo committed.
+	 */
+	static final int MAX_BACK_LENGTH = 4_000;
+
 	private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/._~%?&=#+,:-]*");
 
 	private final InvitationManagement management;
@@ -51,10 +58,11 @@ class UndoController {
 
 	/**
 	 * Only a path of this application, in plain URL characters (no braces, which a
-	 * redirect would read as a template): never a redirect elsewhere.
+	 * redirect would read as a template), of a length a redirect can carry: never a
+	 * redirect elsewhere, nor one too large to send.
 	 */
-	private static String local(String back) {
-		return LOCAL_PATH.matcher(back).matches() ? back : "/users";
+	static String local(String back) {
+		return (back.length() <= MAX_BACK_LENGTH && LOCAL_PATH.matcher(back).matches()) ? back : "/users";
 	}
 
 }
