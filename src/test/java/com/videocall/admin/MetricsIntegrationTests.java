@@ -40,10 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * made, reminded and accepted. The application has a database of its own, so that the
  * outbox and the pending invitations hold only what these tests put there.
  */
-// Retries up to 4s apart: an email waits about half a minute through its ten attempts
-// before it is given up, time enough to watch the backlog while the mail server is down.
+// Retries 1 s, then 2 s apart (MailServer's settings): an email waits about 17 s through
+// its ten attempts before it is given up, time enough to watch the backlog (a gauge read
+// at
+// most every 5 s) while the mail server is down.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "logging.level.com.icegreen.greenmail=WARN", "app.mail.longest-retry=4s" })
+		properties = { "logging.level.com.icegreen.greenmail=WARN" })
 @ContextConfiguration(initializers = { OwnDatabaseInitializer.class, MailServer.Initializer.class })
 @Import({ TestOrganisation.class, MailServer.class, InvitationRecords.class, Invitees.class })
 class MetricsIntegrationTests {

@@ -141,6 +141,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 		click(AriaRole.LINK, "Manage Invitation");
 		assertThat(this.page.locator("#automatic-reminder").textContent()).startsWith("Next automatic reminder: ");
 		this.audit.check("Manage Invitation, next automatic reminder");
+		this.audit.assertNoProblems();
 	}
 
 	@Test

@@ -74,8 +74,11 @@ final class AccessRoutes {
 			// PendingInvitationsIntegrationTests).
 			route("GET /pending-invitations", Access.ADMINISTRATORS, NO_ID, NO_KIND,
 					(s) -> Call.get("/pending-invitations")),
-			route("GET /pending-invitations/confirm", Access.ADMINISTRATORS, NO_ID, NO_KIND,
-					(s) -> Call.get("/pending-invitations/confirm", "action", "cancel", "selected", NO_INVITATION)),
+			// The confirmation names the rows in scope it was given (an out-of-scope or
+			// missing one is left out, as in the list: no 404).
+			route("GET /pending-invitations/confirm", Access.ADMINISTRATORS, List.of(Ids.IN_SCOPE), EVERY_KIND,
+					(s) -> Call.get("/pending-invitations/confirm", "action", "cancel", "selected",
+							s.invitation().id() + ":" + s.invitation().version())),
 			route("POST /pending-invitations/reminders", Access.ADMINISTRATORS, NO_ID, NO_KIND,
 					(s) -> Call.post("/pending-invitations/reminders", "selected", NO_INVITATION)),
 			route("POST /pending-invitations/cancellation", Access.ADMINISTRATORS, NO_ID, NO_KIND,

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.videocall.admin.support.Browser;
@@ -116,20 +117,24 @@ class SessionStoreIntegrationTests {
 	@Test
 	void keepsTheNewestTenBannersOfRedirectsNotFollowed() throws Exception {
 		SessionCookie session = signIn(SignIn.ADMIN);
-		long unit = this.jdbc.sql("select min(id) from area where kind = 'ORGANISATIONAL_UNIT'")
+		List<Long> invitations = this.jdbc.sql("select id from invitation order by id limit 12")
 			.query(Long.class)
-			.single();
-		String redirect = null;
-		// A stale form: each POST changes nothing and redirects with an error banner.
-		for (int i = 0; i < 15; i++) {
-			redirect = this.mvc
-				.perform(post("/organisational-units/" + unit + "/reminders/inherit").param("version", "stale")
-					.with(csrf())
-					.with(session))
-				.andExpect(status().isFound())
-				.andReturn()
-				.getResponse()
-				.getRedirectedUrl();
+			.list();
+		assertThat(invitations).hasSize(12);
+		List<String> redirects = new ArrayList<>();
+		// A stale form for each of 12 dialogs (pending or ended): each POST changes
+		// nothing
+		// and redirects to its own dialog with a banner.
+		for (long invitation : invitations) {
+			redirects.add(
+					this.mvc
+						.perform(post("/users/invitations/" + invitation + "/reminder").param("version", "-1")
+							.with(csrf())
+							.with(session))
+						.andExpect(status().isFound())
+						.andReturn()
+						.getResponse()
+						.getRedirectedUrl());
 		}
 
 		byte[] stored = this.jdbc.sql("""
@@ -138,8 +143,10 @@ class SessionStoreIntegrationTests {
 				      (select primary_id from spring_session where session_id = ?)
 				""").params(FLASH_MAPS, session.id()).query(byte[].class).single();
 		assertThat((List<?>) new DeserializingConverter().convert(stored)).hasSize(10);
-		Document page = Browser.page(this.mvc.perform(get(redirect).with(session)).andReturn());
-		assertThat(Browser.errorBanner(page)).contains("Someone else changed these settings meanwhile.");
+		Document newest = Browser.page(this.mvc.perform(get(redirects.get(11)).with(session)).andReturn());
+		assertThat(newest.select(".banner").text()).isNotEmpty();
+		Document dropped = Browser.page(this.mvc.perform(get(redirects.get(1)).with(session)).andReturn());
+		assertThat(dropped.select(".banner")).isEmpty();
 	}
 
 	@Test
