@@ -84,7 +84,7 @@ public class PasswordPolicy {
 	}
 
 	/** As a person reads it: normalised, nothing invisible, white space as one space. */
-	static String readable(String password) {
+	private static String readable(String password) {
 		String normalised = Normalizer.normalize(password, Normalizer.Form.NFKC);
 		return SPACES.matcher(INVISIBLE.matcher(normalised).replaceAll("")).replaceAll(" ").strip();
 	}

@@ -83,7 +83,7 @@ class MalformedSessionCookies extends OncePerRequestFilter {
 		return !this.cookieName.equals(cookie.getName()) || isSessionId(cookie.getValue());
 	}
 
-	static boolean isSessionId(String cookieValue) {
+	private static boolean isSessionId(String cookieValue) {
 		if (cookieValue == null || cookieValue.length() > MAX_COOKIE_LENGTH) {
 			return false;
 		}

@@ -61,7 +61,7 @@ class UndoController {
 	 * redirect would read as a template), of a length a redirect can carry: never a
 	 * redirect elsewhere, nor one too large to send.
 	 */
-	static String local(String back) {
+	private static String local(String back) {
 		return (back.length() <= MAX_BACK_LENGTH && LOCAL_PATH.matcher(back).matches()) ? back : "/users";
 	}
 
