@@ -197,6 +197,21 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.audit.assertNoProblems();
 	}
 
+	/** The audit finds what it looks for: it cannot pass by checking nothing. */
+	@Test
+	void auditFindsAViolationOfEachKind() {
+		this.page.setContent("<!DOCTYPE html><html><head><title>Bad page</title></head><body><main>"
+				+ "<img src=\"/missing.png\"><button></button><div style=\"width: 2000px\">wide</div>"
+				+ "<a href=\"#\" style=\"outline: none\">link</a></main></body></html>");
+
+		this.audit.check("A page made to fail");
+
+		assertThat(this.audit.problems()).anyMatch((problem) -> problem.contains("image-alt"))
+			.anyMatch((problem) -> problem.contains("button-name"))
+			.anyMatch((problem) -> problem.contains("at 320 px scrolls sideways"))
+			.anyMatch((problem) -> problem.contains("focus ring of A link has contrast 0.00"));
+	}
+
 	@Test
 	void headerKeepsItsHeightFromPageToPage() {
 		signIn();

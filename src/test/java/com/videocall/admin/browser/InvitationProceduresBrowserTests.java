@@ -2,7 +2,6 @@ package com.videocall.admin.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
@@ -30,15 +29,6 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 	@Test
 	void removesOneRoleWithDeleteRemoveRolesAndYes() {
 		String invitee = invite("two.roles", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
-				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
-		signIn();
-		removeReceptionistRole(invitee);
-	}
-
-	@Test
-	void removesOneRoleWithJavaScriptSwitchedOff() {
-		open(new Browser.NewContextOptions().setJavaScriptEnabled(false));
-		String invitee = invite("no.script", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
 				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
 		signIn();
 		removeReceptionistRole(invitee);
