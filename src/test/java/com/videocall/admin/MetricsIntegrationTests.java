@@ -40,17 +40,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * made, reminded and accepted. The application has a database of its own, so that the
  * outbox and the pending invitations hold only what these tests put there.
  */
-// Retries 1 s, then 2 s apart (MailServer's settings): an email waits about 17 s through
-// its ten attempts before it is given up, time enough to watch the backlog (a gauge read
-// at
-// most every 5 s) while the mail server is down.
+// Retries 1 s, then 2 s apart (MailServer's settings), five attempts: an email is given
+// up about 7 s after it was queued, while the backlog, a gauge read again after 200 ms
+// here, is watched within a second or two of the mail server stopping.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "logging.level.com.icegreen.greenmail=WARN" })
+		properties = { "logging.level.com.icegreen.greenmail=WARN", "app.metrics-refresh=200ms",
+				"app.mail.max-attempts=5" })
 @ContextConfiguration(initializers = { OwnDatabaseInitializer.class, MailServer.Initializer.class })
 @Import({ TestOrganisation.class, MailServer.class, InvitationRecords.class, Invitees.class })
 class MetricsIntegrationTests {
 
-	/** Longer than the gauges' few seconds of caching and a few dispatcher rounds. */
+	/** Far longer than the gauges' refresh and a few dispatcher rounds. */
 	private static final Duration PATIENCE = Duration.ofSeconds(40);
 
 	private static final List<String> APPLICATION_METRICS = List.of("videocall_outbox_backlog",

@@ -1,11 +1,10 @@
 package com.videocall.admin.invitation;
 
-import java.time.Duration;
-
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import com.videocall.admin.web.AppProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,13 +14,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Invitations as the metrics show them: how many are pending (counted on the partial
  * index that keeps one pending invitation per account, read at most once per
- * {@link #FRESH}), and how many reminders this instance sent and invitations it saw
- * accepted, counted once their transaction has committed.
+ * {@code app.metrics-refresh}), and how many reminders this instance sent and invitations
+ * it saw accepted, counted once their transaction has committed.
  */
 @Component
 class InvitationMetrics {
 
-	static final Duration FRESH = Duration.ofSeconds(5);
+	private final long refreshNanos;
 
 	private final JdbcClient jdbc;
 
@@ -31,7 +30,8 @@ class InvitationMetrics {
 
 	private Reading pending;
 
-	InvitationMetrics(JdbcClient jdbc, MeterRegistry meters) {
+	InvitationMetrics(JdbcClient jdbc, MeterRegistry meters, AppProperties app) {
+		this.refreshNanos = app.metricsRefresh().toNanos();
 		this.jdbc = jdbc;
 		Gauge.builder("videocall.invitations.pending", this, InvitationMetrics::pending)
 			.description("Pending invitations: invited people who have not set up their account yet")
@@ -56,7 +56,7 @@ class InvitationMetrics {
 
 	private synchronized double pending() {
 		long now = System.nanoTime();
-		if (this.pending == null || now - this.pending.readAt() > FRESH.toNanos()) {
+		if (this.pending == null || now - this.pending.readAt() > this.refreshNanos) {
 			this.pending = new Reading(this.jdbc.sql("select count(*) from invitation where status = 'PENDING'")
 				.query(Long.class)
 				.single(), now);

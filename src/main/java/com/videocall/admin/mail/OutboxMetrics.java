@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.videocall.admin.web.AppProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -14,14 +15,14 @@ import org.springframework.stereotype.Component;
 /**
  * The outbox as the metrics show it: how many emails wait to be sent and how long the
  * oldest of them has waited. Both come from one query on the partial index of queued
- * emails, read at most once per {@link #FRESH} however often the metrics are scraped.
- * Every instance reports the same numbers, those of the one database. The counters of
- * what was sent and what failed are the {@link OutboxDispatcher}'s.
+ * emails, read at most once per {@code app.metrics-refresh} however often the metrics are
+ * scraped. Every instance reports the same numbers, those of the one database. The
+ * counters of what was sent and what failed are the {@link OutboxDispatcher}'s.
  */
 @Component
 class OutboxMetrics {
 
-	static final Duration FRESH = Duration.ofSeconds(5);
+	private final long refreshNanos;
 
 	private final JdbcClient jdbc;
 
@@ -29,7 +30,8 @@ class OutboxMetrics {
 
 	private Backlog backlog;
 
-	OutboxMetrics(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+	OutboxMetrics(JdbcClient jdbc, Clock clock, MeterRegistry meters, AppProperties app) {
+		this.refreshNanos = app.metricsRefresh().toNanos();
 		this.jdbc = jdbc;
 		this.clock = clock;
 		Gauge.builder("videocall.outbox.backlog", this, (metrics) -> metrics.backlog().emails())
@@ -43,7 +45,7 @@ class OutboxMetrics {
 
 	private synchronized Backlog backlog() {
 		long now = System.nanoTime();
-		if (this.backlog == null || now - this.backlog.readAt() > FRESH.toNanos()) {
+		if (this.backlog == null || now - this.backlog.readAt() > this.refreshNanos) {
 			this.backlog = this.jdbc.sql("select count(*), min(created_at) from outbound_email where status = 'QUEUED'")
 				.query((rs, row) -> new Backlog(rs.getLong(1), age(rs.getTimestamp(2)), now))
 				.single();

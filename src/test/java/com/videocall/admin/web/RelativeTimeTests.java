@@ -145,7 +145,7 @@ class RelativeTimeTests {
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		return new RelativeTime(Clock.fixed(now, ZoneOffset.UTC), messages,
-				new AppProperties(URI.create("http://localhost:8080"), zone));
+				new AppProperties(URI.create("http://localhost:8080"), zone, Duration.ofSeconds(5)));
 	}
 
 	private static Instant sydney(String localDateTime) {
