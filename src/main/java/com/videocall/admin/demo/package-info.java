@@ -3,4 +3,7 @@
  * default run so that every page and flow can be tried at once. Never active in the prod
  * profile.
  */
+@ApplicationModule(allowedDependencies = { "invitation", "directory", "account", "web" })
 package com.videocall.admin.demo;
+
+import org.springframework.modulith.ApplicationModule;

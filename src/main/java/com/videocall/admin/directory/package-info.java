@@ -3,4 +3,7 @@
  * areas and meeting rooms, the roles held in them, and the administrator scope that every
  * list and record lookup goes through.
  */
+@ApplicationModule(allowedDependencies = { "account", "web" })
 package com.videocall.admin.directory;
+
+import org.springframework.modulith.ApplicationModule;

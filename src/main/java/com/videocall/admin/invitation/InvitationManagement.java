@@ -20,6 +20,11 @@ import com.videocall.admin.account.UserAccount;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.RoleGrants;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.invitation.RemovalRecords.Opened;
+import com.videocall.admin.invitation.RemovalRecords.Removal;
+import com.videocall.admin.reminders.ReminderProperties;
+import com.videocall.admin.reminders.ReminderSchedules;
+import com.videocall.admin.reminders.ReminderSender;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -33,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link HistoryRecorder}, {@link InvitationMailer}).
  */
 @Service
-public class InvitationManagement {
+public class InvitationManagement implements ReminderSender {
 
 	private final InvitationRepository invitations;
 
@@ -51,9 +56,9 @@ public class InvitationManagement {
 
 	private final InvitationProperties properties;
 
-	private final RemovalUndos undos;
+	private final RemovalRecords removals;
 
-	private final RemovalUndoing undoing;
+	private final ReminderProperties reminders;
 
 	private final Clock clock;
 
@@ -61,10 +66,10 @@ public class InvitationManagement {
 
 	InvitationManagement(InvitationRepository invitations, InvitationAccess access, AccountManagement accounts,
 			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, ApplicationEventPublisher events,
-			InvitationProperties properties, RemovalUndos undos, RemovalUndoing undoing, Clock clock,
+			InvitationProperties properties, RemovalRecords removals, Clock clock, ReminderProperties reminders,
 			ReminderSchedules schedules) {
-		this.undos = undos;
-		this.undoing = undoing;
+		this.removals = removals;
+		this.reminders = reminders;
 		this.schedules = schedules;
 		this.invitations = invitations;
 		this.access = access;
@@ -84,7 +89,7 @@ public class InvitationManagement {
 	@Transactional
 	public AddUsersOutcome addUsers(AdministratorScope scope, AccountUser actor, Collection<RoleOffer> offers,
 			String recipients, String customMessage, String sourcePage) {
-		return addUsers(scope, actor(actor, sourcePage), offers, recipients, customMessage, this.clock.instant());
+		return addUsers(scope, Actor.of(actor, sourcePage), offers, recipients, customMessage, this.clock.instant());
 	}
 
 	/**
@@ -134,7 +139,7 @@ public class InvitationManagement {
 	 * {@link #remind}, in the caller's transaction: a bulk action's, which rolls a
 	 * refused row back to its savepoint (refusals are thrown before anything is written).
 	 */
-	String remindInCallersTransaction(AdministratorScope scope, AccountUser actor, long invitationId,
+	public String remindInCallersTransaction(AdministratorScope scope, AccountUser actor, long invitationId,
 			long expectedVersion, String sourcePage, Long fromAreaId) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
 		Set<Long> forAreas = (fromAreaId != null) ? Set.of(fromAreaId)
@@ -143,7 +148,7 @@ public class InvitationManagement {
 					.map(InvitedRole::getAreaId)
 					.filter(scope::covers)
 					.collect(Collectors.toSet());
-		invitation.remind(actor(actor, sourcePage), forAreas, this.properties.reminderInterval(), this.tokens,
+		invitation.remind(Actor.of(actor, sourcePage), forAreas, this.reminders.reminderInterval(), this.tokens,
 				this.clock.instant());
 		this.invitations.saveAndFlush(invitation);
 		return this.accounts.get(invitation.getAccountId()).getEmail();
@@ -157,6 +162,7 @@ public class InvitationManagement {
 	 * ended invitation, an expired link or the reminder interval (X4) send nothing.
 	 * Returns whether it sent.
 	 */
+	@Override
 	@Transactional
 	public boolean remindAutomatically(long invitationId, int step, Instant now) {
 		Optional<Invitation> found = this.invitations.findForUpdate(invitationId);
@@ -165,13 +171,13 @@ public class InvitationManagement {
 		}
 		Invitation invitation = found.get();
 		if (!now.isBefore(invitation.getLinkExpiresAt())
-				|| now.isBefore(invitation.nextReminderAt(this.properties.reminderInterval()))
+				|| now.isBefore(invitation.nextReminderAt(this.reminders.reminderInterval()))
 				|| !this.schedules.claim(invitationId, step, now)) {
 			return false;
 		}
 		String inviter = (invitation.getInvitedBy() != null)
 				? this.accounts.get(invitation.getInvitedBy()).getDisplayName() : null;
-		invitation.remind(Actor.system(inviter), Set.of(), this.properties.reminderInterval(), this.tokens, now);
+		invitation.remind(Actor.system(inviter), Set.of(), this.reminders.reminderInterval(), this.tokens, now);
 		this.invitations.saveAndFlush(invitation);
 		return true;
 	}
@@ -184,7 +190,7 @@ public class InvitationManagement {
 	public RemovalOutcome removeRoles(AdministratorScope scope, AccountUser actor, long invitationId,
 			long expectedVersion, Set<Long> invitedRoleIds, String sourcePage) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
-		return remove(scope, actor(actor, sourcePage), invitation, (role) -> invitedRoleIds.contains(role.getId()),
+		return remove(scope, Actor.of(actor, sourcePage), invitation, (role) -> invitedRoleIds.contains(role.getId()),
 				OptionalLong.empty());
 	}
 
@@ -196,21 +202,30 @@ public class InvitationManagement {
 	public RemovalOutcome cancelForArea(AdministratorScope scope, AccountUser actor, long invitationId,
 			long expectedVersion, long areaId, String sourcePage) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
-		return remove(scope, actor(actor, sourcePage), invitation, (role) -> role.getAreaId() == areaId,
+		return remove(scope, Actor.of(actor, sourcePage), invitation, (role) -> role.getAreaId() == areaId,
 				OptionalLong.empty());
 	}
 
 	/**
-	 * Undo (UN) of a removal: restores the roles it took, as they were offered, without
-	 * email. Refused ({@link UndoRefusedException}) when the window has passed, when it
-	 * was undone already, when the invitation changed or was accepted since, or when any
-	 * of the roles is outside the administrator's scope.
+	 * Puts back the roles one removal took (Undo, UN), as they were offered, without
+	 * email, in the caller's transaction (the undo's, which the undo module runs).
+	 * Refused ({@link UndoRefusedException}) when the invitation changed or was accepted
+	 * since, or was invited again or set up from another invitation after it was
+	 * cancelled. Returns the invitee's email.
 	 */
-	@Transactional
-	public UndoOutcome undo(AdministratorScope scope, AccountUser actor, long undoId) {
-		// The banner it came from sits on whatever page followed the removal: no source
-		// page.
-		return this.undoing.undo(scope, actor(actor, null), undoId);
+	public String restore(Actor by, Removal removal, Instant now) {
+		Invitation invitation = this.invitations.findWithRoles(removal.invitationId())
+			.orElseThrow(() -> new UndoRefusedException(UndoRefusedException.Reason.CHANGED));
+		UserAccount invitee = this.accounts.get(invitation.getAccountId());
+		if (invitation.getStatus() == InvitationStatus.CANCELLED
+				&& (this.invitations.findPendingForChange(invitation.getAccountId()).isPresent()
+						|| invitee.getStatus() != AccountStatus.INVITED)) {
+			// Invited again, or set up from another invitation, since the cancellation.
+			throw new UndoRefusedException(UndoRefusedException.Reason.CHANGED);
+		}
+		invitation.restore(by, removal.roles(), removal.versionAfter(), now);
+		this.invitations.saveAndFlush(invitation);
+		return invitee.getEmail();
 	}
 
 	/**
@@ -221,10 +236,10 @@ public class InvitationManagement {
 	 * Runs in the caller's transaction, the bulk action's, which rolls a refused row back
 	 * to its savepoint.
 	 */
-	RemovalOutcome cancelInScope(AdministratorScope scope, AccountUser actor, long invitationId, long expectedVersion,
-			String sourcePage, OptionalLong undoId) {
+	public RemovalOutcome cancelInScope(AdministratorScope scope, AccountUser actor, long invitationId,
+			long expectedVersion, String sourcePage, OptionalLong undoId) {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
-		return remove(scope, actor(actor, sourcePage), invitation, (role) -> true, undoId);
+		return remove(scope, Actor.of(actor, sourcePage), invitation, (role) -> true, undoId);
 	}
 
 	private RemovalOutcome remove(AdministratorScope scope, Actor by, Invitation invitation,
@@ -240,9 +255,9 @@ public class InvitationManagement {
 			throw new NothingSelectedException();
 		}
 		this.invitations.saveAndFlush(invitation);
-		RemovalUndos.Removal removal = new RemovalUndos.Removal(invitation.getId(), invitation.getVersion(), taken);
-		RemovalUndos.Opened undo = undoId.isPresent() ? this.undos.add(undoId.getAsLong(), by.accountId(), removal)
-				: this.undos.open(by.accountId(), now, this.properties.undoWindow(), List.of(removal));
+		Removal removal = new Removal(invitation.getId(), invitation.getVersion(), taken);
+		Opened undo = undoId.isPresent() ? this.removals.add(undoId.getAsLong(), by.accountId(), removal)
+				: this.removals.open(by.accountId(), now, this.properties.undoWindow(), List.of(removal));
 		boolean cancelled = !invitation.isPending();
 		boolean remainsElsewhere = !cancelled
 				&& invitation.getRoles().stream().noneMatch((role) -> scope.covers(role.getAreaId()));
@@ -281,10 +296,6 @@ public class InvitationManagement {
 			this.events.publishEvent(new RolesGranted(account.getEmail(), by, granted, customMessage, now));
 		}
 		return !granted.isEmpty();
-	}
-
-	private static Actor actor(AccountUser actor, String sourcePage) {
-		return new Actor(actor.accountId(), actor.displayName(), sourcePage);
 	}
 
 	private static void refuseDisabled(Map<String, Optional<UserAccount>> people) {

@@ -6,11 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long an emailed link works, how often a reminder may be sent (X4), and how many new
- * links an expired one may ask for (I4).
+ * How long an emailed link works, how many new links an expired one may ask for (I4) and
+ * how long Undo works (UN). How often a reminder may be sent (X4,
+ * {@code app.invitations.reminder-interval}) is the reminders module's
+ * {@code ReminderProperties}.
  *
  * @param linkValidity how long an emailed link works
- * @param reminderInterval at most one reminder per invitation within this interval
  * @param newLinksPerAddress "Send me a new link" requests for expired links allowed from
  * one client address within the new-link window (each one emails the invitee)
  * @param newLinkWindow how long the new-link requests from one client address count
@@ -19,6 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("app.invitations")
 public record InvitationProperties(@DefaultValue("14d") Duration linkValidity,
-		@DefaultValue("10m") Duration reminderInterval, @DefaultValue("5") int newLinksPerAddress,
-		@DefaultValue("1h") Duration newLinkWindow, @DefaultValue("10m") Duration undoWindow) {
+		@DefaultValue("5") int newLinksPerAddress, @DefaultValue("1h") Duration newLinkWindow,
+		@DefaultValue("10m") Duration undoWindow) {
 }

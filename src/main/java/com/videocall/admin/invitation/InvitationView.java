@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.videocall.admin.directory.Role;
-import com.videocall.admin.invitation.AutomaticReminders.Planned;
 import com.videocall.admin.mail.EmailDelivery;
+import com.videocall.admin.reminders.AutomaticReminders.Planned;
 
 /**
  * The Manage Invitation dialog's content (M1) for one administrator: only roles, history

@@ -13,7 +13,10 @@ import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.InvitationHistory.Visible;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
-import com.videocall.admin.invitation.ReminderSchedules.Applying;
+import com.videocall.admin.reminders.AutomaticReminders;
+import com.videocall.admin.reminders.ReminderProperties;
+import com.videocall.admin.reminders.ReminderSchedules.Applying;
+import com.videocall.admin.reminders.ReminderSchedules;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,19 +57,19 @@ public class InvitationViews {
 
 	private final InvitationHistory history;
 
-	private final InvitationProperties properties;
+	private final ReminderProperties reminders;
 
 	private final AutomaticReminders automaticReminders;
 
 	private final Clock clock;
 
-	InvitationViews(InvitationAccess access, JdbcClient jdbc, InvitationHistory history,
-			InvitationProperties properties, AutomaticReminders automaticReminders, Clock clock) {
+	InvitationViews(InvitationAccess access, JdbcClient jdbc, InvitationHistory history, ReminderProperties reminders,
+			AutomaticReminders automaticReminders, Clock clock) {
 		this.automaticReminders = automaticReminders;
 		this.access = access;
 		this.jdbc = jdbc;
 		this.history = history;
-		this.properties = properties;
+		this.reminders = reminders;
 		this.clock = clock;
 	}
 
@@ -95,7 +98,7 @@ public class InvitationViews {
 		Row first = visible.stream().min(Comparator.comparing(Row::roleInvitedAt)).orElse(null);
 		Instant now = this.clock.instant();
 		Instant nextReminder = Invitation.nextReminderAt(invitation.invitedAt(), invitation.lastRemindedAt(),
-				this.properties.reminderInterval());
+				this.reminders.reminderInterval());
 		Instant expiresAt = invitation.linkExpiresAt();
 		Visible history = this.history.visibleTo(scope, invitationId);
 		return new InvitationView(invitationId, invitation.version(), invitation.accountId(), invitation.email(),

@@ -9,7 +9,7 @@ import com.videocall.admin.invitation.Invitation.RoleOffer;
  * A role removed from an invitation, with who had offered it and when: what Undo puts
  * back.
  */
-record RemovedRole(Role role, long areaId, long invitedBy, Instant invitedAt) {
+public record RemovedRole(Role role, long areaId, long invitedBy, Instant invitedAt) {
 
 	static RemovedRole of(InvitedRole role) {
 		return new RemovedRole(role.getRole(), role.getAreaId(), role.getInvitedBy(), role.getInvitedAt());

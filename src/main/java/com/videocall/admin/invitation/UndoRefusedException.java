@@ -23,7 +23,7 @@ public class UndoRefusedException extends RuntimeException {
 
 	private final Reason reason;
 
-	UndoRefusedException(Reason reason) {
+	public UndoRefusedException(Reason reason) {
 		super("Undo refused: " + reason, null, false, false);
 		this.reason = reason;
 	}

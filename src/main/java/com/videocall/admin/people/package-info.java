@@ -3,4 +3,7 @@
  * and each area's people (O2, W3, R2). Read models across accounts, roles and pending
  * invitations, always limited to the administrator's scope and paged in PostgreSQL.
  */
+@ApplicationModule(allowedDependencies = { "directory", "account", "web" })
 package com.videocall.admin.people;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,19 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AdministratorScopes;
-import com.videocall.admin.invitation.PendingFilter;
-import com.videocall.admin.invitation.PendingInvitationActions;
-import com.videocall.admin.invitation.PendingInvitations;
-import com.videocall.admin.invitation.PendingQuery;
-import com.videocall.admin.invitation.PendingSort;
 import com.videocall.admin.support.TestDatabaseInitializer;
 import com.videocall.admin.web.Paging;
+import com.videocall.admin.worklist.PendingFilter;
+import com.videocall.admin.worklist.PendingInvitationActions;
+import com.videocall.admin.worklist.PendingInvitations;
+import com.videocall.admin.worklist.PendingQuery;
+import com.videocall.admin.worklist.PendingSort;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,10 @@
 package com.videocall.admin.invitation;
 
-import static com.videocall.admin.support.Browser.errorBanner;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.support.AdministratorPagesTest;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.TestOrganisation.Clinic;
@@ -16,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.test.web.servlet.MvcResult;
+
+import static com.videocall.admin.support.Browser.errorBanner;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every action checks scope and CSRF on the server (X1, X2): an invitation outside the

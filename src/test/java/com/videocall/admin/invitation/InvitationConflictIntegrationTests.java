@@ -1,20 +1,22 @@
 package com.videocall.admin.invitation;
 
-import static com.videocall.admin.support.Browser.errorBanner;
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.support.AdministratorPagesTest;
 import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.InvitationPages;
 import com.videocall.admin.web.RelativeTime;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
+
+import static com.videocall.admin.support.Browser.errorBanner;
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reminders wait for their interval (X4); a form sent twice never repeats its effect or

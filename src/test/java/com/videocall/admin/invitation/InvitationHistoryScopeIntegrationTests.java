@@ -1,18 +1,20 @@
 package com.videocall.admin.invitation;
 
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.support.AdministratorPagesTest;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.InvitationPages;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Manage Invitation dialog shows the history and the emails of an invitation shared

@@ -1,16 +1,18 @@
 package com.videocall.admin.invitation;
 
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.support.AdministratorPagesTest;
 import com.videocall.admin.support.IntegrationTest;
+import com.videocall.admin.support.InvitationPages;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each line of an invitation's history says from which page its action was taken: Add

@@ -1,27 +1,15 @@
 package com.videocall.admin.invitation;
 
-import static com.videocall.admin.invitation.InvitationPages.actionOf;
-import static com.videocall.admin.invitation.InvitationPages.dialogUrl;
-import static com.videocall.admin.invitation.InvitationPages.emailsIn;
-import static com.videocall.admin.invitation.InvitationPages.reminderForm;
-import static com.videocall.admin.invitation.InvitationPages.removalForm;
-import static com.videocall.admin.invitation.InvitationPages.rolesIn;
-import static com.videocall.admin.invitation.InvitationPages.rowOf;
-import static com.videocall.admin.invitation.InvitationPages.tick;
-import static com.videocall.admin.invitation.InvitationPages.tickSelectAll;
-import static com.videocall.admin.invitation.InvitationPages.yesForm;
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.mail.EmailStatus;
+import com.videocall.admin.support.AdministratorPagesTest;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
-import com.videocall.admin.mail.EmailStatus;
 import com.videocall.admin.support.InvitationRecords.StoredEmail;
 import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.TestOrganisation.Clinic;
@@ -29,6 +17,19 @@ import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+
+import static com.videocall.admin.support.Browser.successBanner;
+import static com.videocall.admin.support.InvitationPages.actionOf;
+import static com.videocall.admin.support.InvitationPages.dialogUrl;
+import static com.videocall.admin.support.InvitationPages.emailsIn;
+import static com.videocall.admin.support.InvitationPages.reminderForm;
+import static com.videocall.admin.support.InvitationPages.removalForm;
+import static com.videocall.admin.support.InvitationPages.rolesIn;
+import static com.videocall.admin.support.InvitationPages.rowOf;
+import static com.videocall.admin.support.InvitationPages.tick;
+import static com.videocall.admin.support.InvitationPages.tickSelectAll;
+import static com.videocall.admin.support.InvitationPages.yesForm;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The administrators' journeys through the pages (M, O, W, R, A), with real emails.

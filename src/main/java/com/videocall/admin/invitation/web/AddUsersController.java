@@ -11,8 +11,9 @@ import com.videocall.admin.invitation.AddUsersOutcome;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.InviteeProblemsException;
-import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.web.Banner;
+import com.videocall.admin.web.ErrorSummary;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;

@@ -7,10 +7,11 @@ import com.videocall.admin.invitation.InvitationEndedException;
 import com.videocall.admin.invitation.NothingSelectedException;
 import com.videocall.admin.invitation.ReminderTooSoonException;
 import com.videocall.admin.invitation.UndoRefusedException;
-import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.RelativeTime;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -19,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Runs an invitation action and turns its outcome into a banner and a redirect. Refusals
  * (too soon, changed meanwhile, already ended, nothing selected, Undo refused) change
  * nothing and go back to the page the action came from, which then shows the current
- * state (X5).
+ * state (X5). Offered to the pages of other modules that act on invitations (the
+ * worklist, Undo).
  */
 @Component
-class InvitationActions {
+@NamedInterface("actions")
+public class InvitationActions {
 
 	private final RelativeTime times;
 
@@ -30,7 +33,7 @@ class InvitationActions {
 		this.times = times;
 	}
 
-	String run(RedirectAttributes attributes, String back, Supplier<Done> action) {
+	public String run(RedirectAttributes attributes, String back, Supplier<Done> action) {
 		try {
 			Done done = action.get();
 			done.banner().flash(attributes);
@@ -57,7 +60,7 @@ class InvitationActions {
 	}
 
 	/** A successful action: its banner and where to show it. */
-	record Done(Banner banner, String target) {
+	public record Done(Banner banner, String target) {
 	}
 
 }

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.videocall.admin.account.PasswordPolicy;
-import com.videocall.admin.invitation.InvitationAcceptance;
 import com.videocall.admin.invitation.InvitationAcceptance.Accepted;
+import com.videocall.admin.invitation.InvitationAcceptance;
 import com.videocall.admin.invitation.InvitationProperties;
 import com.videocall.admin.invitation.LinkStatus;
 import com.videocall.admin.invitation.LinkView;
-import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.web.Banner;
+import com.videocall.admin.web.ErrorSummary;
 import com.videocall.admin.web.NotFoundException;
 import com.videocall.admin.web.RateLimit;
 import com.videocall.admin.web.RateLimits;

@@ -8,18 +8,18 @@ import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
-import com.videocall.admin.invitation.AutomaticReminders.Planned;
 import com.videocall.admin.invitation.InvitationManagement;
-import com.videocall.admin.invitation.InvitationView;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
+import com.videocall.admin.invitation.InvitationView;
 import com.videocall.admin.invitation.InvitationViews;
 import com.videocall.admin.invitation.RemovalOutcome;
 import com.videocall.admin.invitation.web.InvitationActions.Done;
-import com.videocall.admin.web.Banner;
-import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.people.StatusFilter;
 import com.videocall.admin.people.Users;
 import com.videocall.admin.people.web.UsersListState;
+import com.videocall.admin.reminders.AutomaticReminders.Planned;
+import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.web.Banner;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
