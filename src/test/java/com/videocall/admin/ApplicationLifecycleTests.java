@@ -32,10 +32,11 @@ import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -199,8 +200,11 @@ class ApplicationLifecycleTests {
 
 				@Override
 				public void handle(Event event, Context context) {
-					moments.add(new Moment(context.getMigrationInfo().getVersion().toString(),
-							availability.getReadinessState(), open(port), open(managementPort)));
+					// A repeatable migration has no version: its description names it.
+					MigrationInfo migration = context.getMigrationInfo();
+					String name = (migration.getVersion() != null) ? migration.getVersion().toString()
+							: migration.getDescription();
+					moments.add(new Moment(name, availability.getReadinessState(), open(port), open(managementPort)));
 				}
 
 			};

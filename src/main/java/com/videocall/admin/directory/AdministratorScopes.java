@@ -8,25 +8,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * Computes an account's {@link AdministratorScope} in one statement, from the database's
- * current state. Which roles give administrator rights is the table {@code role_kind}
- * (equal to {@link Role}); the account's standing is read through the view
- * {@code account_profile} that the account module publishes.
+ * current state. "Who administers what" is defined once, in SQL
+ * ({@code R__directory_administers.sql}): {@code administers_everything} (an active
+ * System Administrator) and {@code administered_areas} (the areas of the account's
+ * administrator roles and every area below them), both built on the view
+ * {@code administrator_grant} (administrator roles, which the table {@code role_kind}
+ * names, equal to {@link Role}, held by active accounts). The SQL function
+ * {@code administers} answers the same question for one area.
  */
 @Service
 public class AdministratorScopes {
 
 	private static final String SCOPE_SQL = """
-			with recursive administered(id) as (
-			    select g.area_id from role_grant g
-			    join role_kind k on k.role = g.role and k.administrator
-			    join account_profile a on a.id = g.account_id and a.status = 'ACTIVE'
-			    where g.account_id = :account
-			    union
-			    select child.id from area child join administered parent on child.parent_id = parent.id
-			)
-			select coalesce((select system_administrator and status = 'ACTIVE' from account_profile where id = :account),
-			                false) as everything,
-			       array(select id from administered) as area_ids
+			select administers_everything(:account) as everything,
+			       array(select administered_areas(:account)) as area_ids
 			""";
 
 	private final JdbcClient jdbc;

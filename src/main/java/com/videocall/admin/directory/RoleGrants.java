@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The roles an account holds. Also tells sign-in whether an account holds an
- * administrator role (which roles are is the table {@code role_kind}, equal to
- * {@link Role}).
+ * The roles an account holds. Also tells sign-in whether an account administers an area
+ * through its roles (the view {@code administrator_grant}: an administrator role, which
+ * the table {@code role_kind} names, equal to {@link Role}, held by an active account).
  */
 @Service
 public class RoleGrants implements AdministratorRoles {
@@ -45,12 +45,19 @@ public class RoleGrants implements AdministratorRoles {
 			.list();
 	}
 
+	/**
+	 * Whether the account holds an administrator role, by the rule every scope follows:
+	 * the view {@code administrator_grant}, which counts active accounts only. Sign-in
+	 * asks for the account signing in; for an active account that is every administrator
+	 * role it holds, as before the rule was shared, and an account that is not active
+	 * gets false, but is refused sign-in as disabled anyway.
+	 */
 	@Override
 	public boolean anyHeldBy(long accountId) {
-		return this.jdbc.sql("""
-				select exists (select 1 from role_grant g join role_kind k on k.role = g.role and k.administrator
-				               where g.account_id = ?)
-				""").param(accountId).query(Boolean.class).single();
+		return this.jdbc.sql("select exists (select 1 from administrator_grant where account_id = ?)")
+			.param(accountId)
+			.query(Boolean.class)
+			.single();
 	}
 
 }

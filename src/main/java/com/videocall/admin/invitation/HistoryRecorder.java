@@ -13,7 +13,6 @@ import com.videocall.admin.invitation.InvitationEvent.RemovalUndone;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
 import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +21,9 @@ import org.springframework.stereotype.Component;
  * only writer of {@code invitation_event} and the tables that hang off it. What an
  * administrator may read of it is {@link InvitationHistory}'s concern.
  * <p>
- * A plain {@code @EventListener}, not Spring Modulith's
- * {@code @ApplicationModuleListener} (asynchronous, after the commit): the entry belongs
- * in the transaction of the change it records, and the emails of that change are queued
- * for the entry's id in the same transaction (X6). The entry is returned, so Spring
- * publishes it as {@link HistoryEntryRecorded}.
+ * Called by {@link InvitationChanges} when the invitation is saved: the entry belongs in
+ * the transaction of the change it records, and the emails of that change are queued for
+ * the entry's id in the same transaction (X6).
  */
 @Component
 class HistoryRecorder {
@@ -37,12 +34,8 @@ class HistoryRecorder {
 		this.jdbc = jdbc;
 	}
 
-	@EventListener
-	HistoryEntryRecorded record(InvitationEvent event) {
-		return new HistoryEntryRecorded(entryFor(event), event);
-	}
-
-	private long entryFor(InvitationEvent event) {
+	/** Writes the entry for what happened; returns its id. */
+	long record(InvitationEvent event) {
 		if (event instanceof InvitationSent sent) {
 			return byAdministrator(sent, HistoryType.INVITED, sent.by(), sent.offered());
 		}
@@ -106,13 +99,6 @@ class HistoryRecorder {
 			.params(event.invitationId(), type.name(), actorId, Timestamp.from(event.at()), sourcePage)
 			.query(Long.class)
 			.single();
-	}
-
-	/**
-	 * The history entry written for an event: the emails the event causes show to the
-	 * administrators who read this entry (X1).
-	 */
-	record HistoryEntryRecorded(long entryId, InvitationEvent event) {
 	}
 
 }

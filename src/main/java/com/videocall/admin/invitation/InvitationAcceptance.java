@@ -36,11 +36,14 @@ public class InvitationAcceptance {
 
 	private final AreaNames areaNames;
 
+	private final InvitationChanges changes;
+
 	private final Clock clock;
 
 	InvitationAcceptance(InvitationRepository invitations, AccountManagement accounts, RoleGrants roleGrants,
-			InvitationTokens tokens, AreaNames areaNames, Clock clock) {
+			InvitationTokens tokens, AreaNames areaNames, InvitationChanges changes, Clock clock) {
 		this.areaNames = areaNames;
+		this.changes = changes;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.roleGrants = roleGrants;
@@ -80,7 +83,7 @@ public class InvitationAcceptance {
 				this.roleGrants.grant(account.getId(), role.getRole(), role.getAreaId(), found.now());
 			}
 			invitation.accept(found.link(), found.now());
-			this.invitations.saveAndFlush(invitation);
+			this.changes.save(invitation, account.getEmail());
 			return new Accepted(LinkStatus.VALID, account.getEmail());
 		});
 	}
@@ -94,7 +97,7 @@ public class InvitationAcceptance {
 		return find(token, true).map((found) -> {
 			if (found.status() == LinkStatus.EXPIRED) {
 				found.invitation().requestNewLink(found.link(), this.tokens, found.now());
-				this.invitations.saveAndFlush(found.invitation());
+				this.changes.save(found.invitation(), this.accounts.get(found.invitation().getAccountId()).getEmail());
 			}
 			return found.status();
 		});

@@ -5,10 +5,10 @@ package com.videocall.admin.invitation;
  * or the same form sent twice): nothing is done, and the current state is shown instead
  * (X5).
  */
-public class InvitationChangedException extends RuntimeException {
+public class InvitationChangedException extends ActionRefusedException {
 
 	InvitationChangedException() {
-		super("The invitation changed since the page was shown", null, false, false);
+		super("The invitation changed since the page was shown");
 	}
 
 }

@@ -8,8 +8,10 @@ import com.videocall.admin.invitation.Invitation.RoleOffer;
 
 /**
  * What happened to an invitation, as the {@link Invitation} announces it. Each event
- * carries what its listeners need, so that none has to read the aggregate again: the
- * history ({@code HistoryRecorder}) and the emails ({@code InvitationMailer}).
+ * carries what is done with it, so that nothing has to read the aggregate again: the
+ * history ({@code HistoryRecorder}) and the emails ({@code InvitationMailer}), called by
+ * {@code InvitationChanges} in the change's transaction; and, published when the
+ * repository saves the invitation, what other listeners count (the metrics).
  */
 public sealed interface InvitationEvent {
 

@@ -68,8 +68,8 @@ class InvitationHistory {
 				       o.id, o.recipient, o.subject, o.status, o.attempts, o.created_at, o.sent_at, o.last_error
 				from invitation_event e left join account_profile a on a.id = e.actor_id
 				left join invitation_event_role r on r.event_id = e.id left join directory_area ar on ar.id = r.area_id
-				left join outbound_email o on o.topic = 'invitation:' || e.invitation_id
-				                          and o.reference = 'invitation-event:' || e.id
+				left join outbound_email o on o.topic = invitation_topic(e.invitation_id)
+				                          and o.reference = invitation_event_reference(e.id)
 				where e.invitation_id = ? order by e.occurred_at, e.id, ar.name, r.role, o.id
 				""")
 			.param(invitationId)

@@ -3,16 +3,14 @@ package com.videocall.admin.invitation;
 import java.util.Set;
 
 import com.videocall.admin.account.AccountManagement;
-import com.videocall.admin.invitation.HistoryRecorder.HistoryEntryRecorded;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.LinkSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
-import com.videocall.admin.mail.OutgoingEmail;
 import com.videocall.admin.mail.Outbox;
+import com.videocall.admin.mail.OutgoingEmail;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +19,9 @@ import org.springframework.stereotype.Component;
  * that sent it, so it shows to the administrators who read that entry; its link token is
  * what the outbox must remove from its stored copy once the email has left.
  * <p>
- * Plain {@code @EventListener}s, not Spring Modulith's {@code @ApplicationModuleListener}
- * (asynchronous, after the commit): an email is queued in the transaction of the change
- * that causes it, so both commit or neither does (X6).
+ * Called in the transaction of the change that causes the email, so both commit or
+ * neither does (X6): by {@link InvitationChanges} for a link, by
+ * {@link InvitationManagement} for roles granted to an active account.
  */
 @Component
 class InvitationMailer {
@@ -40,15 +38,15 @@ class InvitationMailer {
 		this.accounts = accounts;
 	}
 
-	@EventListener
-	void linkSent(HistoryEntryRecorded recorded) {
-		if (recorded.event() instanceof LinkSent sent) {
-			OutgoingEmail email = this.emails.invitation(this.accounts.get(sent.accountId()).getEmail(), sender(sent),
-					sent.offered(), customMessage(sent), sent.link().token(), sent.link().expiresAt(),
-					sent instanceof ReminderSent);
-			this.outbox.queue(email, topic(sent.invitationId()), reference(recorded.entryId()),
-					Set.of(sent.link().token()), sent.at());
-		}
+	/**
+	 * Emails the new link to {@code inviteeEmail}, for the history entry {@code entryId}
+	 * that records its sending.
+	 */
+	void linkSent(LinkSent sent, long entryId, String inviteeEmail) {
+		OutgoingEmail email = this.emails.invitation(inviteeEmail, sender(sent), sent.offered(), customMessage(sent),
+				sent.link().token(), sent.link().expiresAt(), sent instanceof ReminderSent);
+		this.outbox.queue(email, topic(sent.invitationId()), reference(entryId), Set.of(sent.link().token()),
+				sent.at());
 	}
 
 	/**
@@ -76,20 +74,31 @@ class InvitationMailer {
 		return (sent instanceof RolesOffered offered) ? offered.customMessage() : null;
 	}
 
-	@EventListener
 	void rolesGranted(RolesGranted granted) {
 		this.outbox.queue(this.emails.rolesGranted(granted.email(), granted.by().name(), granted.roles(),
 				granted.customMessage()), null, null, Set.of(), granted.at());
 	}
 
-	// The history reads an invitation's emails by these two
-	// (InvitationHistory.visibleTo).
+	/**
+	 * The outbox topic of an invitation's emails, followed by its id: in SQL
+	 * {@code invitation_topic(id)} and {@code topic_invitation(topic)}
+	 * (R__invitation_links.sql), by which the history and the worklist read them back.
+	 */
+	static final String TOPIC = "invitation:";
+
+	/**
+	 * The outbox reference of the history entry that queued an email, followed by its id:
+	 * in SQL {@code invitation_event_reference(id)} and
+	 * {@code reference_invitation_event(reference)}.
+	 */
+	static final String REFERENCE = "invitation-event:";
+
 	private static String topic(long invitationId) {
-		return "invitation:" + invitationId;
+		return TOPIC + invitationId;
 	}
 
 	private static String reference(long entryId) {
-		return "invitation-event:" + entryId;
+		return REFERENCE + entryId;
 	}
 
 }

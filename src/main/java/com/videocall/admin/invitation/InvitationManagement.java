@@ -26,16 +26,15 @@ import com.videocall.admin.reminders.ReminderProperties;
 import com.videocall.admin.reminders.ReminderSchedules;
 import com.videocall.admin.reminders.ReminderSender;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The administrators' use cases on invitations: Add Users (A2), Send Reminder (M2),
  * removing roles (M3, M4) and cancelling an area's roles (O3). Each acts only on roles
- * inside the administrator's scope and saves the invitation it changed, which publishes
- * what happened: the history and the emails follow in the same transaction
- * ({@link HistoryRecorder}, {@link InvitationMailer}).
+ * inside the administrator's scope and saves the invitation it changed through
+ * {@link InvitationChanges}, which writes its history and queues its emails in the same
+ * transaction.
  */
 @Service
 public class InvitationManagement implements ReminderSender {
@@ -52,7 +51,9 @@ public class InvitationManagement implements ReminderSender {
 
 	private final InvitationTokens tokens;
 
-	private final ApplicationEventPublisher events;
+	private final InvitationChanges changes;
+
+	private final InvitationMailer mailer;
 
 	private final InvitationProperties properties;
 
@@ -65,9 +66,9 @@ public class InvitationManagement implements ReminderSender {
 	private final ReminderSchedules schedules;
 
 	InvitationManagement(InvitationRepository invitations, InvitationAccess access, AccountManagement accounts,
-			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, ApplicationEventPublisher events,
-			InvitationProperties properties, RemovalRecords removals, Clock clock, ReminderProperties reminders,
-			ReminderSchedules schedules) {
+			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, InvitationChanges changes,
+			InvitationMailer mailer, InvitationProperties properties, RemovalRecords removals, Clock clock,
+			ReminderProperties reminders, ReminderSchedules schedules) {
 		this.removals = removals;
 		this.reminders = reminders;
 		this.schedules = schedules;
@@ -77,7 +78,8 @@ public class InvitationManagement implements ReminderSender {
 		this.roleGrants = roleGrants;
 		this.invitees = invitees;
 		this.tokens = tokens;
-		this.events = events;
+		this.changes = changes;
+		this.mailer = mailer;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -148,10 +150,11 @@ public class InvitationManagement implements ReminderSender {
 					.map(InvitedRole::getAreaId)
 					.filter(scope::covers)
 					.collect(Collectors.toSet());
+		String email = this.accounts.get(invitation.getAccountId()).getEmail();
 		invitation.remind(Actor.of(actor, sourcePage), forAreas, this.reminders.reminderInterval(), this.tokens,
 				this.clock.instant());
-		this.invitations.saveAndFlush(invitation);
-		return this.accounts.get(invitation.getAccountId()).getEmail();
+		this.changes.save(invitation, email);
+		return email;
 	}
 
 	/**
@@ -178,7 +181,7 @@ public class InvitationManagement implements ReminderSender {
 		String inviter = (invitation.getInvitedBy() != null)
 				? this.accounts.get(invitation.getInvitedBy()).getDisplayName() : null;
 		invitation.remind(Actor.system(inviter), Set.of(), this.reminders.reminderInterval(), this.tokens, now);
-		this.invitations.saveAndFlush(invitation);
+		this.changes.save(invitation, this.accounts.get(invitation.getAccountId()).getEmail());
 		return true;
 	}
 
@@ -224,7 +227,7 @@ public class InvitationManagement implements ReminderSender {
 			throw new UndoRefusedException(UndoRefusedException.Reason.CHANGED);
 		}
 		invitation.restore(by, removal.roles(), removal.versionAfter(), now);
-		this.invitations.saveAndFlush(invitation);
+		this.changes.save(invitation, invitee.getEmail());
 		return invitee.getEmail();
 	}
 
@@ -250,25 +253,25 @@ public class InvitationManagement implements ReminderSender {
 			.map(RemovedRole::of)
 			.toList();
 		Instant now = this.clock.instant();
+		String email = this.accounts.get(invitation.getAccountId()).getEmail();
 		List<RoleOffer> removed = invitation.removeRoles(by, taken.stream().map(RemovedRole::offer).toList(), now);
 		if (removed.isEmpty()) {
 			throw new NothingSelectedException();
 		}
-		this.invitations.saveAndFlush(invitation);
+		this.changes.save(invitation, email);
 		Removal removal = new Removal(invitation.getId(), invitation.getVersion(), taken);
 		Opened undo = undoId.isPresent() ? this.removals.add(undoId.getAsLong(), by.accountId(), removal)
 				: this.removals.open(by.accountId(), now, this.properties.undoWindow(), List.of(removal));
 		boolean cancelled = !invitation.isPending();
 		boolean remainsElsewhere = !cancelled
 				&& invitation.getRoles().stream().noneMatch((role) -> scope.covers(role.getAreaId()));
-		return new RemovalOutcome(this.accounts.get(invitation.getAccountId()).getEmail(), removed, cancelled,
-				remainsElsewhere, undo.id(), undo.until());
+		return new RemovalOutcome(email, removed, cancelled, remainsElsewhere, undo.id(), undo.until());
 	}
 
 	private void invite(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage,
 			Instant now) {
-		this.invitations.saveAndFlush(Invitation.invite(this.invitations.nextId(), account.getId(), by, offers,
-				customMessage, this.tokens, now));
+		this.changes.save(Invitation.invite(this.invitations.nextId(), account.getId(), by, offers, customMessage,
+				this.tokens, now), account.getEmail());
 	}
 
 	private void addTo(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage, Instant now,
@@ -282,7 +285,7 @@ public class InvitationManagement implements ReminderSender {
 			outcome.unchanged().add(account.getEmail());
 		}
 		else {
-			this.invitations.saveAndFlush(pending.get());
+			this.changes.save(pending.get(), account.getEmail());
 			outcome.extended().add(account.getEmail());
 		}
 	}
@@ -293,7 +296,7 @@ public class InvitationManagement implements ReminderSender {
 			.filter((offer) -> this.roleGrants.grant(account.getId(), offer.role(), offer.areaId(), now))
 			.toList();
 		if (!granted.isEmpty()) {
-			this.events.publishEvent(new RolesGranted(account.getEmail(), by, granted, customMessage, now));
+			this.mailer.rolesGranted(new RolesGranted(account.getEmail(), by, granted, customMessage, now));
 		}
 		return !granted.isEmpty();
 	}

@@ -38,8 +38,7 @@ public class InvitationViews {
 	private static final String INVITATION = ReminderSchedules.APPLYING + """
 			select i.id, i.version, i.account_id, invitee.email, i.status, i.invited_at, i.reminders_sent,
 			       i.last_sent_at, i.last_reminded_at,
-			       (select l.expires_at from invitation_link l where l.invitation_id = i.id
-			        order by l.id desc limit 1) as link_expires_at,
+			       invitation_link_expires_at(i.id) as link_expires_at,
 			       r.id as role_id, r.role, r.area_id, area.name, r.invited_at as role_invited_at,
 			       inviter.display_name as invited_by, applying.*
 			from invitation i join account_profile invitee on invitee.id = i.account_id

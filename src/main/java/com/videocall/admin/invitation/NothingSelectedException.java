@@ -1,10 +1,10 @@
 package com.videocall.admin.invitation;
 
 /** Remove Roles with no role of the administrator's scope selected: nothing changes. */
-public class NothingSelectedException extends RuntimeException {
+public class NothingSelectedException extends ActionRefusedException {
 
 	NothingSelectedException() {
-		super("No role selected", null, false, false);
+		super("No role selected");
 	}
 
 }

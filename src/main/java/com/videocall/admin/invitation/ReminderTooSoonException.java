@@ -6,12 +6,12 @@ import java.time.Instant;
  * A reminder asked for within the reminder interval (X4); says when the next one is
  * possible.
  */
-public class ReminderTooSoonException extends RuntimeException {
+public class ReminderTooSoonException extends ActionRefusedException {
 
 	private final Instant nextPossibleAt;
 
 	ReminderTooSoonException(Instant nextPossibleAt) {
-		super("Next reminder possible at " + nextPossibleAt, null, false, false);
+		super("Next reminder possible at " + nextPossibleAt);
 		this.nextPossibleAt = nextPossibleAt;
 	}
 

@@ -1,7 +1,7 @@
 package com.videocall.admin.invitation;
 
 /** Undo changed nothing, for this reason (UN). */
-public class UndoRefusedException extends RuntimeException {
+public class UndoRefusedException extends ActionRefusedException {
 
 	/** Why nothing was undone. */
 	public enum Reason {
@@ -24,7 +24,7 @@ public class UndoRefusedException extends RuntimeException {
 	private final Reason reason;
 
 	public UndoRefusedException(Reason reason) {
-		super("Undo refused: " + reason, null, false, false);
+		super("Undo refused: " + reason);
 		this.reason = reason;
 	}
 

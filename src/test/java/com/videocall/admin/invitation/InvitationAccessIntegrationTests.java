@@ -1,5 +1,8 @@
 package com.videocall.admin.invitation;
 
+import static com.videocall.admin.support.Browser.errorBanner;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 import com.videocall.admin.directory.Role;
@@ -14,9 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.test.web.servlet.MvcResult;
-
-import static com.videocall.admin.support.Browser.errorBanner;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every action checks scope and CSRF on the server (X1, X2): an invitation outside the

@@ -1,5 +1,9 @@
 package com.videocall.admin.invitation;
 
+import static com.videocall.admin.support.Browser.errorBanner;
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 
 import com.videocall.admin.directory.Role;
@@ -13,10 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
-
-import static com.videocall.admin.support.Browser.errorBanner;
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reminders wait for their interval (X4); a form sent twice never repeats its effect or

@@ -2,6 +2,7 @@ package com.videocall.admin.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 
 import com.videocall.admin.support.IntegrationTest;
@@ -12,6 +13,7 @@ import com.videocall.admin.support.TestOrganisation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,6 +36,9 @@ class InvitationEventsIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void writesTheHistoryAndQueuesTheEmailInTheTransactionOfTheChange() {
 		Invitee invitee = this.invitees.pendingFor(this.organisation.clinic(), "same-transaction");
@@ -53,6 +58,29 @@ class InvitationEventsIntegrationTests {
 		assertThat(this.records.events(invitation, "REMINDER_SENT")).isZero();
 		assertThat(this.records.emailsOf(invitation)).isEqualTo(emails);
 		assertThat(this.records.linkHashes(invitation)).hasSameSizeAs(links);
+	}
+
+	/**
+	 * The history and the worklist find an invitation's emails by the topic and reference
+	 * this module tags them with: the SQL functions that build and read them back agree
+	 * with the Java that queues them, and read nothing from a tag of another form.
+	 */
+	@Test
+	void tagsEmailsAsTheDatabaseBuildsAndReadsThem() {
+		assertThat(this.jdbc.sql("select invitation_topic(42), invitation_event_reference(7)")
+			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2)))
+			.single()).containsExactly(InvitationMailer.TOPIC + 42, InvitationMailer.REFERENCE + 7);
+		for (String tag : List.of(InvitationMailer.TOPIC + 42, InvitationMailer.REFERENCE + 7, "invitation:",
+				"invitation:4x2", "invitation:-1", "xinvitation:42", "invitation:42\n", "invitation-event:7:8",
+				"invitation:" + "9".repeat(19))) {
+			List<Long> read = this.jdbc.sql("select topic_invitation(?), reference_invitation_event(?)")
+				.params(tag, tag)
+				.query((rs, row) -> Arrays.asList(rs.getObject(1, Long.class), rs.getObject(2, Long.class)))
+				.single();
+			assertThat(read).as(tag)
+				.containsExactly(tag.equals(InvitationMailer.TOPIC + 42) ? 42L : null,
+						tag.equals(InvitationMailer.REFERENCE + 7) ? 7L : null);
+		}
 	}
 
 }

@@ -1,5 +1,8 @@
 package com.videocall.admin.invitation;
 
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -12,9 +15,6 @@ import com.videocall.admin.support.TestOrganisation.Clinic;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Manage Invitation dialog shows the history and the emails of an invitation shared

@@ -1,5 +1,8 @@
 package com.videocall.admin.invitation;
 
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -10,9 +13,6 @@ import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.InvitationPages;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each line of an invitation's history says from which page its action was taken: Add

@@ -1,5 +1,18 @@
 package com.videocall.admin.invitation;
 
+import static com.videocall.admin.support.Browser.successBanner;
+import static com.videocall.admin.support.InvitationPages.actionOf;
+import static com.videocall.admin.support.InvitationPages.dialogUrl;
+import static com.videocall.admin.support.InvitationPages.emailsIn;
+import static com.videocall.admin.support.InvitationPages.reminderForm;
+import static com.videocall.admin.support.InvitationPages.removalForm;
+import static com.videocall.admin.support.InvitationPages.rolesIn;
+import static com.videocall.admin.support.InvitationPages.rowOf;
+import static com.videocall.admin.support.InvitationPages.tick;
+import static com.videocall.admin.support.InvitationPages.tickSelectAll;
+import static com.videocall.admin.support.InvitationPages.yesForm;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,19 +30,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-
-import static com.videocall.admin.support.Browser.successBanner;
-import static com.videocall.admin.support.InvitationPages.actionOf;
-import static com.videocall.admin.support.InvitationPages.dialogUrl;
-import static com.videocall.admin.support.InvitationPages.emailsIn;
-import static com.videocall.admin.support.InvitationPages.reminderForm;
-import static com.videocall.admin.support.InvitationPages.removalForm;
-import static com.videocall.admin.support.InvitationPages.rolesIn;
-import static com.videocall.admin.support.InvitationPages.rowOf;
-import static com.videocall.admin.support.InvitationPages.tick;
-import static com.videocall.admin.support.InvitationPages.tickSelectAll;
-import static com.videocall.admin.support.InvitationPages.yesForm;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The administrators' journeys through the pages (M, O, W, R, A), with real emails.

@@ -1,5 +1,9 @@
 package com.videocall.admin.invitation;
 
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,10 +16,6 @@ import com.videocall.admin.support.InvitationPages;
 import com.videocall.admin.support.InvitationRecords.Delivery;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Email is never lost (X6): actions succeed while the mail server is down, their emails

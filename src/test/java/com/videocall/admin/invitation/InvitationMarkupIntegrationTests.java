@@ -1,5 +1,8 @@
 package com.videocall.admin.invitation;
 
+import static com.videocall.admin.support.Browser.errorSummary;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.AdministratorPagesTest;
@@ -12,9 +15,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static com.videocall.admin.support.Browser.errorSummary;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Markup in names, area names, custom messages and typed addresses is shown as text on

@@ -1,5 +1,7 @@
 package com.videocall.admin.invitation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two administrators acting on the same version of an invitation at the same moment (X5):

@@ -18,10 +18,12 @@ import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
 
 /**
- * Spring Data publishes an {@link Invitation}'s events (and so its history and emails)
- * only when {@link InvitationRepository} saves it. A change made without that save would
- * still reach the database when the transaction flushes, but silently, without history or
- * email. So every method of the application that changes an invitation saves it itself.
+ * An {@link Invitation}'s change gets its history and its emails when
+ * {@link InvitationChanges} saves it (and its events reach other listeners when the
+ * repository it calls saves it). A change saved any other way, or not at all, would still
+ * reach the database when the transaction flushes, but silently, without history or
+ * email. So every method of the application that changes an invitation saves it through
+ * {@link InvitationChanges}, and nothing else calls the repository's save.
  */
 class InvitationSavingTests {
 
@@ -30,7 +32,7 @@ class InvitationSavingTests {
 		.importPackages("com.videocall.admin");
 
 	@Test
-	void everyMethodThatChangesAnInvitationSavesItThroughTheRepository() {
+	void everyMethodThatChangesAnInvitationSavesItThroughInvitationChanges() {
 		Set<String> changes = changesOfTheInvitation();
 		assertThat(changes).as("the Invitation's methods that announce a change")
 			.containsExactlyInAnyOrder("invite", "offer", "remind", "removeRoles", "accept", "requestNewLink",
@@ -45,6 +47,19 @@ class InvitationSavingTests {
 		assertThat(changing).as("methods that change an invitation without saving it")
 			.filteredOn((method) -> method.getMethodCallsFromSelf().stream().noneMatch(InvitationSavingTests::saves))
 			.isEmpty();
+	}
+
+	@Test
+	void onlyInvitationChangesCallsTheRepositorysSave() {
+		List<JavaMethod> saving = application.stream()
+			.flatMap((owner) -> owner.getMethods().stream())
+			.filter((method) -> method.getMethodCallsFromSelf()
+				.stream()
+				.anyMatch((call) -> call.getTargetOwner().isAssignableTo(InvitationRepository.class)
+						&& call.getName().startsWith("save")))
+			.toList();
+		assertThat(saving).extracting((method) -> method.getOwner().getSimpleName() + "." + method.getName())
+			.containsExactly("InvitationChanges.save");
 	}
 
 	/**
@@ -69,7 +84,7 @@ class InvitationSavingTests {
 	}
 
 	private static boolean saves(JavaMethodCall call) {
-		return call.getTargetOwner().isAssignableTo(InvitationRepository.class) && call.getName().startsWith("save");
+		return call.getTargetOwner().isEquivalentTo(InvitationChanges.class) && call.getName().equals("save");
 	}
 
 }

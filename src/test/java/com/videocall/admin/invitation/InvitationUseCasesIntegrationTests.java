@@ -1,5 +1,13 @@
 package com.videocall.admin.invitation;
 
+import static com.videocall.admin.invitation.HistoryType.ACCEPTED;
+import static com.videocall.admin.invitation.HistoryType.CANCELLED;
+import static com.videocall.admin.invitation.HistoryType.INVITED;
+import static com.videocall.admin.invitation.HistoryType.REMINDER_SENT;
+import static com.videocall.admin.invitation.HistoryType.ROLES_ADDED;
+import static com.videocall.admin.invitation.HistoryType.ROLES_REMOVED;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.AdministratorPagesTest;
@@ -10,14 +18,6 @@ import com.videocall.admin.support.LinkPages;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static com.videocall.admin.invitation.HistoryType.ACCEPTED;
-import static com.videocall.admin.invitation.HistoryType.CANCELLED;
-import static com.videocall.admin.invitation.HistoryType.INVITED;
-import static com.videocall.admin.invitation.HistoryType.REMINDER_SENT;
-import static com.videocall.admin.invitation.HistoryType.ROLES_ADDED;
-import static com.videocall.admin.invitation.HistoryType.ROLES_REMOVED;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each use case that changes an invitation leaves its history entry, and the email it

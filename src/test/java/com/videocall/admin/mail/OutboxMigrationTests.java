@@ -69,6 +69,12 @@ class OutboxMigrationTests {
 				""").query(Long.class).single()).isZero();
 	}
 
+	/**
+	 * The versioned migrations up to {@code target}, as a database deployed then had
+	 * them. Flyway would run the repeatable ones (R__*.sql) after them whatever the
+	 * target, and they define views and triggers over the tables of the latest version;
+	 * they are left out by a prefix that no file has.
+	 */
 	private static void migrate(DriverManagerDataSource dataSource, String target) {
 		Flyway.configure()
 			.dataSource(dataSource)
@@ -76,6 +82,7 @@ class OutboxMigrationTests {
 			.createSchemas(true)
 			.locations("classpath:db/migration")
 			.target(target)
+			.repeatableSqlMigrationPrefix("no-repeatables-before-the-latest-version")
 			.load()
 			.migrate();
 	}

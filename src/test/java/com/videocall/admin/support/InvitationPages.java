@@ -1,11 +1,11 @@
 package com.videocall.admin.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Finds things on the invitation pages the way a person does: the Manage Invitation

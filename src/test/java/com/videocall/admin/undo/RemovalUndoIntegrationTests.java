@@ -1,5 +1,10 @@
 package com.videocall.admin.undo;
 
+import static com.videocall.admin.support.Browser.errorBanner;
+import static com.videocall.admin.support.Browser.informationBanner;
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MvcResult;
-
-import static com.videocall.admin.support.Browser.errorBanner;
-import static com.videocall.admin.support.Browser.informationBanner;
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Undo after Cancel Invitation and Remove Roles (UN): from the banner that follows the

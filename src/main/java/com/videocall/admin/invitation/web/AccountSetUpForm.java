@@ -1,5 +1,6 @@
 package com.videocall.admin.invitation.web;
 
+import com.videocall.admin.web.FormText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

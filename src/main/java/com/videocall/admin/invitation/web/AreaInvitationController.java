@@ -3,14 +3,16 @@ package com.videocall.admin.invitation.web;
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaSummary;
+import com.videocall.admin.directory.web.AreaPages;
+import com.videocall.admin.invitation.ActionRefusedException;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.RemovalOutcome;
-import com.videocall.admin.invitation.web.InvitationActions.Done;
-import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.web.Banner;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,18 +31,18 @@ class AreaInvitationController {
 
 	private final InvitationManagement management;
 
-	private final InvitationActions actions;
+	private final Refusals refusals;
 
 	private final MessageSource messages;
 
 	private final UndoOffer undo;
 
-	AreaInvitationController(AreaPages areas, InvitationManagement management, InvitationActions actions,
+	AreaInvitationController(AreaPages areas, InvitationManagement management, Refusals refusals,
 			MessageSource messages, UndoOffer undo) {
 		this.undo = undo;
 		this.areas = areas;
 		this.management = management;
-		this.actions = actions;
+		this.refusals = refusals;
 		this.messages = messages;
 	}
 
@@ -50,10 +52,17 @@ class AreaInvitationController {
 			@RequestParam(defaultValue = "") String name, RedirectAttributes attributes) {
 		AreaSummary area = this.areas.area(scope, kind, areaId);
 		String back = AreaPages.peopleUrl(area, name);
-		return this.actions.run(attributes, back, () -> {
+		try {
 			String email = this.management.remind(scope, me, id, version, source(area), area.id());
-			return new Done(Banner.of(Kind.SUCCESS, "reminder.sent", email), back);
-		});
+			Banner.flash(attributes, Kind.SUCCESS, "reminder.sent", email);
+		}
+		catch (ActionRefusedException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		return "redirect:" + back;
 	}
 
 	@PostMapping(AreaPages.AREA + "/invitations/{id}/cancellation")
@@ -62,15 +71,22 @@ class AreaInvitationController {
 			@RequestParam(defaultValue = "") String name, RedirectAttributes attributes) {
 		AreaSummary area = this.areas.area(scope, kind, areaId);
 		String back = AreaPages.peopleUrl(area, name);
-		return this.actions.run(attributes, back, () -> {
+		try {
 			RemovalOutcome outcome = this.management.cancelForArea(scope, me, id, version, area.id(), source(area));
 			// Says, as the dialog does, whether the invitation ended or remains for other
 			// areas (named or not, whoever administers them).
 			Banner banner = Banner.of(Kind.SUCCESS, "invitation.cancelledForArea", outcome.email(), area.name());
 			banner = banner.and(outcome.cancelled() ? "invitation.cancelled" : "invitation.remainsElsewhere",
 					outcome.email());
-			return new Done(this.undo.on(banner, outcome, back), back);
-		});
+			this.undo.on(banner, outcome, back).flash(attributes);
+		}
+		catch (ActionRefusedException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		return "redirect:" + back;
 	}
 
 	private String source(AreaSummary area) {

@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.invitation.ActionRefusedException;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
 import com.videocall.admin.invitation.InvitationView;
 import com.videocall.admin.invitation.InvitationViews;
 import com.videocall.admin.invitation.RemovalOutcome;
-import com.videocall.admin.invitation.web.InvitationActions.Done;
 import com.videocall.admin.people.StatusFilter;
 import com.videocall.admin.people.Users;
 import com.videocall.admin.people.web.UsersListState;
@@ -23,6 +23,7 @@ import com.videocall.admin.web.Banner;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,7 +48,7 @@ class ManageInvitationController {
 
 	private final InvitationManagement management;
 
-	private final InvitationActions actions;
+	private final Refusals refusals;
 
 	private final MessageSource messages;
 
@@ -55,13 +56,13 @@ class ManageInvitationController {
 
 	private final UndoOffer undo;
 
-	ManageInvitationController(InvitationViews views, InvitationManagement management, InvitationActions actions,
+	ManageInvitationController(InvitationViews views, InvitationManagement management, Refusals refusals,
 			MessageSource messages, Users users, UndoOffer undo) {
 		this.undo = undo;
 		this.users = users;
 		this.views = views;
 		this.management = management;
-		this.actions = actions;
+		this.refusals = refusals;
 		this.messages = messages;
 	}
 
@@ -100,10 +101,17 @@ class ManageInvitationController {
 	String remind(AdministratorScope scope, @AuthenticationPrincipal AccountUser me, @PathVariable long id,
 			@RequestParam long version, @ModelAttribute("list") UsersListState list, RedirectAttributes attributes) {
 		String dialog = list.withState("/users/invitations/" + id);
-		return this.actions.run(attributes, dialog, () -> {
+		try {
 			String email = this.management.remind(scope, me, id, version, source(), null);
-			return new Done(Banner.of(Kind.SUCCESS, "reminder.sent", email), dialog);
-		});
+			Banner.flash(attributes, Kind.SUCCESS, "reminder.sent", email);
+		}
+		catch (ActionRefusedException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		return "redirect:" + dialog;
 	}
 
 	/**
@@ -137,12 +145,20 @@ class ManageInvitationController {
 			@RequestParam long version, @RequestParam(name = "role", required = false) Set<Long> roles,
 			@ModelAttribute("list") UsersListState list, RedirectAttributes attributes) {
 		String dialog = list.withState("/users/invitations/" + id);
-		return this.actions.run(attributes, dialog, () -> {
+		try {
 			RemovalOutcome outcome = this.management.removeRoles(scope, me, id, version,
 					(roles != null) ? roles : Set.of(), source());
 			String target = (outcome.cancelled() || outcome.remainsElsewhere()) ? list.listUrl() : dialog;
-			return new Done(this.undo.on(RemovalBanners.of(outcome, this::label), outcome, target), target);
-		});
+			this.undo.on(RemovalBanners.of(outcome, this::label), outcome, target).flash(attributes);
+			return "redirect:" + target;
+		}
+		catch (ActionRefusedException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		return "redirect:" + dialog;
 	}
 
 	/**

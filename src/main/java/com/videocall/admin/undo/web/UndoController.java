@@ -4,14 +4,15 @@ import java.util.regex.Pattern;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
-import com.videocall.admin.invitation.web.InvitationActions.Done;
-import com.videocall.admin.invitation.web.InvitationActions;
+import com.videocall.admin.invitation.ActionRefusedException;
+import com.videocall.admin.invitation.web.Refusals;
 import com.videocall.admin.invitation.web.UndoOffer;
 import com.videocall.admin.undo.RemovalUndoing;
 import com.videocall.admin.undo.UndoOutcome;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.Banner;
 
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,23 +38,29 @@ class UndoController {
 
 	private final RemovalUndoing undoing;
 
-	private final InvitationActions actions;
+	private final Refusals refusals;
 
-	UndoController(RemovalUndoing undoing, InvitationActions actions) {
+	UndoController(RemovalUndoing undoing, Refusals refusals) {
 		this.undoing = undoing;
-		this.actions = actions;
+		this.refusals = refusals;
 	}
 
 	@PostMapping(UndoOffer.URL + "{undoId}")
 	String undo(AdministratorScope scope, @AuthenticationPrincipal AccountUser me, @PathVariable long undoId,
 			@RequestParam(defaultValue = "") String back, RedirectAttributes attributes) {
 		String target = local(back);
-		return this.actions.run(attributes, target, () -> {
+		try {
 			UndoOutcome outcome = this.undoing.undo(scope, me, undoId);
 			Banner banner = Banner.of(Kind.SUCCESS, "undo.done", String.join(", ", outcome.restored()));
-			return new Done((outcome.unchanged() > 0) ? banner.and("undo.unchanged", outcome.unchanged()) : banner,
-					target);
-		});
+			((outcome.unchanged() > 0) ? banner.and("undo.unchanged", outcome.unchanged()) : banner).flash(attributes);
+		}
+		catch (ActionRefusedException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			this.refusals.flash(ex, attributes);
+		}
+		return "redirect:" + target;
 	}
 
 	/**

@@ -1,10 +1,10 @@
 package com.videocall.admin.worklist.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * P4: a cell a spreadsheet would read as a formula starts with an apostrophe, also when

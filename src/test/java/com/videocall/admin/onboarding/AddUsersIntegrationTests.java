@@ -1,4 +1,10 @@
-package com.videocall.admin.invitation;
+package com.videocall.admin.onboarding;
+
+import static com.videocall.admin.support.Browser.errorSummary;
+import static com.videocall.admin.support.Browser.informationBanner;
+import static com.videocall.admin.support.Browser.successBanner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -10,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.invitation.InvitationManagement;
+import com.videocall.admin.invitation.InviteeProblemsException;
 import com.videocall.admin.support.AdministratorPagesTest;
 import com.videocall.admin.support.Browser;
 import com.videocall.admin.support.IntegrationTest;
@@ -23,12 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
-
-import static com.videocall.admin.support.Browser.errorSummary;
-import static com.videocall.admin.support.Browser.informationBanner;
-import static com.videocall.admin.support.Browser.successBanner;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Add Users (A1, A2): all listed people are added or none; names resolve within scope;

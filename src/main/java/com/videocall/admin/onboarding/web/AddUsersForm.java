@@ -1,10 +1,11 @@
-package com.videocall.admin.invitation.web;
+package com.videocall.admin.onboarding.web;
 
 import java.util.List;
 import java.util.Objects;
 
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.web.FormText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package com.videocall.admin.invitation.web;
+package com.videocall.admin.directory.web;
 
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaKind;
@@ -7,17 +7,21 @@ import com.videocall.admin.directory.Areas;
 import com.videocall.admin.directory.SearchText;
 import com.videocall.admin.web.NotFoundException;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The area an action's URL names, looked up within the signed-in administrator's scope.
+ * Offered to the area actions of other modules (Add Users, an area's "Resend Invitation"
+ * and "Cancel Invitation") as the named interface {@code areas}.
  */
 @Component
-class AreaPages {
+@NamedInterface("areas")
+public class AreaPages {
 
 	/** URL prefix of an area's actions: its kind's path segment and its id. */
-	static final String AREA = "/{kind:organisational-units|waiting-areas|meeting-rooms}/{areaId}";
+	public static final String AREA = "/{kind:organisational-units|waiting-areas|meeting-rooms}/{areaId}";
 
 	private final Areas areas;
 
@@ -25,7 +29,7 @@ class AreaPages {
 		this.areas = areas;
 	}
 
-	AreaSummary area(AdministratorScope scope, String kindPath, long areaId) {
+	public AreaSummary area(AdministratorScope scope, String kindPath, long areaId) {
 		return this.areas.get(scope, kind(kindPath), areaId);
 	}
 
@@ -34,7 +38,7 @@ class AreaPages {
 	 * with its name filter as the search box holds it, encoded as a template value (a
 	 * brace stays text).
 	 */
-	static String peopleUrl(AreaSummary area, String name) {
+	public static String peopleUrl(AreaSummary area, String name) {
 		String search = SearchText.of(name);
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath(area.kind().peoplePath(area.id()));
 		if (search.isEmpty()) {

@@ -1,4 +1,4 @@
-package com.videocall.admin.invitation.web;
+package com.videocall.admin.onboarding.web;
 
 import java.util.List;
 import java.util.Map;
@@ -7,6 +7,7 @@ import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.directory.web.AreaPages;
 import com.videocall.admin.invitation.AddUsersOutcome;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationManagement;

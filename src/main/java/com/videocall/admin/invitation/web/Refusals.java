@@ -1,0 +1,59 @@
+package com.videocall.admin.invitation.web;
+
+import com.videocall.admin.invitation.ActionRefusedException;
+import com.videocall.admin.invitation.InvitationEndedException;
+import com.videocall.admin.invitation.NothingSelectedException;
+import com.videocall.admin.invitation.ReminderTooSoonException;
+import com.videocall.admin.invitation.UndoRefusedException;
+import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.web.Banner;
+import com.videocall.admin.web.RelativeTime;
+
+import org.springframework.modulith.NamedInterface;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The banner of an invitation action that changed nothing: too soon, changed meanwhile
+ * (also when the version check happened in the database), already ended, nothing
+ * selected, Undo refused. The action's page goes back where it came from, which then
+ * shows the current state (X5). Offered to the worklist's and Undo's pages.
+ */
+@Component
+@NamedInterface("actions")
+public class Refusals {
+
+	private final RelativeTime times;
+
+	Refusals(RelativeTime times) {
+		this.times = times;
+	}
+
+	/** The banner that says why nothing changed, for the page the redirect shows. */
+	public void flash(ActionRefusedException refusal, RedirectAttributes attributes) {
+		if (refusal instanceof ReminderTooSoonException tooSoon) {
+			Banner.flash(attributes, Kind.ERROR, "reminder.tooSoon", this.times.dateTime(tooSoon.nextPossibleAt()));
+		}
+		else if (refusal instanceof InvitationEndedException ended) {
+			Banner.flash(attributes, Kind.INFORMATION, "invitation.ended." + ended.status());
+		}
+		else if (refusal instanceof UndoRefusedException undo) {
+			Banner.flash(attributes,
+					(undo.reason() == UndoRefusedException.Reason.ALREADY_UNDONE) ? Kind.INFORMATION : Kind.ERROR,
+					"undo.refused." + undo.reason());
+		}
+		else if (refusal instanceof NothingSelectedException) {
+			Banner.flash(attributes, Kind.ERROR, "invitation.nothingSelected");
+		}
+		else {
+			Banner.flash(attributes, Kind.ERROR, "invitation.changed");
+		}
+	}
+
+	/** Another administrator's change to the same invitation committed first (X5). */
+	public void flash(ObjectOptimisticLockingFailureException conflict, RedirectAttributes attributes) {
+		Banner.flash(attributes, Kind.ERROR, "invitation.changed");
+	}
+
+}
