@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,6 +15,7 @@ import com.videocall.admin.web.Authorities;
 import com.videocall.admin.web.RelativeTime;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -46,6 +50,33 @@ class ModularityTests {
 				.and(not(belongToAnyOf(AppProperties.class, RelativeTime.class, Authorities.class))))
 			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 				.importPackages("com.videocall.admin"));
+	}
+
+	/**
+	 * No module holds more than a third of the main code (decision 13): a capability that
+	 * grows past that is split before it swallows its neighbours.
+	 */
+	@Test
+	void keepsEachModuleUnderAThirdOfTheMainCode() throws IOException {
+		Path main = Path.of("src/main/java/com/videocall/admin");
+		Map<String, Long> lines = new TreeMap<>();
+		for (ApplicationModule module : modules) {
+			lines.put(module.getIdentifier().toString(), linesOfJava(main.resolve(module.getIdentifier().toString())));
+		}
+		long all = linesOfJava(main);
+		assertThat(lines).as("lines of main code per module, of %d", all)
+			.isNotEmpty()
+			.allSatisfy((name, count) -> assertThat(count).as(name).isPositive().isLessThanOrEqualTo(all / 3));
+	}
+
+	private static long linesOfJava(Path directory) throws IOException {
+		try (Stream<Path> files = Files.walk(directory)) {
+			long count = 0;
+			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				count += Files.readAllLines(file).size();
+			}
+			return count;
+		}
 	}
 
 	/**

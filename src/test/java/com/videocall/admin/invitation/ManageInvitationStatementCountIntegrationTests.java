@@ -1,6 +1,8 @@
 package com.videocall.admin.invitation;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.IntegrationTest;
@@ -20,7 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -37,6 +41,9 @@ class ManageInvitationStatementCountIntegrationTests {
 	 * dialog.
 	 */
 	private static final int MAX_STATEMENTS = 4;
+
+	/** A statement that reads the table {@code account} itself (not a view over it). */
+	private static final Pattern READS_ACCOUNT = Pattern.compile("(?i)\\bfrom\\s+account\\s");
 
 	@Autowired
 	MockMvc mvc;
@@ -92,6 +99,32 @@ class ManageInvitationStatementCountIntegrationTests {
 		assertThat(simpleCount).isPositive().isLessThanOrEqualTo(MAX_STATEMENTS);
 		assertThat(busyCount).isEqualTo(simpleCount);
 		assertThat(busyForSystemAdministrator).isEqualTo(simpleCount);
+	}
+
+	/**
+	 * Send Reminder from the dialog reads the invitee's account once: the address that
+	 * one read finds is the banner's and the email's.
+	 */
+	@Test
+	void sendsAReminderReadingTheInviteesAccountOnce() throws Exception {
+		Clinic clinic = this.organisation.clinic();
+		String invitee = clinic.email("reminded");
+		long invitation = this.invitations.pendingFor(invitee, clinic.adminEmail(), clinic.waitingArea(),
+				Role.SERVICE_PROVIDER);
+		long emails = this.records.emailsOf(invitation);
+		MockHttpServletRequestBuilder remind = post("/users/invitations/" + invitation + "/reminder")
+			.param("version", String.valueOf(this.records.version(invitation)))
+			.with(this.signIn.as(clinic.adminEmail()))
+			.with(csrf());
+
+		List<String> sql = this.statements
+			.pageStatements(() -> this.mvc.perform(remind).andExpect(status().is3xxRedirection()));
+
+		assertThat(this.records.events(invitation, "REMINDER_SENT")).isOne();
+		assertThat(this.records.emailsOf(invitation)).isEqualTo(emails + 1);
+		assertThat(sql).as("statements reading the table account")
+			.filteredOn((statement) -> READS_ACCOUNT.matcher(statement).find())
+			.hasSize(1);
 	}
 
 	/**

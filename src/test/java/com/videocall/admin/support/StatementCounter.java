@@ -42,6 +42,14 @@ public class StatementCounter implements BeanPostProcessor {
 	}
 
 	/**
+	 * Runs {@code work} and answers the SQL of the statements it prepared on this thread,
+	 * in order, the session store's aside.
+	 */
+	public List<String> pageStatements(Callable<?> work) throws Exception {
+		return statements(work).stream().filter((sql) -> !isSessionStore(sql)).toList();
+	}
+
+	/**
 	 * Runs {@code work} and answers the SQL of the session store's statements it prepared
 	 * on this thread, in order.
 	 */
