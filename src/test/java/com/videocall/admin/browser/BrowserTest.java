@@ -51,7 +51,8 @@ abstract class BrowserTest {
 	@DynamicPropertySource
 	static void server(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
-		// Not the configured 8081: the other test JVM may run browser tests at the same time.
+		// Not the configured 8081: the other test JVM may run browser tests at the same
+		// time.
 		registry.add("management.server.port", () -> 0);
 		registry.add("app.base-url", () -> "http://localhost:" + PORT);
 	}
