@@ -206,8 +206,10 @@ class AccessibilityBrowserTests extends BrowserTest {
 
 		this.audit.check("A page made to fail");
 
-		assertThat(this.audit.problems()).anyMatch((problem) -> problem.contains("image-alt"))
-			.anyMatch((problem) -> problem.contains("button-name"))
+		assertThat(this.audit.problems()).anyMatch((problem) -> problem.contains("(desktop): image-alt"))
+			.anyMatch((problem) -> problem.contains("(320 px): image-alt"))
+			.anyMatch((problem) -> problem.contains("(desktop): button-name"))
+			.anyMatch((problem) -> problem.contains("(320 px): button-name"))
 			.anyMatch((problem) -> problem.contains("at 320 px scrolls sideways"))
 			.anyMatch((problem) -> problem.contains("focus ring of A link has contrast 0.00"));
 	}
