@@ -28,11 +28,18 @@ join account_profile a on a.id = g.account_id and a.status = 'ACTIVE';
 comment on view administrator_grant is
     'Owned by the directory module: the administrator roles of active accounts, (account, area); the one definition of who administers what.';
 
--- An active System Administrator administers every area.
+-- An active System Administrator administers every area. PL/pgSQL, as the two below: it keeps its
+-- statement's plan for the connection, where a SQL function that PostgreSQL cannot inline is planned
+-- again for every statement that calls it (AdministratorScopes runs once per request: 0.32-0.36 ms
+-- warm with PL/pgSQL, 0.55-0.65 ms with SQL functions, 0.3-0.55 ms for the statement they replace;
+-- psql, prepared, synthetic organisation).
 create or replace function administers_everything(admin bigint) returns boolean
-    language sql stable
+    language plpgsql stable as $$
+begin
     return exists (select 1 from account_profile a
                    where a.id = admin and a.status = 'ACTIVE' and a.system_administrator);
+end
+$$;
 comment on function administers_everything(bigint) is
     'Owned by the directory module: whether the account is an active System Administrator.';
 
@@ -41,14 +48,16 @@ comment on function administers_everything(bigint) is
 -- administers_everything) for a signed-in administrator's scope. Walking down suits a whole
 -- scope; for one area, administers() walks up instead.
 create or replace function administered_areas(admin bigint) returns setof bigint
-    language sql stable
-    begin atomic
+    language plpgsql stable as $$
+begin
+    return query
         with recursive administered(id) as (
             select g.area_id from administrator_grant g where g.account_id = admin
             union
             select child.id from area child join administered parent on child.parent_id = parent.id)
         select id from administered;
-    end;
+end
+$$;
 comment on function administered_areas(bigint) is
     'Owned by the directory module: the areas the account administers through its roles, with every area below them.';
 
