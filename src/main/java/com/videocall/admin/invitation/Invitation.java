@@ -41,7 +41,8 @@ import org.springframework.data.domain.Persistable;
  * Its methods guard every transition: an ended invitation changes no more, a reminder
  * waits for the interval, every email carries a fresh link, and an invitation whose last
  * role is removed is cancelled. Each change is announced as an {@link InvitationEvent},
- * published when the repository saves the invitation.
+ * which {@link InvitationChanges} records and emails when it saves the invitation (and
+ * the repository publishes).
  */
 @Entity
 @Table(name = "invitation")

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The invitee's side (I2–I4): reading what a link offers, setting up the account from it,
  * and asking for a new link when it has expired. Tokens are only ever compared by their
- * SHA-256. Saving the invitation publishes what happened (see
- * {@link InvitationManagement}).
+ * SHA-256. Saving the invitation through {@link InvitationChanges} records what happened
+ * and sends the new link's email.
  */
 @Service
 public class InvitationAcceptance {

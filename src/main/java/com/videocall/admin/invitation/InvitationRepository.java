@@ -15,7 +15,9 @@ import org.springframework.data.jpa.repository.Query;
  * one fails instead of overwriting. (A forced increment on top would raise it twice.)
  * <p>
  * Saving an invitation publishes the events it registered ({@link Invitation#events()});
- * the invitation services save every invitation they change, also one already managed.
+ * only {@link InvitationChanges} saves, which also records them in the history and sends
+ * their emails, and the invitation services save every invitation they change through it,
+ * also one already managed.
  */
 interface InvitationRepository extends JpaRepository<Invitation, Long> {
 
