@@ -56,10 +56,7 @@ class AreaInvitationController {
 			String email = this.management.remind(scope, me, id, version, source(area), area.id());
 			Banner.flash(attributes, Kind.SUCCESS, "reminder.sent", email);
 		}
-		catch (ActionRefusedException ex) {
-			this.refusals.flash(ex, attributes);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+		catch (ActionRefusedException | ObjectOptimisticLockingFailureException ex) {
 			this.refusals.flash(ex, attributes);
 		}
 		return "redirect:" + back;
@@ -80,10 +77,7 @@ class AreaInvitationController {
 					outcome.email());
 			this.undo.on(banner, outcome, back).flash(attributes);
 		}
-		catch (ActionRefusedException ex) {
-			this.refusals.flash(ex, attributes);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+		catch (ActionRefusedException | ObjectOptimisticLockingFailureException ex) {
 			this.refusals.flash(ex, attributes);
 		}
 		return "redirect:" + back;

@@ -105,10 +105,7 @@ class ManageInvitationController {
 			String email = this.management.remind(scope, me, id, version, source(), null);
 			Banner.flash(attributes, Kind.SUCCESS, "reminder.sent", email);
 		}
-		catch (ActionRefusedException ex) {
-			this.refusals.flash(ex, attributes);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+		catch (ActionRefusedException | ObjectOptimisticLockingFailureException ex) {
 			this.refusals.flash(ex, attributes);
 		}
 		return "redirect:" + dialog;
@@ -152,10 +149,7 @@ class ManageInvitationController {
 			this.undo.on(RemovalBanners.of(outcome, this::label), outcome, target).flash(attributes);
 			return "redirect:" + target;
 		}
-		catch (ActionRefusedException ex) {
-			this.refusals.flash(ex, attributes);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+		catch (ActionRefusedException | ObjectOptimisticLockingFailureException ex) {
 			this.refusals.flash(ex, attributes);
 		}
 		return "redirect:" + dialog;

@@ -30,8 +30,13 @@ public class Refusals {
 		this.times = times;
 	}
 
-	/** The banner that says why nothing changed, for the page the redirect shows. */
-	public void flash(ActionRefusedException refusal, RedirectAttributes attributes) {
+	/**
+	 * The banner that says why nothing changed, for the page the redirect shows: for an
+	 * {@link ActionRefusedException}, or for an
+	 * {@link ObjectOptimisticLockingFailureException} (another administrator's change to
+	 * the same version committed first, X5).
+	 */
+	public void flash(RuntimeException refusal, RedirectAttributes attributes) {
 		if (refusal instanceof ReminderTooSoonException tooSoon) {
 			Banner.flash(attributes, Kind.ERROR, "reminder.tooSoon", this.times.dateTime(tooSoon.nextPossibleAt()));
 		}
@@ -49,11 +54,6 @@ public class Refusals {
 		else {
 			Banner.flash(attributes, Kind.ERROR, "invitation.changed");
 		}
-	}
-
-	/** Another administrator's change to the same invitation committed first (X5). */
-	public void flash(ObjectOptimisticLockingFailureException conflict, RedirectAttributes attributes) {
-		Banner.flash(attributes, Kind.ERROR, "invitation.changed");
 	}
 
 }

@@ -54,10 +54,7 @@ class UndoController {
 			Banner banner = Banner.of(Kind.SUCCESS, "undo.done", String.join(", ", outcome.restored()));
 			((outcome.unchanged() > 0) ? banner.and("undo.unchanged", outcome.unchanged()) : banner).flash(attributes);
 		}
-		catch (ActionRefusedException ex) {
-			this.refusals.flash(ex, attributes);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+		catch (ActionRefusedException | ObjectOptimisticLockingFailureException ex) {
 			this.refusals.flash(ex, attributes);
 		}
 		return "redirect:" + target;
