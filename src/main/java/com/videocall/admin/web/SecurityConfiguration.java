@@ -55,7 +55,7 @@ class SecurityConfiguration {
 			.hasAuthority(Authorities.ADMINISTRATOR)
 			.requestMatchers("/sent-emails/**")
 			.hasAuthority(Authorities.SYSTEM_ADMINISTRATOR)
-			.requestMatchers("/")
+			.requestMatchers("/", "/about")
 			.authenticated()
 			.requestMatchers(new UnmappedPaths(controllers))
 			.authenticated()

@@ -1,5 +1,7 @@
 package com.videocall.admin.web;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,9 +11,13 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC, configured in
@@ -65,6 +71,21 @@ class SessionConfiguration {
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> lastAccessWrittenOnceAMinute() {
 		return (sessions) -> sessions.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
+	}
+
+	/**
+	 * Spring Session's statements run in transactions of the JDBC connection alone. By
+	 * default it takes the application's transaction manager, JPA's, which opened a
+	 * Hibernate session around every read and write of a session row, on every request,
+	 * for statements Hibernate never sees. Not a default candidate: only Spring Session,
+	 * which asks for it by this name, gets it, and Spring Boot still makes the
+	 * application's own {@link TransactionTemplate}.
+	 */
+	@Bean(defaultCandidate = false)
+	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return transactions;
 	}
 
 	@Bean

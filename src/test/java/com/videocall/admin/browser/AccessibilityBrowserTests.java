@@ -154,6 +154,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.page.locator("main table a").first().click();
 		this.audit.check("Sent email");
 		visit("/waiting-areas", "Waiting Areas, every area");
+		visit("/about", "About");
 		this.audit.assertNoProblems();
 	}
 

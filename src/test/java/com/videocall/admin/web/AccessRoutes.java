@@ -56,6 +56,7 @@ final class AccessRoutes {
 
 	static final Map<String, Route> TABLE = table(
 			route("GET /", Access.SIGNED_IN, NO_ID, NO_KIND, (s) -> Call.get("/")),
+			route("GET /about", Access.SIGNED_IN, NO_ID, NO_KIND, (s) -> Call.get("/about")),
 			route("GET /sign-in", Access.EVERYONE, NO_ID, NO_KIND, (s) -> Call.get("/sign-in")),
 			route("GET /users", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/users")),
 			route("GET /users/{id}", Access.ADMINISTRATORS, SCOPED, NO_KIND, (s) -> Call.get("/users/" + s.account())),
