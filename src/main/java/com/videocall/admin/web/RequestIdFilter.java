@@ -2,6 +2,7 @@ package com.videocall.admin.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -61,7 +62,19 @@ class RequestIdFilter extends OncePerRequestFilter {
 	}
 
 	static String saneOrNew(String sent) {
-		return (sent != null && SANE.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
+		return (sent != null && SANE.matcher(sent).matches()) ? sent : newId();
+	}
+
+	/**
+	 * A random (version 4) UUID from the thread's own generator. An id names a request in
+	 * the logs and guards nothing, so it needs no {@code SecureRandom}, whose one shared
+	 * generator every request thread would wait for in turn.
+	 */
+	private static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & ~(3L << 62)) | (1L << 63);
+		return new UUID(high, low).toString();
 	}
 
 }

@@ -15,8 +15,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -77,15 +80,31 @@ class SessionConfiguration {
 	 * Spring Session's statements run in transactions of the JDBC connection alone. By
 	 * default it takes the application's transaction manager, JPA's, which opened a
 	 * Hibernate session around every read and write of a session row, on every request,
-	 * for statements Hibernate never sees. Not a default candidate: only Spring Session,
-	 * which asks for it by this name, gets it, and Spring Boot still makes the
+	 * for statements Hibernate never sees. Only when the session is saved while one of
+	 * the application's transactions runs (the CSV export commits its response, and with
+	 * it the session, while it streams rows in a read-only transaction) is JPA's manager
+	 * asked to suspend it and begin another. Not a default candidate: only Spring
+	 * Session, which asks for it by this name, gets it, and Spring Boot still makes the
 	 * application's own {@link TransactionTemplate}.
 	 */
 	@Bean(defaultCandidate = false)
-	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return transactions;
+	TransactionOperations springSessionTransactionOperations(DataSource dataSource,
+			PlatformTransactionManager applicationTransactions) {
+		TransactionTemplate alone = requiresNew(new DataSourceTransactionManager(dataSource));
+		TransactionTemplate besideTheApplications = requiresNew(applicationTransactions);
+		return new TransactionOperations() {
+			@Override
+			public <T> T execute(TransactionCallback<T> action) {
+				return TransactionSynchronizationManager.isActualTransactionActive()
+						? besideTheApplications.execute(action) : alone.execute(action);
+			}
+		};
+	}
+
+	private static TransactionTemplate requiresNew(PlatformTransactionManager transactions) {
+		TransactionTemplate template = new TransactionTemplate(transactions);
+		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return template;
 	}
 
 	@Bean

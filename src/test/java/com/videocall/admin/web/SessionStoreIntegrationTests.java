@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
@@ -53,6 +55,9 @@ class SessionStoreIntegrationTests {
 
 	@Autowired
 	SessionRepository<? extends Session> sessions;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void readsTheSessionAndUpdatesOnlyItsLastAccessOnAPageView() throws Exception {
@@ -166,6 +171,27 @@ class SessionStoreIntegrationTests {
 		repository.save(second);
 
 		assertThat(repository.findById(created.getId()).<String>getAttribute("banner")).isEqualTo("second");
+		repository.deleteById(created.getId());
+	}
+
+	@Test
+	void savesTheSessionWhileAReadOnlyTransactionOfTheApplicationRuns() {
+		@SuppressWarnings("unchecked")
+		SessionRepository<Session> repository = (SessionRepository<Session>) this.sessions;
+		Session created = repository.createSession();
+		repository.save(created);
+		TransactionTemplate readOnly = new TransactionTemplate(this.transactions);
+		readOnly.setReadOnly(true);
+
+		// As the CSV export does: its response, and with it the session, is committed
+		// while it streams rows in a read-only transaction.
+		readOnly.executeWithoutResult((status) -> {
+			Session read = repository.findById(created.getId());
+			read.setAttribute("banner", "saved");
+			repository.save(read);
+		});
+
+		assertThat(repository.findById(created.getId()).<String>getAttribute("banner")).isEqualTo("saved");
 		repository.deleteById(created.getId());
 	}
 
