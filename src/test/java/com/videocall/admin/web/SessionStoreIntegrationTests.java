@@ -156,10 +156,8 @@ class SessionStoreIntegrationTests {
 
 	@Test
 	void takesTheSameAttributeAddedByTwoRequestsAtOnce() {
-		@SuppressWarnings("unchecked")
-		SessionRepository<Session> repository = (SessionRepository<Session>) this.sessions;
-		Session created = repository.createSession();
-		repository.save(created);
+		SessionRepository<Session> repository = repository();
+		Session created = savedNewSession(repository);
 		// Two requests of the session read it before either saves, and both add the
 		// banner.
 		Session first = repository.findById(created.getId());
@@ -176,10 +174,8 @@ class SessionStoreIntegrationTests {
 
 	@Test
 	void savesTheSessionWhileAReadOnlyTransactionOfTheApplicationRuns() {
-		@SuppressWarnings("unchecked")
-		SessionRepository<Session> repository = (SessionRepository<Session>) this.sessions;
-		Session created = repository.createSession();
-		repository.save(created);
+		SessionRepository<Session> repository = repository();
+		Session created = savedNewSession(repository);
 		TransactionTemplate readOnly = new TransactionTemplate(this.transactions);
 		readOnly.setReadOnly(true);
 
@@ -193,6 +189,17 @@ class SessionStoreIntegrationTests {
 
 		assertThat(repository.findById(created.getId()).<String>getAttribute("banner")).isEqualTo("saved");
 		repository.deleteById(created.getId());
+	}
+
+	@SuppressWarnings("unchecked")
+	private SessionRepository<Session> repository() {
+		return (SessionRepository<Session>) this.sessions;
+	}
+
+	private static Session savedNewSession(SessionRepository<Session> repository) {
+		Session created = repository.createSession();
+		repository.save(created);
+		return created;
 	}
 
 	private SessionRow sessionRow(SessionCookie session) {
