@@ -1,7 +1,5 @@
 package com.videocall.admin.web;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +9,6 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.core.serializer.support.SerializingConverter;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -77,34 +74,33 @@ class SessionConfiguration {
 	}
 
 	/**
-	 * Spring Session's statements run in transactions of the JDBC connection alone. By
-	 * default it takes the application's transaction manager, JPA's, which opened a
-	 * Hibernate session around every read and write of a session row, on every request,
-	 * for statements Hibernate never sees. Only when the session is saved while one of
-	 * the application's transactions runs (the CSV export commits its response, and with
-	 * it the session, while it streams rows in a read-only transaction) is JPA's manager
-	 * asked to suspend it and begin another. Not a default candidate: only Spring
-	 * Session, which asks for it by this name, gets it, and Spring Boot still makes the
-	 * application's own {@link TransactionTemplate}.
+	 * Spring Session's statements run each on its own, committed as it runs (autocommit),
+	 * as Spring Session allows: a request's read of its session row is one round trip to
+	 * the database, and the update of its last-access time another. By default it takes
+	 * the application's transaction manager, JPA's, which opened a Hibernate session and
+	 * a transaction (two more round trips: the commits) around every read and write of a
+	 * session row, for statements Hibernate never sees. What a save writes in more than
+	 * one statement (a new session and its attributes, an attribute set beside the
+	 * last-access time) may so be half written if the instance dies between them: the
+	 * person is then asked to sign in again, or misses a banner. Only when the session is
+	 * saved while one of the application's transactions runs (the CSV export commits its
+	 * response, and with it the session, while it streams rows in a read-only
+	 * transaction) is JPA's manager asked to suspend it and begin another. Not a default
+	 * candidate: only Spring Session, which asks for it by this name, gets it, and Spring
+	 * Boot still makes the application's own {@link TransactionTemplate}.
 	 */
 	@Bean(defaultCandidate = false)
-	TransactionOperations springSessionTransactionOperations(DataSource dataSource,
-			PlatformTransactionManager applicationTransactions) {
-		TransactionTemplate alone = requiresNew(new DataSourceTransactionManager(dataSource));
-		TransactionTemplate besideTheApplications = requiresNew(applicationTransactions);
+	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager applicationTransactions) {
+		TransactionOperations autocommit = TransactionOperations.withoutTransaction();
+		TransactionTemplate besideTheApplications = new TransactionTemplate(applicationTransactions);
+		besideTheApplications.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new TransactionOperations() {
 			@Override
 			public <T> T execute(TransactionCallback<T> action) {
 				return TransactionSynchronizationManager.isActualTransactionActive()
-						? besideTheApplications.execute(action) : alone.execute(action);
+						? besideTheApplications.execute(action) : autocommit.execute(action);
 			}
 		};
-	}
-
-	private static TransactionTemplate requiresNew(PlatformTransactionManager transactions) {
-		TransactionTemplate template = new TransactionTemplate(transactions);
-		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return template;
 	}
 
 	@Bean
