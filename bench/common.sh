@@ -21,3 +21,24 @@ sign_in() { # email [base URL]
 	esac
 	awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
 }
+
+# Waits up to 150 s until the application answers its sign-in page; stops the script, showing
+# the end of its log, if the process ends first.
+await_sign_in_page() { # base URL, pid, log file
+	for _ in $(seq 1 750); do
+		[ "$(curl -s -o /dev/null -w '%{http_code}' "$1/sign-in")" = 200 ] && return
+		kill -0 "$2" 2>/dev/null || { echo "The application at $1 stopped:" >&2; tail -40 "$3" >&2; exit 1; }
+		sleep 0.2
+	done
+	echo "The application at $1 did not answer within 150 s" >&2
+	exit 1
+}
+
+# Waits up to 120 s until the demo data is planted (once the application has started).
+await_demo_data() { # database
+	for _ in $(seq 1 600); do
+		[ "$(PGOPTIONS='-c search_path=video_call_admin' psql -d "$1" -qAtX -c "select count(*) from invitation" \
+			2>/dev/null || echo 0)" -gt 0 ] && return
+		sleep 0.2
+	done
+}
