@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.videocall.admin.web.AppProperties;
 import com.videocall.admin.web.Authorities;
 import com.videocall.admin.web.RelativeTime;
+import com.videocall.admin.web.SignInProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -39,15 +40,16 @@ class ModularityTests {
 	 * modules' {@code web} packages) neither throws its errors nor uses its paging or
 	 * request state; a module names its own missing records and keeps its own search
 	 * rules. What domain code still takes from {@code web} is listed here: the base URL
-	 * and time zone, times as text for emails, and the authority names of sign-in.
+	 * and time zone, times as text for emails, and the authority names and settings of
+	 * sign-in.
 	 */
 	@Test
 	void keepsDomainCodeOutOfTheWebShell() {
 		noClasses().that()
 			.resideOutsideOfPackage("..web..")
 			.should()
-			.dependOnClassesThat(resideInAPackage("com.videocall.admin.web")
-				.and(not(belongToAnyOf(AppProperties.class, RelativeTime.class, Authorities.class))))
+			.dependOnClassesThat(resideInAPackage("com.videocall.admin.web").and(not(
+					belongToAnyOf(AppProperties.class, RelativeTime.class, Authorities.class, SignInProperties.class))))
 			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 				.importPackages("com.videocall.admin"));
 	}

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signs in active accounts by email. Invited and disabled accounts cannot sign in; the
- * failure message never says which part of the sign-in was wrong.
+ * failure message never says which part of the sign-in was wrong. An account with a
+ * second factor is marked so that its sign-in asks for it ({@code SecondFactorPolicy}).
  */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
@@ -28,9 +29,13 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final AdministratorRoles administratorRoles;
 
-	AccountUserDetailsService(AccountRepository accounts, AdministratorRoles administratorRoles) {
+	private final SecondFactors secondFactors;
+
+	AccountUserDetailsService(AccountRepository accounts, AdministratorRoles administratorRoles,
+			SecondFactors secondFactors) {
 		this.accounts = accounts;
 		this.administratorRoles = administratorRoles;
+		this.secondFactors = secondFactors;
 	}
 
 	@Override
@@ -48,6 +53,9 @@ class AccountUserDetailsService implements UserDetailsService {
 		}
 		if (account.isSystemAdministrator() || this.administratorRoles.anyHeldBy(account.getId())) {
 			authorities.add(new SimpleGrantedAuthority(Authorities.ADMINISTRATOR));
+		}
+		if (this.secondFactors.anySetUpBy(account.getId())) {
+			authorities.add(new SimpleGrantedAuthority(Authorities.SECOND_FACTOR_SET_UP));
 		}
 		return new AccountUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getPasswordHash(),
 				account.getStatus() == AccountStatus.ACTIVE, authorities);

@@ -6,24 +6,34 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Deny by default: every path a controller maps is listed here with who may use it, and
  * one that is not is denied. Paths no controller maps are "not found" for anyone signed
  * in (anonymous visitors are sent to sign in, as for every page, so nobody learns which
- * paths exist). CSRF protection stays on, and Spring Security's default session fixation
- * protection gives a new session id at sign-in. Sessions, and with them the CSRF token
- * and the page to return to after sign-in, live in PostgreSQL (Spring Session JDBC), so
- * every instance sees the same; sign-out deletes the session for all of them. The
- * actuator's endpoints answer only on the management port, which is bound to a private
- * address; on the application's port there are the probes {@code /livez} and
- * {@code /readyz} and nothing else of them.
+ * paths exist). Whoever owes a second factor ({@link SecondFactorPolicy}) reaches only
+ * the sign-in's second step until they give it. CSRF protection stays on, and Spring
+ * Security's default session fixation protection gives a new session id at sign-in.
+ * Sessions, and with them the CSRF token and the page to return to after sign-in, live in
+ * PostgreSQL (Spring Session JDBC), so every instance sees the same; sign-out deletes the
+ * session for all of them. The actuator's endpoints answer only on the management port,
+ * which is bound to a private address; on the application's port there are the probes
+ * {@code /livez} and {@code /readyz} and nothing else of them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,27 +50,34 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, SecondFactorPolicy factors,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) throws Exception {
+		AuthorizationManager<RequestAuthorizationContext> signedIn = factors
+			.afterSecondFactor(AuthenticatedAuthorizationManager.authenticated());
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
 			.requestMatchers("/sign-in", "/invitation/**", "/css/**", "/js/**", "/favicon.ico", "/livez", "/readyz")
 			.permitAll()
+			// The second step of signing in (SI1, SI2): open after the password.
+			.requestMatchers("/sign-in/**")
+			.authenticated()
 			// Only on the management port, which is not public (management.server.*).
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.permitAll()
 			.requestMatchers("/users/**", "/pending-invitations/**", "/organisational-units/**", "/waiting-areas/**",
 					"/meeting-rooms/**")
-			.hasAuthority(Authorities.ADMINISTRATOR)
+			.access(factors.afterSecondFactor(AuthorityAuthorizationManager.hasAuthority(Authorities.ADMINISTRATOR)))
 			.requestMatchers("/sent-emails/**")
-			.hasAuthority(Authorities.SYSTEM_ADMINISTRATOR)
+			.access(factors
+				.afterSecondFactor(AuthorityAuthorizationManager.hasAuthority(Authorities.SYSTEM_ADMINISTRATOR)))
 			.requestMatchers("/", "/about")
-			.authenticated()
+			.access(signedIn)
 			.requestMatchers(new UnmappedPaths(controllers))
-			.authenticated()
+			.access(signedIn)
 			.anyRequest()
 			.denyAll());
+		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(secondFactorFirst(factors)));
 		http.formLogin((form) -> form.loginPage("/sign-in")
 			.usernameParameter("email")
 			.passwordParameter("password")
@@ -74,6 +91,24 @@ class SecurityConfiguration {
 					+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
+	}
+
+	/**
+	 * Someone who still owes their second factor is sent to give it, and comes back to
+	 * the page they asked for (a GET) afterwards; anyone else refused gets 403.
+	 */
+	private static AccessDeniedHandler secondFactorFirst(SecondFactorPolicy factors) {
+		RequestCache pageAskedFor = new HttpSessionRequestCache();
+		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+		return (request, response, denied) -> {
+			if (factors.missingSecondFactor(SecurityContextHolder.getContext().getAuthentication())) {
+				pageAskedFor.saveRequest(request, response);
+				response.sendRedirect(request.getContextPath() + "/sign-in/second-factor");
+			}
+			else {
+				forbidden.handle(request, response, denied);
+			}
+		};
 	}
 
 }

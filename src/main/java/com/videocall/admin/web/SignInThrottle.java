@@ -20,50 +20,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows password guessing down without letting anyone lock an account's owner out. With
- * the defaults of {@link SignInProperties}, within 15 minutes:
- * <ul>
- * <li>one address, one account: after 5 failures that address may not try that account
- * again, not even with the right password; every other address still signs in;</li>
- * <li>one account, all addresses: after 20 failures (guessing spread over many addresses)
- * each address gets one failure for that account instead of 5, which slows a distributed
- * attack down while the owner, from an address that has not failed, still signs in;</li>
- * <li>one address, all accounts: after 50 failures, unknown emails included (one password
- * tried on many accounts), that address may not sign in at all; only it is affected.</li>
- * </ul>
- * "The account" is the one sign-in finds for the email typed, through the same
+ * The sign-in form's throttle: a {@link FailureThrottle} over passwords (see there for
+ * the rule). "The account" is the one sign-in finds for the email typed, through the same
  * {@link UserDetailsService}: every spelling that signs in as an account (any case, or a
  * Unicode variant equal to its email under PostgreSQL's lower(), which also keeps emails
  * unique) counts against that account. An email no account can sign in with counts as
- * typed, so being refused says nothing about which accounts exist.
- * <p>
- * Each attempt is counted before its password is checked, so parallel attempts cannot
- * slip past a limit, and handed back when it succeeds; success also clears that address's
- * failures for that account. Counts live in PostgreSQL ({@link RateLimits}) and hold
- * across instances (S1). The address is {@code request.getRemoteAddr()}, which the
+ * typed, and counts against the address like any other, so being refused says nothing
+ * about which accounts exist. The address is {@code request.getRemoteAddr()}, which the
  * servlet container takes from a trusted proxy's X-Forwarded-For only when
  * {@code server.forward-headers-strategy} says so (S3).
  */
 @Component
 class SignInThrottle {
 
-	private final RateLimits limits;
+	private final FailureThrottle passwords;
 
 	private final UserDetailsService accounts;
 
-	private final RateLimit byAccountAndAddress;
-
-	private final RateLimit byAccount;
-
-	private final RateLimit byAddress;
-
 	SignInThrottle(RateLimits limits, UserDetailsService accounts, SignInProperties properties) {
-		this.limits = limits;
+		this.passwords = new FailureThrottle(limits, "sign-in", properties);
 		this.accounts = accounts;
-		this.byAccountAndAddress = new RateLimit("sign-in.account-address", properties.failuresPerAccountAndAddress(),
-				properties.window());
-		this.byAccount = new RateLimit("sign-in.account", properties.failuresPerAccount(), properties.window());
-		this.byAddress = new RateLimit("sign-in.address", properties.failuresPerAddress(), properties.window());
 	}
 
 	/**
@@ -71,28 +47,13 @@ class SignInThrottle {
 	 * when a limit refuses it.
 	 */
 	boolean admit(String email, String address) {
-		String account = account(email);
-		if (!this.limits.tryAcquire(this.byAddress, address)) {
-			return false;
-		}
-		RateLimit pair = (this.limits.count(this.byAccount, account) >= this.byAccount.max())
-				? this.byAccountAndAddress.withMax(1) : this.byAccountAndAddress;
-		if (!this.limits.tryAcquire(pair, pair(account, address))) {
-			this.limits.release(this.byAddress, address);
-			return false;
-		}
-		this.limits.record(this.byAccount, account);
-		return true;
+		return this.passwords.admit(account(email), address);
 	}
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-			String account = "account " + event.getAuthentication().getName();
-			String address = details.getRemoteAddress();
-			this.limits.reset(this.byAccountAndAddress, pair(account, address));
-			this.limits.release(this.byAccount, account);
-			this.limits.release(this.byAddress, address);
+			this.passwords.succeeded("account " + event.getAuthentication().getName(), details.getRemoteAddress());
 		}
 	}
 
@@ -138,10 +99,6 @@ class SignInThrottle {
 			}
 		}
 		return "unknown " + typed.toLowerCase(Locale.ROOT);
-	}
-
-	private static String pair(String account, String address) {
-		return address + " " + account;
 	}
 
 }

@@ -16,14 +16,23 @@ public class SignedIn {
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
+	private final SecondFactorPolicy factors;
+
+	SignedIn(SecondFactorPolicy factors) {
+		this.factors = factors;
+	}
+
 	/** Signed in, not anonymous. */
 	public boolean any(Authentication authentication) {
 		return this.trust.isAuthenticated(authentication);
 	}
 
-	/** Signed in, holding the authority ({@link Authorities}). */
+	/**
+	 * Signed in, holding the authority ({@link Authorities}), and past the second factor
+	 * if one is owed (until then the menu's pages are closed to them).
+	 */
 	public boolean holds(Authentication authentication, String authority) {
-		return any(authentication)
+		return any(authentication) && !this.factors.missingSecondFactor(authentication)
 				&& authentication.getAuthorities().stream().anyMatch((held) -> authority.equals(held.getAuthority()));
 	}
 

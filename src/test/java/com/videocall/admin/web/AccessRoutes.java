@@ -58,6 +58,21 @@ final class AccessRoutes {
 			route("GET /", Access.SIGNED_IN, NO_ID, NO_KIND, (s) -> Call.get("/")),
 			route("GET /about", Access.SIGNED_IN, NO_ID, NO_KIND, (s) -> Call.get("/about")),
 			route("GET /sign-in", Access.EVERYONE, NO_ID, NO_KIND, (s) -> Call.get("/sign-in")),
+			// The second step of signing in, for people without an authenticator app:
+			// sent
+			// to set one up, and a code typed is wrong (the page again, with the
+			// problem).
+			routeAnswering("GET /sign-in/second-factor", 302, (s) -> Call.get("/sign-in/second-factor")),
+			routeAnswering("GET /sign-in/confirm", 302, (s) -> Call.get("/sign-in/confirm")),
+			routeAnswering("POST /sign-in/confirm", 200, (s) -> Call.post("/sign-in/confirm", "code", "12345")),
+			routeAnswering("GET /sign-in/recovery-code", 200, (s) -> Call.get("/sign-in/recovery-code")),
+			routeAnswering("POST /sign-in/recovery-code", 200,
+					(s) -> Call.post("/sign-in/recovery-code", "recoveryCode", "AAAA-AAAA-AAAA-AAAA")),
+			routeAnswering("GET /sign-in/set-up", 200, (s) -> Call.get("/sign-in/set-up")),
+			routeAnswering("GET /sign-in/set-up/authenticator-app", 200,
+					(s) -> Call.get("/sign-in/set-up/authenticator-app")),
+			routeAnswering("POST /sign-in/set-up/authenticator-app", 200,
+					(s) -> Call.post("/sign-in/set-up/authenticator-app", "code", "12345")),
 			route("GET /users", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/users")),
 			route("GET /users/{id}", Access.ADMINISTRATORS, SCOPED, NO_KIND, (s) -> Call.get("/users/" + s.account())),
 			route("GET /users/invitations/{id}", Access.ADMINISTRATORS, SCOPED, EVERY_KIND, (s) -> Call.get(dialog(s))),
@@ -154,7 +169,15 @@ final class AccessRoutes {
 
 	private static Route route(String key, Access access, List<Ids> ids, List<AreaKind> kinds,
 			Function<MatrixSubject, Call> call) {
-		return new Route(key, access, ids, kinds, call);
+		return new Route(key, access, ids, kinds, call, 0);
+	}
+
+	/**
+	 * A route for everyone signed in, naming no record, that answers them with this
+	 * status.
+	 */
+	private static Route routeAnswering(String key, int status, Function<MatrixSubject, Call> call) {
+		return new Route(key, Access.SIGNED_IN, NO_ID, NO_KIND, call, status);
 	}
 
 	private static Map<String, Route> table(Route... routes) {
@@ -164,10 +187,11 @@ final class AccessRoutes {
 	}
 
 	/**
-	 * One route: who may use it, which ids and area kinds its requests name, and how to
-	 * build one.
+	 * One route: who may use it, which ids and area kinds its requests name, how to build
+	 * one, and the status it answers those it admits when that is not the usual one (0).
 	 */
-	record Route(String key, Access access, List<Ids> ids, List<AreaKind> kinds, Function<MatrixSubject, Call> call) {
+	record Route(String key, Access access, List<Ids> ids, List<AreaKind> kinds, Function<MatrixSubject, Call> call,
+			int answer) {
 
 		HttpMethod method() {
 			return HttpMethod.valueOf(this.key.substring(0, this.key.indexOf(' ')));
@@ -184,6 +208,9 @@ final class AccessRoutes {
 			}
 			if (ids == Ids.OUT_OF_SCOPE || ids == Ids.MISSING) {
 				return 404;
+			}
+			if (this.answer != 0) {
+				return this.answer;
 			}
 			return HttpMethod.GET.equals(method()) ? 200 : 302;
 		}

@@ -148,7 +148,8 @@ class SignInThrottleIntegrationTests {
 
 	@Test
 	void refusesAnAddressThatFailedOnManyAccountsAndNoOtherAddress() {
-		SignInThrottle throttle = throttle(new SignInProperties(Duration.ofMinutes(15), 5, 20, 3));
+		SignInThrottle throttle = throttle(new SignInProperties(SignInProperties.SecondFactor.REQUIRED, false, null,
+				Duration.ofMinutes(15), 5, 20, 3));
 		String sprayer = ClientAddresses.fresh();
 		String person = person("sprayed");
 		for (int attempt = 0; attempt < 3; attempt++) {

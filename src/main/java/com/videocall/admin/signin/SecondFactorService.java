@@ -1,0 +1,107 @@
+package com.videocall.admin.signin;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.apache.commons.codec.binary.Base32;
+
+import com.videocall.admin.account.SecondFactors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks and sets up second factors (SI1, SI2, SI8). Attempts are throttled by the pages
+ * that take them, before they get here.
+ */
+@Service
+public class SecondFactorService implements SecondFactors {
+
+	/** Bytes of an authenticator app's key: 160 bits, as RFC 4226 recommends. */
+	private static final int KEY_BYTES = 20;
+
+	private static final Base32 BASE32 = new Base32();
+
+	private final AuthenticatorApps apps;
+
+	private final SecretEncryption encryption;
+
+	private final RecoveryCodes recoveryCodes;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	SecondFactorService(AuthenticatorApps apps, SecretEncryption encryption, RecoveryCodes recoveryCodes, Clock clock) {
+		this.apps = apps;
+		this.encryption = encryption;
+		this.recoveryCodes = recoveryCodes;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean anySetUpBy(long accountId) {
+		return this.apps.exists(accountId);
+	}
+
+	public boolean hasAuthenticatorApp(long accountId) {
+		return this.apps.exists(accountId);
+	}
+
+	public int recoveryCodesLeft(long accountId) {
+		return this.recoveryCodes.left(accountId);
+	}
+
+	/**
+	 * Whether the code is one from the account's authenticator app that no earlier
+	 * sign-in used: the code of a step within one of now, and later than the last step
+	 * accepted (a code seen once is refused after, also on another instance).
+	 */
+	@Transactional
+	public boolean confirmWithApp(long accountId, String code) {
+		Optional<byte[]> key = this.apps.keyOf(accountId);
+		OptionalLong step = key.map((k) -> Totp.match(k, code, this.clock.instant())).orElse(OptionalLong.empty());
+		return step.isPresent() && this.apps.use(accountId, step.getAsLong());
+	}
+
+	/** Whether the code is one of the account's unused recovery codes, then used up. */
+	@Transactional
+	public boolean confirmWithRecoveryCode(long accountId, String code) {
+		return this.recoveryCodes.use(accountId, code, this.clock.instant());
+	}
+
+	/** A new random key for an authenticator app about to be set up. */
+	public byte[] newKey() {
+		byte[] key = new byte[KEY_BYTES];
+		this.random.nextBytes(key);
+		return key;
+	}
+
+	/**
+	 * Sets up the app whose key the person was shown, once they typed its current code:
+	 * its ten new recovery codes (replacing any old ones), or nothing if the code was not
+	 * the app's.
+	 */
+	@Transactional
+	public Optional<List<String>> setUpAuthenticatorApp(long accountId, byte[] key, String code) {
+		OptionalLong step = Totp.match(key, code, this.clock.instant());
+		if (step.isEmpty()) {
+			return Optional.empty();
+		}
+		this.apps.add(accountId, key, step.getAsLong(), this.clock.instant());
+		return Optional.of(this.recoveryCodes.replace(accountId));
+	}
+
+	/** A key being set up, encrypted to wait in the session until confirmed. */
+	public String sealKey(byte[] key) {
+		return this.encryption.encrypt(BASE32.encodeAsString(key));
+	}
+
+	public byte[] unsealKey(String sealed) {
+		return BASE32.decode(this.encryption.decrypt(sealed));
+	}
+
+}

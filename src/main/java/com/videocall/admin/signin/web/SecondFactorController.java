@@ -1,0 +1,221 @@
+package com.videocall.admin.signin.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.apache.commons.codec.binary.Base32;
+
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.signin.SecondFactorService;
+import com.videocall.admin.web.Authorities;
+import com.videocall.admin.web.ErrorSummary;
+import com.videocall.admin.web.FailureThrottle;
+import com.videocall.admin.web.RateLimits;
+import com.videocall.admin.web.SignInProperties;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The second step of signing in (SI1) and setting a second factor up (SI2): "Confirm it's
+ * you" with a code from the authenticator app or a recovery code, and "Set up a second
+ * factor" for an account that has none. The key of an app being set up waits in the
+ * session, encrypted, until its first code confirms it; the recovery codes are shown
+ * once, in the answer to that confirmation, and stored only as digests.
+ */
+@Controller
+class SecondFactorController {
+
+	private static final String PENDING_KEY = SecondFactorController.class.getName() + ".pendingKey";
+
+	private static final String ISSUER = "Video Call Admin";
+
+	private static final Base32 BASE32 = new Base32();
+
+	private final SecondFactorService factors;
+
+	private final FactorConfirmation confirmation;
+
+	private final MessageSource messages;
+
+	private final FailureThrottle throttle;
+
+	private final long throttleMinutes;
+
+	SecondFactorController(SecondFactorService factors, FactorConfirmation confirmation, MessageSource messages,
+			RateLimits limits, SignInProperties properties) {
+		this.factors = factors;
+		this.confirmation = confirmation;
+		this.messages = messages;
+		this.throttle = new FailureThrottle(limits, "second-factor", properties);
+		this.throttleMinutes = properties.window().toMinutes();
+	}
+
+	/** What became of a code typed. */
+	private enum Outcome {
+
+		CONFIRMED, WRONG, THROTTLED
+
+	}
+
+	/**
+	 * Where the second step starts: confirming the factor the account has, or setting one
+	 * up.
+	 */
+	@GetMapping("/sign-in/second-factor")
+	String secondFactor(@AuthenticationPrincipal AccountUser me) {
+		return this.factors.hasAuthenticatorApp(me.accountId()) ? "redirect:/sign-in/confirm"
+				: "redirect:/sign-in/set-up";
+	}
+
+	@GetMapping("/sign-in/confirm")
+	String confirm(@AuthenticationPrincipal AccountUser me, Model model) {
+		if (!this.factors.hasAuthenticatorApp(me.accountId())) {
+			return "redirect:/sign-in/second-factor";
+		}
+		return confirmPage(model, ErrorSummary.none());
+	}
+
+	@PostMapping("/sign-in/confirm")
+	String confirmWithApp(@AuthenticationPrincipal AccountUser me, @RequestParam(defaultValue = "") String code,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Outcome outcome = throttled(me, request, () -> this.factors.confirmWithApp(me.accountId(), code));
+		if (outcome == Outcome.CONFIRMED) {
+			this.confirmation.confirm(Authorities.AUTHENTICATOR_APP_FACTOR, false, request, response);
+			return "redirect:" + this.confirmation.next(request, response);
+		}
+		return confirmPage(model, problem("code", outcome));
+	}
+
+	@GetMapping("/sign-in/recovery-code")
+	String recoveryCode(Model model) {
+		return recoveryCodePage(model, ErrorSummary.none());
+	}
+
+	@PostMapping("/sign-in/recovery-code")
+	String confirmWithRecoveryCode(@AuthenticationPrincipal AccountUser me,
+			@RequestParam(defaultValue = "") String recoveryCode, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Outcome outcome = throttled(me, request,
+				() -> this.factors.confirmWithRecoveryCode(me.accountId(), recoveryCode));
+		if (outcome == Outcome.CONFIRMED) {
+			this.confirmation.confirm(Authorities.RECOVERY_CODE_FACTOR, false, request, response);
+			return "redirect:" + this.confirmation.next(request, response);
+		}
+		return recoveryCodePage(model, problem("recoveryCode", outcome));
+	}
+
+	@GetMapping("/sign-in/set-up")
+	String setUp(@AuthenticationPrincipal AccountUser me) {
+		return this.factors.hasAuthenticatorApp(me.accountId()) ? "redirect:/sign-in/second-factor" : "sign-in/set-up";
+	}
+
+	@GetMapping("/sign-in/set-up/authenticator-app")
+	String authenticatorApp(@AuthenticationPrincipal AccountUser me, HttpSession session, Model model) {
+		if (this.factors.hasAuthenticatorApp(me.accountId())) {
+			return "redirect:/sign-in/second-factor";
+		}
+		return authenticatorAppPage(me, pendingKey(session), model, ErrorSummary.none());
+	}
+
+	@PostMapping("/sign-in/set-up/authenticator-app")
+	String setUpAuthenticatorApp(@AuthenticationPrincipal AccountUser me, @RequestParam(defaultValue = "") String code,
+			HttpServletRequest request, HttpServletResponse response, HttpSession session, Model model) {
+		if (this.factors.hasAuthenticatorApp(me.accountId())) {
+			return "redirect:/sign-in/second-factor";
+		}
+		byte[] key = pendingKey(session);
+		List<String> recoveryCodes = new ArrayList<>();
+		Outcome outcome = throttled(me, request,
+				() -> this.factors.setUpAuthenticatorApp(me.accountId(), key, code)
+					.map(recoveryCodes::addAll)
+					.isPresent());
+		if (outcome != Outcome.CONFIRMED) {
+			return authenticatorAppPage(me, key, model, problem("code", outcome));
+		}
+		request.getSession().removeAttribute(PENDING_KEY);
+		this.confirmation.confirm(Authorities.AUTHENTICATOR_APP_FACTOR, true, request, response);
+		return recoveryCodesPage(recoveryCodes, this.confirmation.next(request, response), model);
+	}
+
+	/**
+	 * Checks a code unless the throttle refuses the attempt; a right one is no failure.
+	 */
+	private Outcome throttled(AccountUser me, HttpServletRequest request, BooleanSupplier check) {
+		String account = "account " + me.accountId();
+		String address = request.getRemoteAddr();
+		if (!this.throttle.admit(account, address)) {
+			return Outcome.THROTTLED;
+		}
+		if (!check.getAsBoolean()) {
+			return Outcome.WRONG;
+		}
+		this.throttle.succeeded(account, address);
+		return Outcome.CONFIRMED;
+	}
+
+	private String confirmPage(Model model, ErrorSummary errors) {
+		model.addAttribute("errorSummary", errors);
+		return "sign-in/confirm";
+	}
+
+	private String recoveryCodePage(Model model, ErrorSummary errors) {
+		model.addAttribute("errorSummary", errors);
+		return "sign-in/recovery-code";
+	}
+
+	private String authenticatorAppPage(AccountUser me, byte[] key, Model model, ErrorSummary errors) {
+		String text = BASE32.encodeAsString(key).replace("=", "");
+		String label = URLEncoder.encode(ISSUER + ":" + me.getUsername(), StandardCharsets.UTF_8).replace("+", "%20");
+		String uri = "otpauth://totp/" + label + "?secret=" + text + "&issuer="
+				+ URLEncoder.encode(ISSUER, StandardCharsets.UTF_8).replace("+", "%20");
+		model.addAttribute("qrCode", QrCodeSvg.of(uri));
+		model.addAttribute("key", text.replaceAll("(.{4})(?!$)", "$1 "));
+		model.addAttribute("errorSummary", errors);
+		return "sign-in/authenticator-app";
+	}
+
+	private String recoveryCodesPage(List<String> codes, String next, Model model) {
+		model.addAttribute("recoveryCodes", codes);
+		model.addAttribute("next", next);
+		return "sign-in/recovery-codes";
+	}
+
+	/**
+	 * The key being set up in this session, made on the first visit and kept until
+	 * confirmed.
+	 */
+	private byte[] pendingKey(HttpSession session) {
+		Optional<byte[]> kept = Optional.ofNullable((String) session.getAttribute(PENDING_KEY))
+			.map(this.factors::unsealKey);
+		if (kept.isPresent()) {
+			return kept.get();
+		}
+		byte[] key = this.factors.newKey();
+		session.setAttribute(PENDING_KEY, this.factors.sealKey(key));
+		return key;
+	}
+
+	private ErrorSummary problem(String field, Outcome outcome) {
+		String text = (outcome == Outcome.THROTTLED)
+				? this.messages.getMessage("secondFactor.throttled", new Object[] { this.throttleMinutes },
+						LocaleContextHolder.getLocale())
+				: this.messages.getMessage("secondFactor.wrong." + field, null, LocaleContextHolder.getLocale());
+		return ErrorSummary.none().and(field, text);
+	}
+
+}

@@ -1,0 +1,76 @@
+package com.videocall.admin.web;
+
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who must confirm a second factor after the password before any page (SI1, SI2): with
+ * {@code app.sign-in.second-factor=required} (the default) every administrator, and
+ * anyone who has set a second factor up whatever the setting. Until then they reach the
+ * pages of the sign-in's second step and "Sign out", nothing else. The {@code prod}
+ * profile refuses to start with {@code optional} unless
+ * {@code app.sign-in.allow-optional-second-factor-in-prod} is true.
+ */
+@Component
+public class SecondFactorPolicy {
+
+	private static final Set<String> SECOND_FACTORS = Set.of(Authorities.AUTHENTICATOR_APP_FACTOR,
+			Authorities.RECOVERY_CODE_FACTOR, Authorities.PASSKEY_FACTOR);
+
+	private final boolean required;
+
+	SecondFactorPolicy(SignInProperties properties, Environment environment) {
+		this.required = properties.secondFactor() == SignInProperties.SecondFactor.REQUIRED;
+		if (!this.required && !properties.allowOptionalSecondFactorInProd()
+				&& environment.acceptsProfiles(Profiles.of("prod"))) {
+			throw new IllegalStateException("The prod profile does not start with app.sign-in.second-factor=optional "
+					+ "unless app.sign-in.allow-optional-second-factor-in-prod=true");
+		}
+	}
+
+	/**
+	 * Signed in with the password, but the second factor this account needs is missing.
+	 */
+	public boolean missingSecondFactor(Authentication authentication) {
+		if (authentication == null || !authentication.isAuthenticated() || confirmedSecondFactor(authentication)) {
+			return false;
+		}
+		return holds(authentication, Authorities.SECOND_FACTOR_SET_UP)
+				|| (this.required && holds(authentication, Authorities.ADMINISTRATOR));
+	}
+
+	/** Whether this sign-in confirmed a second factor (or a passkey, which is two). */
+	public boolean confirmedSecondFactor(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch(SECOND_FACTORS::contains);
+	}
+
+	/** The rule, refusing anyone still missing their second factor before asking it. */
+	public AuthorizationManager<RequestAuthorizationContext> afterSecondFactor(
+			AuthorizationManager<RequestAuthorizationContext> rule) {
+		return (Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) -> {
+			if (missingSecondFactor(authentication.get())) {
+				return new AuthorizationDecision(false);
+			}
+			AuthorizationResult result = rule.authorize(authentication, context);
+			return (result != null) ? result : new AuthorizationDecision(false);
+		};
+	}
+
+	private static boolean holds(Authentication authentication, String authority) {
+		return authentication.getAuthorities().stream().anyMatch((held) -> authority.equals(held.getAuthority()));
+	}
+
+}
