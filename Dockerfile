@@ -21,11 +21,14 @@ COPY --from=layers /build/extracted/application/ ./
 ENV SPRING_PROFILES_ACTIVE=prod \
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC"
-# No database at build time: no migrations, no schema validation, Hibernate told its dialect.
+# No database at build time: no migrations, no schema validation, Hibernate told its dialect;
+# a throw-away key for second-factor secrets, which the prod profile needs to start (the
+# container is given its own, APP_SIGN_IN_SECRET_KEY, when it runs).
 RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar application.jar \
         --spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none --spring.flyway.enabled=false \
         --spring.jpa.hibernate.ddl-auto=none --spring.jpa.database-platform=org.hibernate.dialect.PostgreSQLDialect \
         --spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false \
+        --app.sign-in.secret-key=build-time-training-run-only \
         --server.port=0 --management.server.port=0
 USER app
 # 8080: the console and /livez, /readyz. 8081: health and metrics, bound to 127.0.0.1 unless

@@ -31,8 +31,11 @@ class DemoDataSwitchTests {
 
 	@Test
 	void plantsNothingInTheProdProfileEvenWithDemoDataEnabled() {
+		// The prod profile starts only with a second factor required and a key of its
+		// own.
 		try (ConfigurableApplicationContext app = OwnApplication.start("--spring.profiles.active=prod",
-				"--app.demo-data.enabled=true")) {
+				"--app.demo-data.enabled=true", "--app.sign-in.second-factor=required",
+				"--app.sign-in.secret-key=a key of this test's own")) {
 			assertNothingPlanted(app);
 		}
 	}

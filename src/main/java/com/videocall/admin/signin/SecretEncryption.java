@@ -23,8 +23,6 @@ class SecretEncryption {
 
 	private static final Logger logger = LoggerFactory.getLogger(SecretEncryption.class);
 
-	private static final String DEVELOPMENT_KEY = "video-call-admin development key, never for production";
-
 	/** Hex salt of the key derivation: the key is the secret, not this. */
 	private static final String SALT = "5f1c0a7e9d3b2c48";
 
@@ -32,14 +30,13 @@ class SecretEncryption {
 
 	SecretEncryption(SignInProperties properties, Environment environment) {
 		String key = properties.secretKey();
-		if (key == null || key.isBlank()) {
+		if (key == null || key.isBlank() || SignInProperties.DEVELOPMENT_KEY.equals(key)) {
 			if (environment.acceptsProfiles(Profiles.of("prod"))) {
-				throw new IllegalStateException("The prod profile needs app.sign-in.secret-key (a long random text) "
-						+ "to encrypt second-factor secrets");
+				throw new IllegalStateException("The prod profile needs a key of its own in app.sign-in.secret-key "
+						+ "(a long random text) to encrypt second-factor secrets");
 			}
-			logger.warn(
-					"app.sign-in.secret-key is not set: second-factor secrets are encrypted with the development key");
-			key = DEVELOPMENT_KEY;
+			logger.warn("app.sign-in.secret-key is the development key: set a key of your own outside development");
+			key = SignInProperties.DEVELOPMENT_KEY;
 		}
 		this.encryptor = Encryptors.delux(key, SALT);
 	}

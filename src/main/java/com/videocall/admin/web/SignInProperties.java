@@ -29,9 +29,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("app.sign-in")
 public record SignInProperties(@DefaultValue("required") SecondFactor secondFactor,
-		boolean allowOptionalSecondFactorInProd, String secretKey, @DefaultValue("15m") Duration window,
+		@DefaultValue("false") boolean allowOptionalSecondFactorInProd,
+		@DefaultValue(SignInProperties.DEVELOPMENT_KEY) String secretKey, @DefaultValue("15m") Duration window,
 		@DefaultValue("5") int failuresPerAccountAndAddress, @DefaultValue("20") int failuresPerAccount,
 		@DefaultValue("50") int failuresPerAddress) {
+
+	/** The default {@code secretKey}: for development and the demo only. */
+	public static final String DEVELOPMENT_KEY = "development-only";
 
 	/** Who must confirm a second factor after the password. */
 	public enum SecondFactor {
