@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -18,8 +19,11 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -51,7 +55,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, SecondFactorPolicy factors,
-			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) throws Exception {
+			SessionEnd sessionEnd, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
+			throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> signedIn = factors
 			.afterSecondFactor(AuthenticatedAuthorizationManager.authenticated());
 		http.authorizeHttpRequests((requests) -> requests
@@ -77,15 +82,24 @@ class SecurityConfiguration {
 			.access(signedIn)
 			.anyRequest()
 			.denyAll());
-		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(secondFactorFirst(factors)));
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(sessionEnd.signInPage())
+			.accessDeniedHandler(refusal(factors, sessionEnd)));
+		http.addFilterAfter(sessionEnd.absoluteTimeout(), SecurityContextHolderFilter.class);
+		SavedRequestAwareAuthenticationSuccessHandler toPageAskedFor = new SavedRequestAwareAuthenticationSuccessHandler();
+		toPageAskedFor.setDefaultTargetUrl("/");
 		http.formLogin((form) -> form.loginPage("/sign-in")
 			.usernameParameter("email")
 			.passwordParameter("password")
-			.defaultSuccessUrl("/", false)
+			.successHandler((request, response, authentication) -> {
+				sessionEnd.markSignedIn(request, response);
+				toPageAskedFor.onAuthenticationSuccess(request, response, authentication);
+			})
 			.failureUrl("/sign-in?error")
 			.permitAll());
 		http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
-		http.logout((logout) -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"));
+		http.logout((logout) -> logout.logoutUrl("/sign-out")
+			.logoutSuccessUrl("/sign-in?signed-out")
+			.deleteCookies(SessionEnd.SIGNED_IN_COOKIE));
 		http.headers((headers) -> headers
 			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; object-src 'none'; "
 					+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
@@ -95,15 +109,21 @@ class SecurityConfiguration {
 
 	/**
 	 * Someone who still owes their second factor is sent to give it, and comes back to
-	 * the page they asked for (a GET) afterwards; anyone else refused gets 403.
+	 * the page they asked for (a GET) afterwards; a form posted into a session that ended
+	 * by itself goes to the sign-in page, which says why (SI6); anyone else refused gets
+	 * 403.
 	 */
-	private static AccessDeniedHandler secondFactorFirst(SecondFactorPolicy factors) {
-		RequestCache pageAskedFor = new HttpSessionRequestCache();
+	private static AccessDeniedHandler refusal(SecondFactorPolicy factors, SessionEnd sessionEnd) {
+		HttpSessionRequestCache pageAskedFor = new HttpSessionRequestCache();
+		pageAskedFor.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"));
 		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
 		return (request, response, denied) -> {
 			if (factors.missingSecondFactor(SecurityContextHolder.getContext().getAuthentication())) {
 				pageAskedFor.saveRequest(request, response);
 				response.sendRedirect(request.getContextPath() + "/sign-in/second-factor");
+			}
+			else if (denied instanceof CsrfException && sessionEnd.reason(request).isPresent()) {
+				sessionEnd.toSignIn(request, response);
 			}
 			else {
 				forbidden.handle(request, response, denied);

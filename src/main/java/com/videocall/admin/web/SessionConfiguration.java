@@ -3,8 +3,10 @@ package com.videocall.admin.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.session.autoconfigure.SessionTimeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializationFailedException;
@@ -66,6 +68,17 @@ class SessionConfiguration {
 	@Bean
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer attributesAddedTwiceAtOnce() {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
+	/**
+	 * A session ends {@code app.sessions.idle-timeout} after its last request (SI6): the
+	 * timeout Spring Boot gives Spring Session, instead of
+	 * {@code spring.session.timeout}.
+	 */
+	@Bean
+	@Primary
+	SessionTimeout idleTimeout(SessionTimeouts timeouts) {
+		return timeouts::idleTimeout;
 	}
 
 	@Bean

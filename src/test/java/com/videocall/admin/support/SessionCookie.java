@@ -1,7 +1,9 @@
 package com.videocall.admin.support;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.Cookie;
 
@@ -37,7 +39,11 @@ public final class SessionCookie implements RequestPostProcessor, ResultHandler 
 	@Override
 	public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
 		if (this.cookie != null) {
-			request.setCookies(this.cookie);
+			// Beside the request's other cookies, in place of any session cookie it had.
+			Stream<Cookie> others = (request.getCookies() != null)
+					? Arrays.stream(request.getCookies()).filter((other) -> !NAME.equals(other.getName()))
+					: Stream.empty();
+			request.setCookies(Stream.concat(others, Stream.of(this.cookie)).toArray(Cookie[]::new));
 		}
 		return request;
 	}
