@@ -61,6 +61,21 @@ public class AccountManagement {
 		return this.accounts.count() == 0;
 	}
 
+	/** Whether this is the account's password. */
+	public boolean isPassword(long accountId, String password) {
+		String hash = get(accountId).getPasswordHash();
+		return password != null && hash != null && this.passwords.matches(password, hash);
+	}
+
+	/**
+	 * Changes an active account's password; the new one has passed
+	 * {@link PasswordPolicy}.
+	 */
+	@Transactional
+	public void changePassword(long accountId, String newPassword) {
+		get(accountId).changePassword(this.passwords.encode(newPassword));
+	}
+
 	/** Sets up an invited account; the password has passed {@link PasswordPolicy}. */
 	@Transactional
 	public UserAccount activate(long accountId, String fullName, String password) {

@@ -77,6 +77,14 @@ public class UserAccount {
 		this.status = AccountStatus.ACTIVE;
 	}
 
+	/** The person chose a new password (SI9). */
+	void changePassword(String passwordHash) {
+		if (this.status != AccountStatus.ACTIVE) {
+			throw new IllegalStateException("Only an active account changes its password; this one is " + this.status);
+		}
+		this.passwordHash = passwordHash;
+	}
+
 	void disable() {
 		this.status = AccountStatus.DISABLED;
 	}

@@ -61,6 +61,14 @@ class AuthenticatorApps {
 				""").params(step, accountId, step).update() == 1;
 	}
 
+	Optional<Instant> addedAt(long accountId) {
+		return this.jdbc.sql("select added_at from authenticator_app where account_id = ?")
+			.param(accountId)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
 	boolean exists(long accountId) {
 		return this.jdbc.sql("select exists (select 1 from authenticator_app where account_id = ?)")
 			.param(accountId)

@@ -2,6 +2,7 @@ package com.videocall.admin.signin;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -49,6 +50,20 @@ public class SecondFactorService implements SecondFactors {
 
 	public boolean hasAuthenticatorApp(long accountId) {
 		return this.apps.exists(accountId);
+	}
+
+	/** When the account's authenticator app was set up, if it has one. */
+	public Optional<Instant> authenticatorAppAddedAt(long accountId) {
+		return this.apps.addedAt(accountId);
+	}
+
+	/**
+	 * Ten new recovery codes in place of the account's old ones; the only time they are
+	 * seen.
+	 */
+	@Transactional
+	public List<String> newRecoveryCodes(long accountId) {
+		return this.recoveryCodes.replace(accountId);
 	}
 
 	public int recoveryCodesLeft(long accountId) {

@@ -5,7 +5,7 @@
  * rule ({@code SecondFactorPolicy}); the account module asks this one, through
  * {@code account.SecondFactors}, whether an account has one.
  */
-@ApplicationModule(allowedDependencies = { "account", "web" })
+@ApplicationModule(allowedDependencies = { "account", "mail", "web" })
 package com.videocall.admin.signin;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package com.videocall.admin.web;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -10,6 +11,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +57,19 @@ public class SecondFactorPolicy {
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.anyMatch(SECOND_FACTORS::contains);
+	}
+
+	/**
+	 * Whether this sign-in confirmed a second factor at or after {@code since} (SI3, SI7:
+	 * changes to factors need one confirmed in the last 5 minutes).
+	 */
+	public boolean confirmedSecondFactorSince(Authentication authentication, Instant since) {
+		return authentication.getAuthorities()
+			.stream()
+			.filter(FactorGrantedAuthority.class::isInstance)
+			.map(FactorGrantedAuthority.class::cast)
+			.anyMatch((factor) -> SECOND_FACTORS.contains(factor.getAuthority())
+					&& !factor.getIssuedAt().isBefore(since));
 	}
 
 	/** The rule, refusing anyone still missing their second factor before asking it. */

@@ -76,7 +76,7 @@ class SecurityConfiguration {
 			.requestMatchers("/sent-emails/**")
 			.access(factors
 				.afterSecondFactor(AuthorityAuthorizationManager.hasAuthority(Authorities.SYSTEM_ADMINISTRATOR)))
-			.requestMatchers("/", "/about")
+			.requestMatchers("/", "/about", "/security", "/security/**")
 			.access(signedIn)
 			.requestMatchers(new UnmappedPaths(controllers))
 			.access(signedIn)

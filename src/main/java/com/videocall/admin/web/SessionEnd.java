@@ -49,6 +49,16 @@ public class SessionEnd {
 
 	private static final String SIGNED_IN_AT = SessionEnd.class.getName() + ".signedInAt";
 
+	/**
+	 * The session attribute holding the client address it signed in from ("Security").
+	 */
+	public static final String ADDRESS = SessionEnd.class.getName() + ".address";
+
+	/** The session attribute holding its browser's User-Agent, at most 300 characters. */
+	public static final String BROWSER = SessionEnd.class.getName() + ".browser";
+
+	private static final int BROWSER_KEPT = 300;
+
 	private final SessionTimeouts timeouts;
 
 	private final Clock clock;
@@ -60,10 +70,16 @@ public class SessionEnd {
 
 	/**
 	 * Marks the session and the browser as signed in now (after any successful sign-in,
-	 * once the session has its new id).
+	 * once the session has its new id), keeping where from for the person's "Security"
+	 * page.
 	 */
 	public void markSignedIn(HttpServletRequest request, HttpServletResponse response) {
-		request.getSession().setAttribute(SIGNED_IN_AT, this.clock.instant());
+		HttpSession session = request.getSession();
+		session.setAttribute(SIGNED_IN_AT, this.clock.instant());
+		session.setAttribute(ADDRESS, request.getRemoteAddr());
+		String browser = request.getHeader("User-Agent");
+		session.setAttribute(BROWSER,
+				(browser != null) ? browser.substring(0, Math.min(browser.length(), BROWSER_KEPT)) : null);
 		Cookie cookie = new Cookie(SIGNED_IN_COOKIE, "1");
 		cookie.setPath(request.getContextPath() + "/");
 		cookie.setHttpOnly(true);

@@ -28,6 +28,13 @@ public class SignedIn {
 	}
 
 	/**
+	 * Signed in and past the second factor if one is owed: every page is open to them.
+	 */
+	public boolean complete(Authentication authentication) {
+		return any(authentication) && !this.factors.missingSecondFactor(authentication);
+	}
+
+	/**
 	 * Signed in, holding the authority ({@link Authorities}), and past the second factor
 	 * if one is owed (until then the menu's pages are closed to them).
 	 */

@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.videocall.admin.signin.AuthenticatorAppCodes;
 import com.videocall.admin.support.TestOrganisation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Setting up an authenticator app and signing in with it or with a recovery code, in the
- * browser, each page audited (SI1, SI2). The browsers' application asks for a second
- * factor only of those who set one up (its test setting), so the set-up is opened by its
- * address; the administrator is sent there after the password where the factor is
- * required (the default; {@code SecondFactorIntegrationTests}).
+ * Setting up an authenticator app and signing in with it or with a recovery code, then
+ * "Security" and "Change password", in the browser, each page audited (SI1, SI2, SI3,
+ * SI9). The browsers' application asks for a second factor only of those who set one up
+ * (its test setting), so the set-up is opened by its address; the administrator is sent
+ * there after the password where the factor is required (the default;
+ * {@code SecondFactorIntegrationTests}).
  */
 class SecondFactorBrowserTests extends BrowserTest {
 
@@ -55,6 +57,19 @@ class SecondFactorBrowserTests extends BrowserTest {
 		this.page.getByLabel("Code from your authenticator app").fill(AuthenticatorAppCodes.code(key, 1));
 		click(AriaRole.BUTTON, "Confirm");
 		assertThat(this.page.locator("h1")).hasText("Welcome, Admin " + this.clinic.tag());
+
+		click(AriaRole.LINK, "Security");
+		assertThat(this.page.locator("table.sessions")).containsText("This browser");
+		assertThat(this.page.getByText("9 recovery codes left")).isVisible();
+		audit.check("Security");
+		click(AriaRole.LINK, "Change password");
+		this.page.getByLabel("Current password").fill("not the password");
+		this.page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+			.fill("kettle quarry violet lantern");
+		this.page.getByLabel("Confirm new password").fill("kettle quarry violet lantern");
+		click(AriaRole.BUTTON, "Change password");
+		assertThat(this.page.locator(".error-summary")).containsText("That is not your current password.");
+		audit.check("Change password, wrong current password");
 		audit.assertNoProblems();
 	}
 

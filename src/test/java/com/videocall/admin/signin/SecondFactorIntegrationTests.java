@@ -163,6 +163,26 @@ class SecondFactorIntegrationTests {
 	}
 
 	@Test
+	void asksForAFactorConfirmedInTheLast5MinutesBeforeNewRecoveryCodes() throws Exception {
+		Clinic clinic = this.organisation.clinic();
+		String address = ClientAddresses.fresh();
+		byte[] key = setUpApp(clinic.adminEmail(), address);
+		List<String> old = this.lastRecoveryCodes;
+		SessionCookie session = passwordOnly(clinic.adminEmail(), address);
+		this.mvc.perform(confirm(session, address, code(key, 1))).andExpect(redirectedUrl("/")).andDo(session);
+		this.clock.advance(Duration.ofMinutes(6));
+		this.mvc.perform(post("/security/recovery-codes").with(csrf()).with(session))
+			.andExpect(redirectedUrl("/sign-in/confirm"));
+		this.mvc.perform(confirm(session, address, code(key, 0))).andExpect(redirectedUrl("/security")).andDo(session);
+		Document codes = page(post("/security/recovery-codes").with(csrf()).with(session));
+		assertThat(codes.select(".recovery-codes code").eachText()).hasSize(10).doesNotContainAnyElementsOf(old);
+		SessionCookie later = passwordOnly(clinic.adminEmail(), address);
+		assertThat(page(recoveryCode(later, address, old.get(0))).select(".error-summary li").text())
+			.as("an old recovery code")
+			.contains("has been used");
+	}
+
+	@Test
 	void asksNothingMoreOfSomeoneWhoIsNoAdministratorAndHasNoFactor() throws Exception {
 		String email = TestOrganisation.email("provider");
 		long person = this.organisation.person("Provider", email);

@@ -1,0 +1,86 @@
+package com.videocall.admin.signin.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.signin.SecondFactorService;
+import com.videocall.admin.signin.SecurityNotices;
+import com.videocall.admin.web.Banner;
+import com.videocall.admin.web.Banner.Kind;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Security" (SI3), for everyone signed in: their authenticator app, the recovery codes
+ * left and new ones (after a factor confirmed in the last 5 minutes; the person is
+ * emailed), and their signed-in sessions, each of which they can end. "Change password"
+ * is {@link PasswordController}.
+ */
+@Controller
+class SecurityController {
+
+	private final SecondFactorService factors;
+
+	private final SignedInSessions sessions;
+
+	private final FactorConfirmation confirmation;
+
+	private final SecurityNotices notices;
+
+	SecurityController(SecondFactorService factors, SignedInSessions sessions, FactorConfirmation confirmation,
+			SecurityNotices notices) {
+		this.factors = factors;
+		this.sessions = sessions;
+		this.confirmation = confirmation;
+		this.notices = notices;
+	}
+
+	@GetMapping("/security")
+	String security(@AuthenticationPrincipal AccountUser me, HttpSession session, Model model) {
+		model.addAttribute("appAddedAt", this.factors.authenticatorAppAddedAt(me.accountId()).orElse(null));
+		model.addAttribute("recoveryCodesLeft", this.factors.recoveryCodesLeft(me.accountId()));
+		model.addAttribute("sessions", this.sessions.of(me.getUsername(), session.getId()));
+		return "security/index";
+	}
+
+	@PostMapping("/security/recovery-codes")
+	String newRecoveryCodes(@AuthenticationPrincipal AccountUser me, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		if (!this.factors.hasAuthenticatorApp(me.accountId())) {
+			return "redirect:/security";
+		}
+		if (!this.confirmation.fresh(request, "/security")) {
+			return "redirect:/sign-in/confirm";
+		}
+		model.addAttribute("recoveryCodes", this.factors.newRecoveryCodes(me.accountId()));
+		model.addAttribute("next", request.getContextPath() + "/security");
+		this.notices.tell(me.accountId(), me.getUsername(), "newRecoveryCodes");
+		return "sign-in/recovery-codes";
+	}
+
+	@PostMapping("/security/sessions/{handle}/sign-out")
+	String signOut(@AuthenticationPrincipal AccountUser me, @PathVariable String handle, HttpSession session,
+			RedirectAttributes redirect) {
+		boolean ended = this.sessions.signOut(me.getUsername(), handle, session.getId());
+		Banner.flash(redirect, ended ? Kind.SUCCESS : Kind.INFORMATION,
+				ended ? "security.sessions.signedOut" : "security.sessions.alreadyEnded");
+		return "redirect:/security";
+	}
+
+	@PostMapping("/security/sessions/sign-out-others")
+	String signOutOthers(@AuthenticationPrincipal AccountUser me, HttpSession session, RedirectAttributes redirect) {
+		int ended = this.sessions.signOutOthers(me.getUsername(), session.getId());
+		Banner.flash(redirect, Kind.SUCCESS, "security.sessions.signedOutOthers." + SignedInSessions.howMany(ended),
+				ended);
+		return "redirect:/security";
+	}
+
+}
