@@ -69,6 +69,11 @@ class AuthenticatorApps {
 			.map(Timestamp::toInstant);
 	}
 
+	/** Removes the account's app; false if it had none. */
+	boolean remove(long accountId) {
+		return this.jdbc.sql("delete from authenticator_app where account_id = ?").param(accountId).update() == 1;
+	}
+
 	boolean exists(long accountId) {
 		return this.jdbc.sql("select exists (select 1 from authenticator_app where account_id = ?)")
 			.param(accountId)

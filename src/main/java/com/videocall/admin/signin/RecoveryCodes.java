@@ -69,6 +69,10 @@ class RecoveryCodes {
 				""").params(Timestamp.from(now), accountId, digest(code)).update() == 1;
 	}
 
+	void removeAll(long accountId) {
+		this.jdbc.sql("delete from recovery_code where account_id = ?").param(accountId).update();
+	}
+
 	int left(long accountId) {
 		return this.jdbc.sql("select count(*) from recovery_code where account_id = ? and used_at is null")
 			.param(accountId)

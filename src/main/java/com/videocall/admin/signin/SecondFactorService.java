@@ -11,6 +11,8 @@ import org.apache.commons.codec.binary.Base32;
 
 import com.videocall.admin.account.SecondFactors;
 
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +34,18 @@ public class SecondFactorService implements SecondFactors {
 
 	private final RecoveryCodes recoveryCodes;
 
+	private final SecurityNotices notices;
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	SecondFactorService(AuthenticatorApps apps, SecretEncryption encryption, RecoveryCodes recoveryCodes, Clock clock) {
+	SecondFactorService(AuthenticatorApps apps, SecretEncryption encryption, RecoveryCodes recoveryCodes,
+			SecurityNotices notices, FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
+		this.notices = notices;
+		this.sessions = sessions;
 		this.apps = apps;
 		this.encryption = encryption;
 		this.recoveryCodes = recoveryCodes;
@@ -46,6 +55,18 @@ public class SecondFactorService implements SecondFactors {
 	@Override
 	public boolean anySetUpBy(long accountId) {
 		return this.apps.exists(accountId);
+	}
+
+	@Override
+	@Transactional
+	public boolean reset(long accountId, String email) {
+		boolean had = this.apps.remove(accountId);
+		this.recoveryCodes.removeAll(accountId);
+		if (had) {
+			this.notices.tell(accountId, email, "secondFactorReset");
+			this.sessions.findByPrincipalName(email).keySet().forEach(this.sessions::deleteById);
+		}
+		return had;
 	}
 
 	public boolean hasAuthenticatorApp(long accountId) {

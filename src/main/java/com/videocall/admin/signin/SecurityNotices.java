@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Emails a person when their sign-in changed (SI3, SI9): a new password, new recovery
- * codes. The email says what changed and what to do if it was not them; it holds no link
- * and no secret. Queued through the outbox like every email (X6).
+ * Emails a person when their sign-in changed (SI3, SI4, SI9): a new password, new
+ * recovery codes, a second factor reset by an administrator. The email says what changed
+ * and what to do if it was not them; it holds no link and no secret. Queued through the
+ * outbox like every email (X6).
  */
 @Service
 public class SecurityNotices {

@@ -1,8 +1,14 @@
 package com.videocall.admin.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -12,6 +18,7 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +36,21 @@ public class SecondFactorPolicy {
 	private static final Set<String> SECOND_FACTORS = Set.of(Authorities.AUTHENTICATOR_APP_FACTOR,
 			Authorities.RECOVERY_CODE_FACTOR, Authorities.PASSKEY_FACTOR);
 
+	/**
+	 * How recently a second factor must have been confirmed for a change to factors (SI3,
+	 * SI7).
+	 */
+	public static final Duration FRESH = Duration.ofMinutes(5);
+
+	private static final String BACK = SecondFactorPolicy.class.getName() + ".back";
+
 	private final boolean required;
 
-	SecondFactorPolicy(SignInProperties properties, Environment environment) {
+	private final Clock clock;
+
+	SecondFactorPolicy(SignInProperties properties, Environment environment, Clock clock) {
 		this.required = properties.secondFactor() == SignInProperties.SecondFactor.REQUIRED;
+		this.clock = clock;
 		if (!this.required && !properties.allowOptionalSecondFactorInProd()
 				&& environment.acceptsProfiles(Profiles.of("prod"))) {
 			throw new IllegalStateException("The prod profile does not start with app.sign-in.second-factor=optional "
@@ -60,16 +78,37 @@ public class SecondFactorPolicy {
 	}
 
 	/**
-	 * Whether this sign-in confirmed a second factor at or after {@code since} (SI3, SI7:
-	 * changes to factors need one confirmed in the last 5 minutes).
+	 * Whether this sign-in confirmed a second factor in the last 5 minutes, which changes
+	 * to factors need (SI3, SI7); if not, the person is to confirm one ("Confirm it's
+	 * you"), after which they come back to {@code back} (a path of this application) to
+	 * do it again.
 	 */
-	public boolean confirmedSecondFactorSince(Authentication authentication, Instant since) {
-		return authentication.getAuthorities()
+	public boolean freshOrConfirmFirst(HttpServletRequest request, String back) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		Instant since = this.clock.instant().minus(FRESH);
+		boolean fresh = authentication != null && authentication.getAuthorities()
 			.stream()
 			.filter(FactorGrantedAuthority.class::isInstance)
 			.map(FactorGrantedAuthority.class::cast)
 			.anyMatch((factor) -> SECOND_FACTORS.contains(factor.getAuthority())
 					&& !factor.getIssuedAt().isBefore(since));
+		if (!fresh) {
+			request.getSession().setAttribute(BACK, back);
+		}
+		return fresh;
+	}
+
+	/**
+	 * The page to come back to after "Confirm it's you", if a change sent the person
+	 * there.
+	 */
+	public Optional<String> takeBack(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		String back = (session != null) ? (String) session.getAttribute(BACK) : null;
+		if (back != null) {
+			session.removeAttribute(BACK);
+		}
+		return Optional.ofNullable(back);
 	}
 
 	/** The rule, refusing anyone still missing their second factor before asking it. */

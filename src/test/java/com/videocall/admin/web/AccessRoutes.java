@@ -25,13 +25,20 @@ final class AccessRoutes {
 	/** Who gets past the door; within it, records outside scope are "not found". */
 	enum Access {
 
-		EVERYONE, SIGNED_IN, ADMINISTRATORS, SYSTEM_ADMINISTRATORS;
+		EVERYONE, SIGNED_IN, ADMINISTRATORS, SYSTEM_ADMINISTRATORS,
+
+		/**
+		 * Past the administrators' door, but only System and Organisation Administrators
+		 * act; for the others the person is "not found" (SI4).
+		 */
+		ORGANISATION_ADMINISTRATORS;
 
 		boolean admits(Actor actor) {
 			return switch (this) {
 				case EVERYONE -> true;
 				case SIGNED_IN -> actor != Actor.ANONYMOUS;
-				case ADMINISTRATORS -> actor != Actor.ANONYMOUS && actor != Actor.NON_ADMINISTRATOR;
+				case ADMINISTRATORS, ORGANISATION_ADMINISTRATORS ->
+					actor != Actor.ANONYMOUS && actor != Actor.NON_ADMINISTRATOR;
 				case SYSTEM_ADMINISTRATORS -> actor == Actor.SYSTEM_ADMINISTRATOR;
 			};
 		}
@@ -87,6 +94,10 @@ final class AccessRoutes {
 							"a new password of some length", "confirmPassword", "a new password of some length")),
 			route("GET /users", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/users")),
 			route("GET /users/{id}", Access.ADMINISTRATORS, SCOPED, NO_KIND, (s) -> Call.get("/users/" + s.account())),
+			route("GET /users/{id}/second-factor-reset", Access.ORGANISATION_ADMINISTRATORS, SCOPED, NO_KIND,
+					(s) -> Call.get("/users/" + s.account() + "/second-factor-reset")),
+			route("POST /users/{id}/second-factor-reset", Access.ORGANISATION_ADMINISTRATORS, SCOPED, NO_KIND,
+					(s) -> Call.post("/users/" + s.account() + "/second-factor-reset")),
 			route("GET /users/invitations/{id}", Access.ADMINISTRATORS, SCOPED, EVERY_KIND, (s) -> Call.get(dialog(s))),
 			route("POST /users/invitations/{id}/reminder", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
 					(s) -> Call.post(dialog(s) + "/reminder", "version", s.invitation().version())),
@@ -219,6 +230,10 @@ final class AccessRoutes {
 				return (actor == Actor.ANONYMOUS) ? 302 : 403;
 			}
 			if (ids == Ids.OUT_OF_SCOPE || ids == Ids.MISSING) {
+				return 404;
+			}
+			if (this.access == Access.ORGANISATION_ADMINISTRATORS && actor != Actor.SYSTEM_ADMINISTRATOR
+					&& actor != Actor.ORGANISATION_ADMINISTRATOR) {
 				return 404;
 			}
 			if (this.answer != 0) {

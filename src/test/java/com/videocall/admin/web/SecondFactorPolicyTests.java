@@ -3,6 +3,7 @@ package com.videocall.admin.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,9 +24,9 @@ class SecondFactorPolicyTests {
 	@Test
 	void asksEveryAdministratorWhenRequiredAndOnlyThoseWithAFactorWhenOptional() {
 		SecondFactorPolicy required = new SecondFactorPolicy(settings(SecondFactor.REQUIRED, false),
-				new MockEnvironment());
+				new MockEnvironment(), Clock.systemUTC());
 		SecondFactorPolicy optional = new SecondFactorPolicy(settings(SecondFactor.OPTIONAL, false),
-				new MockEnvironment());
+				new MockEnvironment(), Clock.systemUTC());
 		Authentication administrator = signedIn(Authorities.ADMINISTRATOR, Authorities.PASSWORD_FACTOR);
 		Authentication withFactor = signedIn(Authorities.SECOND_FACTOR_SET_UP, Authorities.PASSWORD_FACTOR);
 		Authentication neither = signedIn(Authorities.PASSWORD_FACTOR);
@@ -48,11 +49,13 @@ class SecondFactorPolicyTests {
 		MockEnvironment prod = new MockEnvironment();
 		prod.setActiveProfiles("prod");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new SecondFactorPolicy(settings(SecondFactor.OPTIONAL, false), prod))
+			.isThrownBy(() -> new SecondFactorPolicy(settings(SecondFactor.OPTIONAL, false), prod, Clock.systemUTC()))
 			.withMessageContaining("app.sign-in.allow-optional-second-factor-in-prod=true");
-		assertThat(new SecondFactorPolicy(settings(SecondFactor.OPTIONAL, true), prod)).isNotNull();
-		assertThat(new SecondFactorPolicy(settings(SecondFactor.REQUIRED, false), prod)).isNotNull();
-		assertThat(new SecondFactorPolicy(settings(SecondFactor.OPTIONAL, false), new MockEnvironment())).isNotNull();
+		assertThat(new SecondFactorPolicy(settings(SecondFactor.OPTIONAL, true), prod, Clock.systemUTC())).isNotNull();
+		assertThat(new SecondFactorPolicy(settings(SecondFactor.REQUIRED, false), prod, Clock.systemUTC())).isNotNull();
+		assertThat(new SecondFactorPolicy(settings(SecondFactor.OPTIONAL, false), new MockEnvironment(),
+				Clock.systemUTC()))
+			.isNotNull();
 	}
 
 	private static Authentication signedIn(String... authorities) {

@@ -1,6 +1,8 @@
 package com.videocall.admin.people.web;
 
+import com.videocall.admin.account.SecondFactors;
 import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.people.SecondFactorResets;
 import com.videocall.admin.people.StatusFilter;
 import com.videocall.admin.people.UserProfiles;
 import com.videocall.admin.people.Users;
@@ -11,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The Users list (U1, U2) and a user's details (U3). */
+/**
+ * The Users list (U1, U2) and a user's details (U3), with "Reset second factor" where
+ * allowed (SI4).
+ */
 @Controller
 class UsersController {
 
@@ -19,9 +24,15 @@ class UsersController {
 
 	private final UserProfiles profiles;
 
-	UsersController(Users users, UserProfiles profiles) {
+	private final SecondFactorResets resets;
+
+	private final SecondFactors factors;
+
+	UsersController(Users users, UserProfiles profiles, SecondFactorResets resets, SecondFactors factors) {
 		this.users = users;
 		this.profiles = profiles;
+		this.resets = resets;
+		this.factors = factors;
 	}
 
 	@GetMapping("/users")
@@ -36,6 +47,8 @@ class UsersController {
 	String detail(AdministratorScope scope, @PathVariable long id, @ModelAttribute("list") UsersListState list,
 			Model model) {
 		model.addAttribute("user", this.profiles.get(scope, id));
+		// SI4: offered only where it can be done.
+		model.addAttribute("mayResetSecondFactor", this.resets.mayReset(scope, id) && this.factors.anySetUpBy(id));
 		return "users/detail";
 	}
 

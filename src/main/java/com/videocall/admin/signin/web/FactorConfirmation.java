@@ -1,13 +1,12 @@
 package com.videocall.admin.signin.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import com.videocall.admin.web.Authorities;
 import com.videocall.admin.web.SecondFactorPolicy;
@@ -38,11 +37,6 @@ class FactorConfirmation {
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final RequestCache pageAskedFor = new HttpSessionRequestCache();
-
-	/** How recently a factor must have been confirmed for a change to factors. */
-	static final Duration FRESH = Duration.ofMinutes(5);
-
-	private static final String BACK = FactorConfirmation.class.getName() + ".back";
 
 	private final SecondFactorPolicy factors;
 
@@ -77,28 +71,12 @@ class FactorConfirmation {
 	 * else the page asked for before the second step (a GET), else the home page.
 	 */
 	String next(HttpServletRequest request, HttpServletResponse response) {
-		HttpSession session = request.getSession(false);
-		String back = (session != null) ? (String) session.getAttribute(BACK) : null;
-		if (back != null) {
-			session.removeAttribute(BACK);
-			return request.getContextPath() + back;
+		Optional<String> back = this.factors.takeBack(request);
+		if (back.isPresent()) {
+			return request.getContextPath() + back.get();
 		}
 		SavedRequest saved = this.pageAskedFor.getRequest(request, response);
 		return (saved != null) ? saved.getRedirectUrl() : request.getContextPath() + "/";
-	}
-
-	/**
-	 * Whether this sign-in confirmed a second factor in the last 5 minutes, which changes
-	 * to factors need (SI3, SI7); if not, the person is to confirm one, then come back to
-	 * {@code back} (a path of this application) and do it again.
-	 */
-	boolean fresh(HttpServletRequest request, String back) {
-		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		if (this.factors.confirmedSecondFactorSince(current, this.clock.instant().minus(FRESH))) {
-			return true;
-		}
-		request.getSession().setAttribute(BACK, back);
-		return false;
 	}
 
 }

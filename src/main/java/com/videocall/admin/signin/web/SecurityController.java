@@ -9,6 +9,7 @@ import com.videocall.admin.signin.SecondFactorService;
 import com.videocall.admin.signin.SecurityNotices;
 import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
+import com.videocall.admin.web.SecondFactorPolicy;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,15 +32,15 @@ class SecurityController {
 
 	private final SignedInSessions sessions;
 
-	private final FactorConfirmation confirmation;
+	private final SecondFactorPolicy policy;
 
 	private final SecurityNotices notices;
 
-	SecurityController(SecondFactorService factors, SignedInSessions sessions, FactorConfirmation confirmation,
+	SecurityController(SecondFactorService factors, SignedInSessions sessions, SecondFactorPolicy policy,
 			SecurityNotices notices) {
 		this.factors = factors;
 		this.sessions = sessions;
-		this.confirmation = confirmation;
+		this.policy = policy;
 		this.notices = notices;
 	}
 
@@ -57,7 +58,7 @@ class SecurityController {
 		if (!this.factors.hasAuthenticatorApp(me.accountId())) {
 			return "redirect:/security";
 		}
-		if (!this.confirmation.fresh(request, "/security")) {
+		if (!this.policy.freshOrConfirmFirst(request, "/security")) {
 			return "redirect:/sign-in/confirm";
 		}
 		model.addAttribute("recoveryCodes", this.factors.newRecoveryCodes(me.accountId()));
