@@ -23,6 +23,7 @@ import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.SessionCookie;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestOrganisation;
+import com.videocall.admin.support.TestOrganisation.Clinic;
 import com.videocall.admin.web.Authorities;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -74,7 +75,7 @@ class SecondFactorResetIntegrationTests {
 		String email = TestOrganisation.email("lost-phone");
 		String name = "Lost Phone " + TestOrganisation.tag();
 		long person = this.organisation.person(name, email);
-		this.organisation.grant(person, Role.SERVICE_PROVIDER, this.organisation.areaId("Northern Physiotherapy"));
+		this.organisation.grant(person, Role.SERVICE_PROVIDER, this.organisation.clinic().waitingArea());
 		setUpApp(person);
 		SessionCookie theirs = new SessionCookie();
 		this.mvc
@@ -111,34 +112,30 @@ class SecondFactorResetIntegrationTests {
 
 	@Test
 	void letsAnOrganisationAdministratorResetOnlyPeopleWhollyInTheirScope() throws Exception {
-		long inside = personWithApp("inside", "Northern Physiotherapy");
-		long straddling = personWithApp("straddling", "Northern Physiotherapy");
-		this.organisation.grant(straddling, Role.MEETING_ROOM_MEMBER, this.organisation.areaId("Southern Team Huddle"));
+		Clinic clinic = this.organisation.clinic();
+		long inside = personWithApp("inside", clinic.waitingArea());
+		long straddling = personWithApp("straddling", clinic.waitingArea());
+		this.organisation.grant(straddling, Role.MEETING_ROOM_MEMBER, this.organisation.clinic().meetingRoom());
+		String serviceAdministrator = clinic.email("service-admin");
+		this.organisation.grant(this.organisation.person("Service admin", serviceAdministrator),
+				Role.SERVICE_ADMINISTRATOR, clinic.waitingArea());
+		RequestPostProcessor organisationAdministrator = this.signIn.as(clinic.adminEmail());
 
-		assertThat(page(get("/users/" + inside).with(this.signIn.as(SignIn.ORG_ADMIN))).text())
+		assertThat(page(get("/users/" + inside).with(organisationAdministrator)).text())
 			.contains("Reset second factor");
-		this.mvc
-			.perform(post("/users/" + inside + "/second-factor-reset").with(csrf())
-				.with(this.signIn.as(SignIn.ORG_ADMIN)))
-			.andExpect(redirectedUrl("/users/" + inside));
+		this.mvc.perform(reset(inside).with(organisationAdministrator)).andExpect(redirectedUrl("/users/" + inside));
 		assertThat(this.factors.anySetUpBy(inside)).isFalse();
 
-		assertThat(page(get("/users/" + straddling).with(this.signIn.as(SignIn.ORG_ADMIN))).text())
+		assertThat(page(get("/users/" + straddling).with(organisationAdministrator)).text())
 			.doesNotContain("Reset second factor");
-		this.mvc
-			.perform(post("/users/" + straddling + "/second-factor-reset").with(csrf())
-				.with(this.signIn.as(SignIn.ORG_ADMIN)))
-			.andExpect(status().isNotFound());
-		this.mvc
-			.perform(post("/users/" + straddling + "/second-factor-reset").with(csrf())
-				.with(this.signIn.as(SignIn.CLINIC_ADMIN)))
-			.andExpect(status().isNotFound());
+		this.mvc.perform(reset(straddling).with(organisationAdministrator)).andExpect(status().isNotFound());
+		this.mvc.perform(reset(straddling).with(this.signIn.as(serviceAdministrator))).andExpect(status().isNotFound());
 		assertThat(this.factors.anySetUpBy(straddling)).isTrue();
 	}
 
 	@Test
 	void asksForAFactorConfirmedInTheLast5MinutesFirst() throws Exception {
-		long person = personWithApp("stale", "Northern Physiotherapy");
+		long person = personWithApp("stale", this.organisation.clinic().waitingArea());
 		this.mvc
 			.perform(post("/users/" + person + "/second-factor-reset").with(csrf())
 				.with(confirmedMinutesAgo(SignIn.ADMIN, 6)))
@@ -146,10 +143,11 @@ class SecondFactorResetIntegrationTests {
 		assertThat(this.factors.anySetUpBy(person)).isTrue();
 	}
 
-	private long personWithApp(String who, String area) {
+	/** A person with a role in the area (never one of the demo organisation's). */
+	private long personWithApp(String who, long area) {
 		String email = TestOrganisation.email(who);
 		long person = this.organisation.person(who + " " + TestOrganisation.tag(), email);
-		this.organisation.grant(person, Role.SERVICE_PROVIDER, this.organisation.areaId(area));
+		this.organisation.grant(person, Role.SERVICE_PROVIDER, area);
 		setUpApp(person);
 		return person;
 	}
@@ -169,6 +167,10 @@ class SecondFactorResetIntegrationTests {
 		authorities
 			.add(FactorGrantedAuthority.withAuthority(Authorities.AUTHENTICATOR_APP_FACTOR).issuedAt(then).build());
 		return authentication(UsernamePasswordAuthenticationToken.authenticated(account, null, authorities));
+	}
+
+	private static MockHttpServletRequestBuilder reset(long person) {
+		return post("/users/" + person + "/second-factor-reset").with(csrf());
 	}
 
 	private Document page(MockHttpServletRequestBuilder request) throws Exception {
