@@ -13,6 +13,7 @@ import java.util.Set;
 import com.videocall.admin.mail.Outbox;
 import com.videocall.admin.mail.OutgoingEmail;
 import com.videocall.admin.support.HttpBrowser;
+import com.videocall.admin.support.FastPasswords;
 import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
@@ -47,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 		properties = { "logging.level.com.icegreen.greenmail=WARN", "app.metrics-refresh=200ms",
 				"app.mail.max-attempts=5" })
 @ContextConfiguration(initializers = { OwnDatabaseInitializer.class, MailServer.Initializer.class })
-@Import({ TestOrganisation.class, MailServer.class, InvitationRecords.class, Invitees.class })
+@Import({ FastPasswords.class, TestOrganisation.class, MailServer.class, InvitationRecords.class, Invitees.class })
 class MetricsIntegrationTests {
 
 	/** Far longer than the gauges' refresh and a few dispatcher rounds. */

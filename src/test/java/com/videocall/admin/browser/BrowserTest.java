@@ -18,6 +18,7 @@ import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScopes;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationManagement;
+import com.videocall.admin.support.FastPasswords;
 import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.TestDatabaseInitializer;
 import com.videocall.admin.support.TestOrganisation;
@@ -43,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = { TestDatabaseInitializer.class, MailServer.Initializer.class })
-@Import({ TestOrganisation.class, MailServer.class })
+@Import({ FastPasswords.class, TestOrganisation.class, MailServer.class })
 abstract class BrowserTest {
 
 	static final int PORT = freePort();

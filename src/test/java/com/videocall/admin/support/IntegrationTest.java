@@ -28,8 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = "logging.level.com.icegreen.greenmail=WARN")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { TestDatabaseInitializer.class, MailServer.Initializer.class })
-@Import({ SignIn.class, TestOrganisation.class, Pages.class, Invitations.class, InvitationRecords.class,
-		MailServer.class, Invitees.class, LinkPages.class, StatementCounter.class })
+@Import({ FastPasswords.class, SignIn.class, TestOrganisation.class, Pages.class, Invitations.class,
+		InvitationRecords.class, MailServer.class, Invitees.class, LinkPages.class, StatementCounter.class })
 public @interface IntegrationTest {
 
 }

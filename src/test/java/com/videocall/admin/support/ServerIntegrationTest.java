@@ -27,7 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import({ SignIn.class, TestOrganisation.class, Invitations.class, InvitationRecords.class })
+@Import({ FastPasswords.class, SignIn.class, TestOrganisation.class, Invitations.class, InvitationRecords.class })
 public @interface ServerIntegrationTest {
 
 }
