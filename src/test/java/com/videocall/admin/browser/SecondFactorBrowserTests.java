@@ -7,9 +7,14 @@ import java.util.List;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.videocall.admin.directory.Role;
 import com.videocall.admin.signin.AuthenticatorAppCodes;
+import com.videocall.admin.signin.SecondFactorService;
 import com.videocall.admin.support.TestOrganisation;
+import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Setting up an authenticator app and signing in with it or with a recovery code, then
@@ -20,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * {@code SecondFactorIntegrationTests}).
  */
 class SecondFactorBrowserTests extends BrowserTest {
+
+	@Autowired
+	SecondFactorService factors;
 
 	@Test
 	void setsUpAnAppAndSignsInWithItsCodesAndARecoveryCode() {
@@ -70,6 +78,18 @@ class SecondFactorBrowserTests extends BrowserTest {
 		click(AriaRole.BUTTON, "Change password");
 		assertThat(this.page.locator(".error-summary")).containsText("That is not your current password.");
 		audit.check("Change password, wrong current password");
+
+		long provider = this.organisation.person("Provider " + this.clinic.tag(), this.clinic.email("provider"));
+		this.organisation.grant(provider, Role.SERVICE_PROVIDER, this.clinic.waitingArea());
+		byte[] theirKey = this.factors.newKey();
+		this.factors.setUpAuthenticatorApp(provider, theirKey,
+				AuthenticatorAppCodes.code(new Base32().encodeAsString(theirKey), 0));
+		this.page.navigate(url("/users/" + provider));
+		click(AriaRole.LINK, "Reset second factor");
+		audit.check("Reset second factor");
+		click(AriaRole.BUTTON, "Yes");
+		assertThat(this.page.locator(".banner")).containsText("has been reset");
+		audit.check("User, second factor reset");
 		audit.assertNoProblems();
 	}
 
