@@ -32,6 +32,14 @@ class BoundedFlashMaps extends SessionFlashMapManager {
 
 	private static final int KEPT = 10;
 
+	/**
+	 * None for the style sheet and the script: looking would read the session for them.
+	 */
+	@Override
+	protected List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
+		return StaticResources.PATHS.matches(request) ? null : super.retrieveFlashMaps(request);
+	}
+
 	@Override
 	protected void updateFlashMaps(List<FlashMap> flashMaps, HttpServletRequest request, HttpServletResponse response) {
 		List<FlashMap> newest = new ArrayList<>(flashMaps.size());

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -53,7 +54,29 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * The style sheet, the script and the icon every page loads: open to anyone, with the
+	 * same headers, and without the session. The main chain's request cache looks in the
+	 * session on every request (as do the banners, {@link BoundedFlashMaps}), so each
+	 * page view read its session row three times (and ran the update of its last-access
+	 * time three times) instead of once.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain staticResources(HttpSecurity http) throws Exception {
+		http.securityMatcher(StaticResources.PATHS)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.securityContext((context) -> context.disable())
+			.sessionManagement((sessions) -> sessions.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable());
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, SecondFactorPolicy factors,
 			SessionEnd sessionEnd, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
 			throws Exception {
@@ -62,7 +85,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
-			.requestMatchers("/sign-in", "/invitation/**", "/css/**", "/js/**", "/favicon.ico", "/livez", "/readyz")
+			.requestMatchers("/sign-in", "/invitation/**", "/livez", "/readyz")
 			.permitAll()
 			// The second step of signing in (SI1, SI2): open after the password.
 			.requestMatchers("/sign-in/**")
@@ -100,11 +123,15 @@ class SecurityConfiguration {
 		http.logout((logout) -> logout.logoutUrl("/sign-out")
 			.logoutSuccessUrl("/sign-in?signed-out")
 			.deleteCookies(SessionEnd.SIGNED_IN_COOKIE));
+		headers(http);
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
 		http.headers((headers) -> headers
 			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; object-src 'none'; "
 					+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
-		return http.build();
 	}
 
 	/**

@@ -28,8 +28,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = "logging.level.com.icegreen.greenmail=WARN")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { TestDatabaseInitializer.class, MailServer.Initializer.class })
-@Import({ FastPasswords.class, SignIn.class, TestOrganisation.class, Pages.class, Invitations.class,
-		InvitationRecords.class, MailServer.class, Invitees.class, LinkPages.class, StatementCounter.class })
+@Import({ FastPasswords.class, MockMvcAsServed.class, SignIn.class, TestOrganisation.class, Pages.class,
+		Invitations.class, InvitationRecords.class, MailServer.class, Invitees.class, LinkPages.class,
+		StatementCounter.class })
 public @interface IntegrationTest {
 
 }

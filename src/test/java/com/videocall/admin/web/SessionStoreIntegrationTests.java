@@ -59,6 +59,20 @@ class SessionStoreIntegrationTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	/** The style sheet and the script a page loads ask nothing of the session store. */
+	@Test
+	void readsNoSessionForThePagesStyleSheetAndScript() throws Exception {
+		SessionCookie session = signIn();
+		this.mvc.perform(get("/").with(session)).andExpect(status().isOk());
+
+		for (String asset : List.of("/css/app.css", "/js/app.js")) {
+			assertThat(this.statements
+				.sessionStoreStatements(() -> this.mvc.perform(get(asset).with(session)).andExpect(status().isOk())))
+				.as(asset)
+				.isEmpty();
+		}
+	}
+
 	@Test
 	void readsTheSessionAndUpdatesOnlyItsLastAccessOnAPageView() throws Exception {
 		SessionCookie session = signIn();
