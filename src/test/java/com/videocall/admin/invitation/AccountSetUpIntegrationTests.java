@@ -3,6 +3,7 @@ package com.videocall.admin.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +16,7 @@ import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.Invitees.Snapshot;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.SessionCookie;
+import com.videocall.admin.web.SessionEnd;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -70,6 +72,7 @@ class AccountSetUpIntegrationTests extends InviteeLinksTest {
 			.perform(LinkPages.setUp(token, "  Nina Newcomer ", LinkPages.PASSWORD, LinkPages.PASSWORD).with(session))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/"))
+			.andExpect(cookie().value(SessionEnd.SIGNED_IN_COOKIE, "1"))
 			.andDo(session);
 
 		assertThat(this.invitations.accountStatus(invitee)).isEqualTo("ACTIVE");

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import com.videocall.admin.web.SessionEnd;
+
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.context.SecurityContext;
@@ -14,7 +16,10 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
-/** Signs a person in right after they set up their account, in a new session (I3). */
+/**
+ * Signs a person in right after they set up their account, in a new session (I3), which
+ * ends by itself like any other (SI6).
+ */
 @Component
 class SignInAfterSetUp {
 
@@ -22,8 +27,11 @@ class SignInAfterSetUp {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SignInAfterSetUp(UserDetailsService accounts) {
+	private final SessionEnd sessionEnd;
+
+	SignInAfterSetUp(UserDetailsService accounts, SessionEnd sessionEnd) {
 		this.accounts = accounts;
+		this.sessionEnd = sessionEnd;
 	}
 
 	void signIn(String email, HttpServletRequest request, HttpServletResponse response) {
@@ -42,6 +50,8 @@ class SignInAfterSetUp {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
+		// Its sign-in time and the browser's mark, as form sign-in keeps them (SI6).
+		this.sessionEnd.markSignedIn(request, response);
 	}
 
 }
