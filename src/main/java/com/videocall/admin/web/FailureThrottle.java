@@ -1,5 +1,7 @@
 package com.videocall.admin.web;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Slows guessing down without letting anyone lock an account's owner out: of passwords at
  * sign-in ({@link SignInThrottle}) and of second-factor codes (SI8). With the defaults of
@@ -55,6 +57,35 @@ public class FailureThrottle {
 		}
 		this.limits.record(this.byAccount, account);
 		return true;
+	}
+
+	/** What became of an attempt. */
+	public enum Outcome {
+
+		/** Right, and handed back. */
+		RIGHT,
+
+		/** Checked, and wrong: it counts. */
+		WRONG,
+
+		/** Refused by a limit before it was checked. */
+		THROTTLED
+
+	}
+
+	/**
+	 * One attempt on the account from the address: admitted or refused by the limits,
+	 * then checked, and handed back if right.
+	 */
+	public Outcome attempt(String account, String address, BooleanSupplier check) {
+		if (!admit(account, address)) {
+			return Outcome.THROTTLED;
+		}
+		if (!check.getAsBoolean()) {
+			return Outcome.WRONG;
+		}
+		succeeded(account, address);
+		return Outcome.RIGHT;
 	}
 
 	/** Hands an admitted attempt back: it succeeded, so it was no failure. */

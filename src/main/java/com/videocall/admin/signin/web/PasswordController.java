@@ -11,6 +11,7 @@ import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.ErrorSummary;
 import com.videocall.admin.web.FailureThrottle;
+import com.videocall.admin.web.FailureThrottle.Outcome;
 import com.videocall.admin.web.RateLimits;
 import com.videocall.admin.web.SignInProperties;
 
@@ -71,17 +72,16 @@ class PasswordController {
 			@RequestParam(defaultValue = "") String newPassword,
 			@RequestParam(defaultValue = "") String confirmPassword, HttpServletRequest request, HttpSession session,
 			Model model, RedirectAttributes redirect) {
-		String account = "account " + me.accountId();
-		String address = request.getRemoteAddr();
 		ErrorSummary errors = ErrorSummary.none();
-		if (!this.throttle.admit(account, address)) {
+		Outcome current = this.throttle.attempt("account " + me.accountId(), request.getRemoteAddr(),
+				() -> this.accounts.isPassword(me.accountId(), currentPassword));
+		if (current == Outcome.THROTTLED) {
 			errors = errors.and("currentPassword", text("password.change.throttled", this.throttleMinutes));
 		}
-		else if (!this.accounts.isPassword(me.accountId(), currentPassword)) {
+		else if (current == Outcome.WRONG) {
 			errors = errors.and("currentPassword", text("password.change.wrongCurrent"));
 		}
 		else {
-			this.throttle.succeeded(account, address);
 			String problem = this.policy.problem(newPassword, me.getUsername()).orElse(null);
 			if (problem != null) {
 				errors = errors.and("newPassword", text(problem));

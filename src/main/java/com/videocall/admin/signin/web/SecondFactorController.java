@@ -18,6 +18,7 @@ import com.videocall.admin.signin.SecondFactorService;
 import com.videocall.admin.web.Authorities;
 import com.videocall.admin.web.ErrorSummary;
 import com.videocall.admin.web.FailureThrottle;
+import com.videocall.admin.web.FailureThrottle.Outcome;
 import com.videocall.admin.web.RateLimits;
 import com.videocall.admin.web.SignInProperties;
 
@@ -65,13 +66,6 @@ class SecondFactorController {
 		this.throttleMinutes = properties.window().toMinutes();
 	}
 
-	/** What became of a code typed. */
-	private enum Outcome {
-
-		CONFIRMED, WRONG, THROTTLED
-
-	}
-
 	/**
 	 * Where the second step starts: confirming the factor the account has, or setting one
 	 * up.
@@ -94,7 +88,7 @@ class SecondFactorController {
 	String confirmWithApp(@AuthenticationPrincipal AccountUser me, @RequestParam(defaultValue = "") String code,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Outcome outcome = throttled(me, request, () -> this.factors.confirmWithApp(me.accountId(), code));
-		if (outcome == Outcome.CONFIRMED) {
+		if (outcome == Outcome.RIGHT) {
 			this.confirmation.confirm(Authorities.AUTHENTICATOR_APP_FACTOR, false, request, response);
 			return "redirect:" + this.confirmation.next(request, response);
 		}
@@ -112,7 +106,7 @@ class SecondFactorController {
 			HttpServletResponse response, Model model) {
 		Outcome outcome = throttled(me, request,
 				() -> this.factors.confirmWithRecoveryCode(me.accountId(), recoveryCode));
-		if (outcome == Outcome.CONFIRMED) {
+		if (outcome == Outcome.RIGHT) {
 			this.confirmation.confirm(Authorities.RECOVERY_CODE_FACTOR, false, request, response);
 			return "redirect:" + this.confirmation.next(request, response);
 		}
@@ -144,7 +138,7 @@ class SecondFactorController {
 				() -> this.factors.setUpAuthenticatorApp(me.accountId(), key, code)
 					.map(recoveryCodes::addAll)
 					.isPresent());
-		if (outcome != Outcome.CONFIRMED) {
+		if (outcome != Outcome.RIGHT) {
 			return authenticatorAppPage(me, key, model, problem("code", outcome));
 		}
 		request.getSession().removeAttribute(PENDING_KEY);
@@ -152,20 +146,9 @@ class SecondFactorController {
 		return recoveryCodesPage(recoveryCodes, this.confirmation.next(request, response), model);
 	}
 
-	/**
-	 * Checks a code unless the throttle refuses the attempt; a right one is no failure.
-	 */
+	/** Checks a code unless the throttle refuses the attempt. */
 	private Outcome throttled(AccountUser me, HttpServletRequest request, BooleanSupplier check) {
-		String account = "account " + me.accountId();
-		String address = request.getRemoteAddr();
-		if (!this.throttle.admit(account, address)) {
-			return Outcome.THROTTLED;
-		}
-		if (!check.getAsBoolean()) {
-			return Outcome.WRONG;
-		}
-		this.throttle.succeeded(account, address);
-		return Outcome.CONFIRMED;
+		return this.throttle.attempt("account " + me.accountId(), request.getRemoteAddr(), check);
 	}
 
 	private String confirmPage(Model model, ErrorSummary errors) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import com.videocall.admin.web.SessionEnd;
 
@@ -49,7 +48,8 @@ class SignedInSessions {
 
 	/** Ends the person's session of that handle, unless it is this one; false if none. */
 	boolean signOut(String username, String handle, String currentId) {
-		return sessionsOf(username).entrySet()
+		return this.sessions.findByPrincipalName(username)
+			.entrySet()
 			.stream()
 			.filter((entry) -> !entry.getKey().equals(currentId) && handle(entry.getKey()).equals(handle))
 			.findFirst()
@@ -62,7 +62,11 @@ class SignedInSessions {
 
 	/** Ends every session of the person but this one; how many. */
 	int signOutOthers(String username, String currentId) {
-		List<String> others = sessionsOf(username).keySet().stream().filter((id) -> !id.equals(currentId)).toList();
+		List<String> others = this.sessions.findByPrincipalName(username)
+			.keySet()
+			.stream()
+			.filter((id) -> !id.equals(currentId))
+			.toList();
 		others.forEach(this.sessions::deleteById);
 		return others.size();
 	}
@@ -77,10 +81,6 @@ class SignedInSessions {
 			case 1 -> "one";
 			default -> "many";
 		};
-	}
-
-	private Map<String, ? extends Session> sessionsOf(String username) {
-		return this.sessions.findByPrincipalName(username);
 	}
 
 	private static String handle(String sessionId) {
