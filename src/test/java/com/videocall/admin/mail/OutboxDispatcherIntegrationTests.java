@@ -28,22 +28,22 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivery with retry (X6): a failed attempt waits a doubling back-off up to the longest
  * one, the email is FAILED with its reason after {@code max-attempts}, an email that
  * leaves the outbox for good keeps no link token, and every attempt carries the one
  * Message-ID chosen when the email was queued. The test drives its own dispatcher on a
- * clock of its own (see {@link FutureEmails}); GreenMail plays the mail server.
+ * clock of its own (see {@link FutureEmails}) over an outbox of its own
+ * ({@link OutboxOfItsOwn}); GreenMail plays the mail server.
  */
 @IntegrationTest
 class OutboxDispatcherIntegrationTests {
@@ -56,11 +56,7 @@ class OutboxDispatcherIntegrationTests {
 	/** Less than any back-off, more than a slow machine needs between two steps. */
 	private static final Duration MARGIN = Duration.ofSeconds(5);
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
+	private static OutboxOfItsOwn outbox;
 
 	@Autowired
 	JavaMailSender applicationSender;
@@ -74,14 +70,23 @@ class OutboxDispatcherIntegrationTests {
 
 	OutboxDispatcher dispatcher;
 
+	@AfterAll
+	static void closeOutbox() {
+		outbox.close();
+	}
+
 	@BeforeEach
 	void ownDispatcher() {
-		this.emails = new FutureEmails(this.jdbc, this.transactions, POLICY);
+		if (outbox == null) {
+			// Once the application has made its table, which the outbox's is made like.
+			outbox = new OutboxOfItsOwn("outbox_dispatcher_tests");
+		}
+		this.emails = new FutureEmails(outbox.jdbc, outbox.transactions, POLICY);
 		this.sender = new RecordingSender((JavaMailSenderImpl) this.applicationSender);
-		this.dispatcher = new OutboxDispatcher(this.jdbc, this.transactions, this.sender, POLICY, this.emails.clock,
+		this.dispatcher = new OutboxDispatcher(outbox.jdbc, outbox.transactions, this.sender, POLICY, this.emails.clock,
 				new SimpleMeterRegistry());
-		// Delivers what earlier tests left queued, so that this test's email is the only
-		// one due from here on.
+		// Delivers what earlier tests of the class left queued, so that this test's email
+		// is the only one due from here on.
 		this.dispatcher.dispatchDue();
 		this.sender.messageIds.clear();
 		this.sender.connects.set(0);
@@ -234,7 +239,7 @@ class OutboxDispatcherIntegrationTests {
 	void twoDispatchersAtOnceSendEachEmailOnce() throws Exception {
 		List<String> recipients = IntStream.range(0, 40).mapToObj((i) -> FutureEmails.recipient("pair-" + i)).toList();
 		List<Long> ids = recipients.stream().map((recipient) -> this.emails.queueInvitation(recipient, TOKEN)).toList();
-		OutboxDispatcher other = new OutboxDispatcher(this.jdbc, this.transactions, this.sender, POLICY,
+		OutboxDispatcher other = new OutboxDispatcher(outbox.jdbc, outbox.transactions, this.sender, POLICY,
 				this.emails.clock, new SimpleMeterRegistry());
 		CyclicBarrier together = new CyclicBarrier(2);
 		// Each send takes a moment, so that both rounds overlap throughout.
