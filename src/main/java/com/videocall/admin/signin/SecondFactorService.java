@@ -36,6 +36,8 @@ public class SecondFactorService implements SecondFactors {
 
 	private final SecurityNotices notices;
 
+	private final Passkeys passkeys;
+
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
 	private final Clock clock;
@@ -43,7 +45,9 @@ public class SecondFactorService implements SecondFactors {
 	private final SecureRandom random = new SecureRandom();
 
 	SecondFactorService(AuthenticatorApps apps, SecretEncryption encryption, RecoveryCodes recoveryCodes,
-			SecurityNotices notices, FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
+			SecurityNotices notices, Passkeys passkeys, FindByIndexNameSessionRepository<? extends Session> sessions,
+			Clock clock) {
+		this.passkeys = passkeys;
 		this.notices = notices;
 		this.sessions = sessions;
 		this.apps = apps;
@@ -54,13 +58,14 @@ public class SecondFactorService implements SecondFactors {
 
 	@Override
 	public boolean anySetUpBy(long accountId) {
-		return this.apps.exists(accountId);
+		return this.apps.exists(accountId) || this.passkeys.anyOf(accountId);
 	}
 
 	@Override
 	@Transactional
 	public boolean reset(long accountId, String email) {
-		boolean had = this.apps.remove(accountId);
+		boolean hadApp = this.apps.remove(accountId);
+		boolean had = this.passkeys.removeAll(email) || hadApp;
 		this.recoveryCodes.removeAll(accountId);
 		if (had) {
 			this.notices.tell(accountId, email, "secondFactorReset");
@@ -117,18 +122,73 @@ public class SecondFactorService implements SecondFactors {
 	}
 
 	/**
-	 * Sets up the app whose key the person was shown, once they typed its current code:
-	 * its ten new recovery codes (replacing any old ones), or nothing if the code was not
-	 * the app's.
+	 * Sets up the app whose key the person was shown, once they typed its current code,
+	 * and emails them: its ten new recovery codes (replacing any old ones), or nothing if
+	 * the code was not the app's.
 	 */
 	@Transactional
-	public Optional<List<String>> setUpAuthenticatorApp(long accountId, byte[] key, String code) {
+	public Optional<List<String>> setUpAuthenticatorApp(long accountId, String email, byte[] key, String code) {
 		OptionalLong step = Totp.match(key, code, this.clock.instant());
 		if (step.isEmpty()) {
 			return Optional.empty();
 		}
 		this.apps.add(accountId, key, step.getAsLong(), this.clock.instant());
+		this.notices.tell(accountId, email, "authenticatorAppAdded");
 		return Optional.of(this.recoveryCodes.replace(accountId));
+	}
+
+	/**
+	 * Removes one of the account's passkeys and emails the person, unless it is the last
+	 * factor of an administrator (SI3).
+	 */
+	@Transactional
+	public Removal removePasskey(long accountId, String email, boolean administrator, String id) {
+		if (this.passkeys.one(email, id).isEmpty()) {
+			return Removal.NOT_FOUND;
+		}
+		if (administrator && factorsOf(accountId, email) == 1) {
+			return Removal.LAST_FACTOR;
+		}
+		this.passkeys.remove(email, id);
+		forgetRecoveryCodesWithoutFactor(accountId, email);
+		this.notices.tell(accountId, email, "passkeyRemoved");
+		return Removal.REMOVED;
+	}
+
+	/**
+	 * Removes the account's authenticator app and emails the person, unless it is the
+	 * last factor of an administrator (SI3).
+	 */
+	@Transactional
+	public Removal removeAuthenticatorApp(long accountId, String email, boolean administrator) {
+		if (!this.apps.exists(accountId)) {
+			return Removal.NOT_FOUND;
+		}
+		if (administrator && factorsOf(accountId, email) == 1) {
+			return Removal.LAST_FACTOR;
+		}
+		this.apps.remove(accountId);
+		forgetRecoveryCodesWithoutFactor(accountId, email);
+		this.notices.tell(accountId, email, "authenticatorAppRemoved");
+		return Removal.REMOVED;
+	}
+
+	private int factorsOf(long accountId, String email) {
+		return (this.apps.exists(accountId) ? 1 : 0) + this.passkeys.of(email).size();
+	}
+
+	/** Recovery codes stand in for a factor; with none left they would sign in alone. */
+	private void forgetRecoveryCodesWithoutFactor(long accountId, String email) {
+		if (factorsOf(accountId, email) == 0) {
+			this.recoveryCodes.removeAll(accountId);
+		}
+	}
+
+	/** What removing a factor did. */
+	public enum Removal {
+
+		REMOVED, NOT_FOUND, LAST_FACTOR
+
 	}
 
 	/** A key being set up, encrypted to wait in the session until confirmed. */

@@ -15,6 +15,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -84,18 +85,36 @@ public class SecondFactorPolicy {
 	 * do it again.
 	 */
 	public boolean freshOrConfirmFirst(HttpServletRequest request, String back) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		boolean fresh = fresh(SecurityContextHolder.getContext().getAuthentication());
+		if (!fresh) {
+			request.getSession().setAttribute(BACK, back);
+		}
+		return fresh;
+	}
+
+	private boolean fresh(Authentication authentication) {
 		Instant since = this.clock.instant().minus(FRESH);
-		boolean fresh = authentication != null && authentication.getAuthorities()
+		return authentication != null && authentication.getAuthorities()
 			.stream()
 			.filter(FactorGrantedAuthority.class::isInstance)
 			.map(FactorGrantedAuthority.class::cast)
 			.anyMatch((factor) -> SECOND_FACTORS.contains(factor.getAuthority())
 					&& !factor.getIssuedAt().isBefore(since));
-		if (!fresh) {
-			request.getSession().setAttribute(BACK, back);
-		}
-		return fresh;
+	}
+
+	/**
+	 * Who may add a factor where the page cannot send them to confirm one first (a
+	 * passkey's registration, posted by script): someone signed in who has no factor yet
+	 * (setting one up, SI2), or who confirmed one in the last 5 minutes (SI3).
+	 */
+	public AuthorizationManager<RequestAuthorizationContext> addingFactors() {
+		return (Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) -> {
+			Authentication signedIn = authentication.get();
+			boolean signedInAtAll = signedIn != null && signedIn.isAuthenticated()
+					&& !(signedIn instanceof AnonymousAuthenticationToken);
+			return new AuthorizationDecision(
+					signedInAtAll && (!holds(signedIn, Authorities.SECOND_FACTOR_SET_UP) || fresh(signedIn)));
+		};
 	}
 
 	/**

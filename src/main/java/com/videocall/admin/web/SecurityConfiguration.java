@@ -11,7 +11,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -78,8 +80,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, SecondFactorPolicy factors,
-			SessionEnd sessionEnd, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
-			throws Exception {
+			SessionEnd sessionEnd, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
+			Customizer<WebAuthnConfigurer<HttpSecurity>> passkeys) throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> signedIn = factors
 			.afterSecondFactor(AuthenticatedAuthorizationManager.authenticated());
 		http.authorizeHttpRequests((requests) -> requests
@@ -90,6 +92,13 @@ class SecurityConfiguration {
 			// The second step of signing in (SI1, SI2): open after the password.
 			.requestMatchers("/sign-in/**")
 			.authenticated()
+			// A passkey's registration (its options, and signing in with one, are
+			// answered
+			// before these rules); removing one is the Security page's form.
+			.requestMatchers(HttpMethod.POST, "/webauthn/register")
+			.access(factors.addingFactors())
+			.requestMatchers("/webauthn/**")
+			.denyAll()
 			// Only on the management port, which is not public (management.server.*).
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.permitAll()
@@ -120,6 +129,7 @@ class SecurityConfiguration {
 			.failureUrl("/sign-in?error")
 			.permitAll());
 		http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
+		http.webAuthn(passkeys);
 		http.logout((logout) -> logout.logoutUrl("/sign-out")
 			.logoutSuccessUrl("/sign-in?signed-out")
 			.deleteCookies(SessionEnd.SIGNED_IN_COOKIE));

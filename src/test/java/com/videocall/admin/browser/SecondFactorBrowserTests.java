@@ -82,7 +82,7 @@ class SecondFactorBrowserTests extends BrowserTest {
 		long provider = this.organisation.person("Provider " + this.clinic.tag(), this.clinic.email("provider"));
 		this.organisation.grant(provider, Role.SERVICE_PROVIDER, this.clinic.waitingArea());
 		byte[] theirKey = this.factors.newKey();
-		this.factors.setUpAuthenticatorApp(provider, theirKey,
+		this.factors.setUpAuthenticatorApp(provider, this.clinic.email("provider"), theirKey,
 				AuthenticatorAppCodes.code(new Base32().encodeAsString(theirKey), 0));
 		this.page.navigate(url("/users/" + provider));
 		click(AriaRole.LINK, "Reset second factor");

@@ -155,7 +155,8 @@ class SecondFactorResetIntegrationTests {
 	private void setUpApp(long person) {
 		byte[] key = this.service.newKey();
 		String code = AuthenticatorAppCodes.code(new Base32().encodeAsString(key), 0);
-		assertThat(this.service.setUpAuthenticatorApp(person, key, code)).isPresent();
+		assertThat(this.service.setUpAuthenticatorApp(person, "app-" + person + "@test.invalid", key, code))
+			.isPresent();
 	}
 
 	/** Signed in with both factors, the second confirmed that many minutes ago. */

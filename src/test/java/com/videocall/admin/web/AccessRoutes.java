@@ -76,6 +76,9 @@ final class AccessRoutes {
 			routeAnswering("POST /sign-in/recovery-code", 200,
 					(s) -> Call.post("/sign-in/recovery-code", "recoveryCode", "AAAA-AAAA-AAAA-AAAA")),
 			routeAnswering("GET /sign-in/set-up", 200, (s) -> Call.get("/sign-in/set-up")),
+			// Only after a passkey was registered in the session; otherwise back to the
+			// second step.
+			routeAnswering("POST /sign-in/set-up/passkey", 302, (s) -> Call.post("/sign-in/set-up/passkey")),
 			routeAnswering("GET /sign-in/set-up/authenticator-app", 200,
 					(s) -> Call.get("/sign-in/set-up/authenticator-app")),
 			routeAnswering("POST /sign-in/set-up/authenticator-app", 200,
@@ -87,6 +90,19 @@ final class AccessRoutes {
 					(s) -> Call.post("/security/sessions/000000000000000000000000/sign-out")),
 			route("POST /security/sessions/sign-out-others", Access.SIGNED_IN, NO_ID, NO_KIND,
 					(s) -> Call.post("/security/sessions/sign-out-others")),
+			// The actors have no factor set up (their sign-in is given one): adding a
+			// passkey sends them to set one up; the others find no passkey or app of
+			// theirs.
+			routeAnswering("GET /security/passkeys/new", 302, (s) -> Call.get("/security/passkeys/new")),
+			routeAnswering("POST /security/passkeys/added", 302, (s) -> Call.post("/security/passkeys/added")),
+			routeAnswering("GET /security/passkeys/{id}/rename", 302,
+					(s) -> Call.get("/security/passkeys/AAAA/rename")),
+			routeAnswering("POST /security/passkeys/{id}/rename", 302,
+					(s) -> Call.post("/security/passkeys/AAAA/rename", "name", "Laptop")),
+			routeAnswering("POST /security/passkeys/{id}/remove", 302,
+					(s) -> Call.post("/security/passkeys/AAAA/remove")),
+			routeAnswering("POST /security/authenticator-app/remove", 302,
+					(s) -> Call.post("/security/authenticator-app/remove")),
 			route("GET /security/password", Access.SIGNED_IN, NO_ID, NO_KIND, (s) -> Call.get("/security/password")),
 			// A wrong current password: the form again, with the problem.
 			routeAnswering("POST /security/password", 200,

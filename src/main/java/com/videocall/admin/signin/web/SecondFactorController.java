@@ -14,12 +14,14 @@ import jakarta.servlet.http.HttpSession;
 import org.apache.commons.codec.binary.Base32;
 
 import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.signin.Passkeys;
 import com.videocall.admin.signin.SecondFactorService;
 import com.videocall.admin.web.Authorities;
 import com.videocall.admin.web.ErrorSummary;
 import com.videocall.admin.web.FailureThrottle;
 import com.videocall.admin.web.FailureThrottle.Outcome;
 import com.videocall.admin.web.RateLimits;
+import com.videocall.admin.web.SecondFactorPolicy;
 import com.videocall.admin.web.SignInProperties;
 
 import org.springframework.context.MessageSource;
@@ -33,8 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The second step of signing in (SI1) and setting a second factor up (SI2): "Confirm it's
- * you" with a code from the authenticator app or a recovery code, and "Set up a second
- * factor" for an account that has none. The key of an app being set up waits in the
+ * you" with a code from the authenticator app, a passkey ({@link PasskeySignIn}) or a
+ * recovery code, and "Set up a second factor" for an account that has none: "Add a
+ * passkey" or "Use an authenticator app". The key of an app being set up waits in the
  * session, encrypted, until its first code confirms it; the recovery codes are shown
  * once, in the answer to that confirmation, and stored only as digests.
  */
@@ -51,14 +54,20 @@ class SecondFactorController {
 
 	private final FactorConfirmation confirmation;
 
+	private final Passkeys passkeys;
+
+	private final SecondFactorPolicy policy;
+
 	private final MessageSource messages;
 
 	private final FailureThrottle throttle;
 
 	private final long throttleMinutes;
 
-	SecondFactorController(SecondFactorService factors, FactorConfirmation confirmation, MessageSource messages,
-			RateLimits limits, SignInProperties properties) {
+	SecondFactorController(SecondFactorService factors, FactorConfirmation confirmation, Passkeys passkeys,
+			SecondFactorPolicy policy, MessageSource messages, RateLimits limits, SignInProperties properties) {
+		this.passkeys = passkeys;
+		this.policy = policy;
 		this.factors = factors;
 		this.confirmation = confirmation;
 		this.messages = messages;
@@ -72,16 +81,15 @@ class SecondFactorController {
 	 */
 	@GetMapping("/sign-in/second-factor")
 	String secondFactor(@AuthenticationPrincipal AccountUser me) {
-		return this.factors.hasAuthenticatorApp(me.accountId()) ? "redirect:/sign-in/confirm"
-				: "redirect:/sign-in/set-up";
+		return this.factors.anySetUpBy(me.accountId()) ? "redirect:/sign-in/confirm" : "redirect:/sign-in/set-up";
 	}
 
 	@GetMapping("/sign-in/confirm")
 	String confirm(@AuthenticationPrincipal AccountUser me, Model model) {
-		if (!this.factors.hasAuthenticatorApp(me.accountId())) {
+		if (!this.factors.anySetUpBy(me.accountId())) {
 			return "redirect:/sign-in/second-factor";
 		}
-		return confirmPage(model, ErrorSummary.none());
+		return confirmPage(me, model, ErrorSummary.none());
 	}
 
 	@PostMapping("/sign-in/confirm")
@@ -92,7 +100,7 @@ class SecondFactorController {
 			this.confirmation.confirm(Authorities.AUTHENTICATOR_APP_FACTOR, false, request, response);
 			return "redirect:" + this.confirmation.next(request, response);
 		}
-		return confirmPage(model, problem("code", outcome));
+		return confirmPage(me, model, problem("code", outcome));
 	}
 
 	@GetMapping("/sign-in/recovery-code")
@@ -115,13 +123,34 @@ class SecondFactorController {
 
 	@GetMapping("/sign-in/set-up")
 	String setUp(@AuthenticationPrincipal AccountUser me) {
-		return this.factors.hasAuthenticatorApp(me.accountId()) ? "redirect:/sign-in/second-factor" : "sign-in/set-up";
+		return this.factors.anySetUpBy(me.accountId()) ? "redirect:/sign-in/second-factor" : "sign-in/set-up";
 	}
 
-	@GetMapping("/sign-in/set-up/authenticator-app")
-	String authenticatorApp(@AuthenticationPrincipal AccountUser me, HttpSession session, Model model) {
-		if (this.factors.hasAuthenticatorApp(me.accountId())) {
+	/**
+	 * After a passkey was registered in this session (by script), as the second step: the
+	 * sign-in holds it as its second factor, and the recovery codes are shown once.
+	 */
+	@PostMapping("/sign-in/set-up/passkey")
+	String passkeySetUp(@AuthenticationPrincipal AccountUser me, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		if (!Passkeys.registeredIn(request.getSession())) {
 			return "redirect:/sign-in/second-factor";
+		}
+		this.confirmation.confirm(Authorities.PASSKEY_FACTOR, true, request, response);
+		return recoveryCodesPage(this.factors.newRecoveryCodes(me.accountId()),
+				this.confirmation.next(request, response), model);
+	}
+
+	/**
+	 * An authenticator app, set up as the second step or added on "Security" beside
+	 * passkeys (after a factor confirmed in the last 5 minutes, SI3).
+	 */
+	@GetMapping("/sign-in/set-up/authenticator-app")
+	String authenticatorApp(@AuthenticationPrincipal AccountUser me, HttpServletRequest request, HttpSession session,
+			Model model) {
+		Optional<String> elsewhere = notToSetUpAnApp(me, request);
+		if (elsewhere.isPresent()) {
+			return elsewhere.get();
 		}
 		return authenticatorAppPage(me, pendingKey(session), model, ErrorSummary.none());
 	}
@@ -129,13 +158,14 @@ class SecondFactorController {
 	@PostMapping("/sign-in/set-up/authenticator-app")
 	String setUpAuthenticatorApp(@AuthenticationPrincipal AccountUser me, @RequestParam(defaultValue = "") String code,
 			HttpServletRequest request, HttpServletResponse response, HttpSession session, Model model) {
-		if (this.factors.hasAuthenticatorApp(me.accountId())) {
-			return "redirect:/sign-in/second-factor";
+		Optional<String> elsewhere = notToSetUpAnApp(me, request);
+		if (elsewhere.isPresent()) {
+			return elsewhere.get();
 		}
 		byte[] key = pendingKey(session);
 		List<String> recoveryCodes = new ArrayList<>();
 		Outcome outcome = throttled(me, request,
-				() -> this.factors.setUpAuthenticatorApp(me.accountId(), key, code)
+				() -> this.factors.setUpAuthenticatorApp(me.accountId(), me.getUsername(), key, code)
 					.map(recoveryCodes::addAll)
 					.isPresent());
 		if (outcome != Outcome.RIGHT) {
@@ -151,7 +181,25 @@ class SecondFactorController {
 		return this.throttle.attempt("account " + me.accountId(), request.getRemoteAddr(), check);
 	}
 
-	private String confirmPage(Model model, ErrorSummary errors) {
+	/**
+	 * Where to go instead of setting up an app: back to the second step if the account
+	 * has one already, to "Confirm it's you" if it has another factor not confirmed in
+	 * the last 5 minutes.
+	 */
+	private Optional<String> notToSetUpAnApp(AccountUser me, HttpServletRequest request) {
+		if (this.factors.hasAuthenticatorApp(me.accountId())) {
+			return Optional.of("redirect:/sign-in/second-factor");
+		}
+		if (this.factors.anySetUpBy(me.accountId())
+				&& !this.policy.freshOrConfirmFirst(request, "/sign-in/set-up/authenticator-app")) {
+			return Optional.of("redirect:/sign-in/confirm");
+		}
+		return Optional.empty();
+	}
+
+	private String confirmPage(AccountUser me, Model model, ErrorSummary errors) {
+		model.addAttribute("hasApp", this.factors.hasAuthenticatorApp(me.accountId()));
+		model.addAttribute("hasPasskey", this.passkeys.anyOf(me.getUsername()));
 		model.addAttribute("errorSummary", errors);
 		return "sign-in/confirm";
 	}

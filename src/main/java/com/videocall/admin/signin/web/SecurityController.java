@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.signin.Passkeys;
 import com.videocall.admin.signin.SecondFactorService;
 import com.videocall.admin.signin.SecurityNotices;
 import com.videocall.admin.web.Banner;
@@ -20,10 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Security" (SI3), for everyone signed in: their authenticator app, the recovery codes
- * left and new ones (after a factor confirmed in the last 5 minutes; the person is
- * emailed), and their signed-in sessions, each of which they can end. "Change password"
- * is {@link PasswordController}.
+ * "Security" (SI3), for everyone signed in: their passkeys and authenticator app (changed
+ * by {@link FactorsController}), the recovery codes left and new ones (after a factor
+ * confirmed in the last 5 minutes; the person is emailed), and their signed-in sessions,
+ * each of which they can end. "Change password" is {@link PasswordController}.
  */
 @Controller
 class SecurityController {
@@ -36,8 +37,11 @@ class SecurityController {
 
 	private final SecurityNotices notices;
 
+	private final Passkeys passkeys;
+
 	SecurityController(SecondFactorService factors, SignedInSessions sessions, SecondFactorPolicy policy,
-			SecurityNotices notices) {
+			SecurityNotices notices, Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.factors = factors;
 		this.sessions = sessions;
 		this.policy = policy;
@@ -47,6 +51,7 @@ class SecurityController {
 	@GetMapping("/security")
 	String security(@AuthenticationPrincipal AccountUser me, HttpSession session, Model model) {
 		model.addAttribute("appAddedAt", this.factors.authenticatorAppAddedAt(me.accountId()).orElse(null));
+		model.addAttribute("passkeys", this.passkeys.of(me.getUsername()));
 		model.addAttribute("recoveryCodesLeft", this.factors.recoveryCodesLeft(me.accountId()));
 		model.addAttribute("sessions", this.sessions.of(me.getUsername(), session.getId()));
 		return "security/index";
@@ -55,7 +60,7 @@ class SecurityController {
 	@PostMapping("/security/recovery-codes")
 	String newRecoveryCodes(@AuthenticationPrincipal AccountUser me, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		if (!this.factors.hasAuthenticatorApp(me.accountId())) {
+		if (!this.factors.anySetUpBy(me.accountId())) {
 			return "redirect:/security";
 		}
 		if (!this.policy.freshOrConfirmFirst(request, "/security")) {

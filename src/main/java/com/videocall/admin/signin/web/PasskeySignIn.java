@@ -1,0 +1,135 @@
+package com.videocall.admin.signin.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.videocall.admin.web.Authorities;
+import com.videocall.admin.web.SessionEnd;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signing in with a passkey (SI1), on the sign-in page or as the second step after the
+ * password ("Use a passkey"), through Spring Security's WebAuthn filters. What this adds
+ * to them: the sign-in is the account's own, as a password sign-in makes it (its
+ * {@code AccountUser} and authorities, refused for an account that cannot sign in, which
+ * Spring's provider does not check), holding a passkey factor dated now; the session id
+ * changes; a new sign-in starts the session's clock (SI6); and the answer names the page
+ * to go to next as the second step's other factors do. The options of a registration wait
+ * in the session as {@link SessionCreationOptions}.
+ */
+@Component
+class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
+
+	private static final String SECOND_STEP = PasskeySignIn.class.getName() + ".secondStep";
+
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
+	private final WebAuthnRelyingPartyOperations relyingParty;
+
+	private final UserDetailsService accounts;
+
+	private final SessionEnd sessionEnd;
+
+	private final FactorConfirmation confirmation;
+
+	private final Clock clock;
+
+	PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, UserDetailsService accounts, SessionEnd sessionEnd,
+			FactorConfirmation confirmation, Clock clock) {
+		this.relyingParty = relyingParty;
+		this.accounts = accounts;
+		this.sessionEnd = sessionEnd;
+		this.confirmation = confirmation;
+		this.clock = clock;
+	}
+
+	@Override
+	public void customize(WebAuthnConfigurer<HttpSecurity> passkeys) {
+		passkeys.disableDefaultRegistrationPage(true)
+			.creationOptionsRepository(new SessionCreationOptions())
+			.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+				@Override
+				public <F extends WebAuthnAuthenticationFilter> F postProcess(F filter) {
+					filter.setAuthenticationManager(PasskeySignIn.this::authenticate);
+					filter.setSessionAuthenticationStrategy(PasskeySignIn.this::newSessionId);
+					filter.setAuthenticationSuccessHandler(PasskeySignIn.this::signedIn);
+					return filter;
+				}
+			});
+	}
+
+	private Authentication authenticate(Authentication attempt) {
+		PublicKeyCredentialUserEntity user;
+		UserDetails account;
+		try {
+			user = this.relyingParty.authenticate(((WebAuthnAuthenticationRequestToken) attempt).getWebAuthnRequest());
+			account = this.accounts.loadUserByUsername(user.getName());
+		}
+		catch (RuntimeException ex) {
+			// An unknown credential, an account that cannot sign in, or webauthn4j's
+			// verification failures (origin, relying party, challenge, signature, user
+			// verification), each its own runtime exception.
+			throw new BadCredentialsException("The passkey did not sign in", ex);
+		}
+		if (!account.isEnabled()) {
+			throw new DisabledException("The account cannot sign in");
+		}
+		List<GrantedAuthority> authorities = new ArrayList<>(account.getAuthorities());
+		authorities.add(FactorGrantedAuthority.withAuthority(Authorities.PASSKEY_FACTOR)
+			.issuedAt(this.clock.instant())
+			.build());
+		return UsernamePasswordAuthenticationToken.authenticated(account, null, authorities);
+	}
+
+	/**
+	 * A new session id, as every sign-in gets; notes whether this was the second step of
+	 * the account already signed in with its password (the context still holds it here).
+	 */
+	private void newSessionId(Authentication signedIn, HttpServletRequest request, HttpServletResponse response) {
+		Authentication before = SecurityContextHolder.getContext().getAuthentication();
+		request.setAttribute(SECOND_STEP,
+				this.trust.isAuthenticated(before) && before.getName().equals(signedIn.getName()));
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+		}
+	}
+
+	private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication signedIn)
+			throws IOException {
+		if (!Boolean.TRUE.equals(request.getAttribute(SECOND_STEP))) {
+			this.sessionEnd.markSignedIn(request, response);
+		}
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		JsonMapper.shared()
+			.writeValue(response.getOutputStream(),
+					Map.of("authenticated", true, "redirectUrl", this.confirmation.next(request, response)));
+	}
+
+}
