@@ -80,16 +80,26 @@ public class SecondFactorPolicy {
 
 	/**
 	 * Whether this sign-in confirmed a second factor in the last 5 minutes, which changes
-	 * to factors need (SI3, SI7); if not, the person is to confirm one ("Confirm it's
-	 * you"), after which they come back to {@code back} (a path of this application) to
-	 * do it again.
+	 * to factors and big changes need (SI3, SI7), or has none to confirm where none is
+	 * required; if not, the person is to confirm one ("Confirm it's you"), after which
+	 * they come back to {@code back} (a path of this application) to do it again.
 	 */
 	public boolean freshOrConfirmFirst(HttpServletRequest request, String back) {
-		boolean fresh = fresh(SecurityContextHolder.getContext().getAuthentication());
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		boolean fresh = nothingToConfirm(authentication) || fresh(authentication);
 		if (!fresh) {
 			request.getSession().setAttribute(BACK, back);
 		}
 		return fresh;
+	}
+
+	/**
+	 * Someone with no factor, where the setting requires none of them: there is nothing
+	 * they could confirm.
+	 */
+	private boolean nothingToConfirm(Authentication authentication) {
+		return authentication != null && !holds(authentication, Authorities.SECOND_FACTOR_SET_UP)
+				&& !(this.required && holds(authentication, Authorities.ADMINISTRATOR));
 	}
 
 	private boolean fresh(Authentication authentication) {

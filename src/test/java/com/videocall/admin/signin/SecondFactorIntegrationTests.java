@@ -8,17 +8,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.codec.binary.Base32;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.ClientAddresses;
+import com.videocall.admin.support.InvitationRecords;
+import com.videocall.admin.support.Invitations;
 import com.videocall.admin.support.MovableClockIntegrationTest;
 import com.videocall.admin.support.MutableClock;
 import com.videocall.admin.support.SessionCookie;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
+import com.videocall.admin.web.SecondFactorPolicy;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,12 @@ class SecondFactorIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	InvitationRecords records;
 
 	@Test
 	void sendsAnAdministratorWithoutAFactorToSetOneUpBeforeAnythingElseAndBackToThePageAskedFor() throws Exception {
@@ -198,6 +209,53 @@ class SecondFactorIntegrationTests {
 	private String lastSetUpCode;
 
 	/** Signs in with the password and sets an app up; its key. */
+	@Test
+	void asksAFreshFactorBeforeCancellingMoreThan20InvitationsAtOnceThenShowsTheSameOnesAgain() throws Exception {
+		Clinic clinic = this.organisation.clinic();
+		String address = ClientAddresses.fresh();
+		byte[] key = setUpApp(clinic.adminEmail(), address);
+		SessionCookie session = passwordOnly(clinic.adminEmail(), address);
+		this.mvc.perform(confirm(session, address, code(key, 1))).andExpect(redirectedUrl("/")).andDo(session);
+		List<Long> invitations = new ArrayList<>();
+		for (int n = 0; n < 21; n++) {
+			invitations.add(this.invitations.pendingFor(clinic.email("bulk." + n), clinic.adminEmail(),
+					clinic.waitingArea(), Role.SERVICE_PROVIDER));
+		}
+		String[] selected = invitations.stream()
+			.map((id) -> id + ":" + this.records.version(id))
+			.toArray(String[]::new);
+		this.clock.advance(SecondFactorPolicy.FRESH.plusMinutes(1));
+
+		this.mvc.perform(
+				get("/pending-invitations/confirm").param("action", "cancel").param("selected", selected).with(session))
+			.andExpect(redirectedUrl("/sign-in/confirm"));
+		this.mvc
+			.perform(post("/pending-invitations/cancellation").param("selected", selected).with(csrf()).with(session))
+			.andExpect(redirectedUrl("/sign-in/confirm"));
+		assertThat(invitations).allMatch((id) -> "PENDING".equals(this.records.status(id)));
+		// Twenty are not "more than 20".
+		this.mvc
+			.perform(post("/pending-invitations/cancellation").param("selected", Arrays.copyOf(selected, 20))
+				.with(csrf())
+				.with(session))
+			.andExpect(redirectedUrl("/pending-invitations"));
+		assertThat(invitations.subList(0, 20)).noneMatch((id) -> "PENDING".equals(this.records.status(id)));
+
+		String back = this.mvc.perform(confirm(session, address, code(key, 0)))
+			.andDo(session)
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(back).startsWith("/pending-invitations/confirm?action=cancel").contains(selected[20]);
+		Document again = page(get(back).with(session));
+		assertThat(again.select("h1").text()).isEqualTo("Cancel Invitations");
+		assertThat(again.select("input[name=selected]").eachAttr("value")).containsExactly(selected[20]);
+		this.mvc.perform(
+				post("/pending-invitations/cancellation").param("selected", selected[20]).with(csrf()).with(session))
+			.andExpect(redirectedUrl("/pending-invitations"));
+		assertThat(this.records.status(invitations.get(20))).isNotEqualTo("PENDING");
+	}
+
 	private byte[] setUpApp(String email, String address) throws Exception {
 		SessionCookie session = passwordOnly(email, address);
 		byte[] key = keyShown(session);

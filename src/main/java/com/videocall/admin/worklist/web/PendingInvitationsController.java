@@ -22,12 +22,14 @@ import com.videocall.admin.reminders.ReminderProperties;
 import com.videocall.admin.web.AppProperties;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.Banner;
+import com.videocall.admin.web.SecondFactorPolicy;
 import com.videocall.admin.worklist.BulkOutcome;
 import com.videocall.admin.worklist.PendingFilter;
 import com.videocall.admin.worklist.PendingInvitationActions.Chosen;
 import com.videocall.admin.worklist.PendingInvitationActions;
 import com.videocall.admin.worklist.PendingInvitations;
 import com.videocall.admin.worklist.PendingSort;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The Pending Invitations list (P1, P2), its bulk actions (P3) and its CSV (P4). The rows
@@ -56,6 +59,12 @@ class PendingInvitationsController {
 
 	/** How many people the confirmation names; "and N more" says the rest. */
 	static final int NAMED = 20;
+
+	/**
+	 * Cancelling more invitations than this at once needs a second factor confirmed in
+	 * the last 5 minutes (SI7).
+	 */
+	static final int CANCELLED_WITHOUT_FRESH_FACTOR = 20;
 
 	private static final Pattern SELECTED = Pattern.compile("([1-9][0-9]{0,17}):([0-9]{1,18})");
 
@@ -73,9 +82,13 @@ class PendingInvitationsController {
 
 	private final UndoOffer undo;
 
+	private final SecondFactorPolicy policy;
+
 	PendingInvitationsController(PendingInvitations pending, PendingInvitationActions actions,
-			ReminderProperties reminders, MessageSource messages, AppProperties app, Clock clock, UndoOffer undo) {
+			ReminderProperties reminders, MessageSource messages, AppProperties app, Clock clock, UndoOffer undo,
+			SecondFactorPolicy policy) {
 		this.undo = undo;
+		this.policy = policy;
 		this.pending = pending;
 		this.actions = actions;
 		this.reminders = reminders;
@@ -99,7 +112,8 @@ class PendingInvitationsController {
 	 * the URL, which anyone can write.
 	 */
 	@GetMapping("/confirm")
-	String confirm(AdministratorScope scope, @RequestParam(name = "action", defaultValue = "") String action,
+	String confirm(AdministratorScope scope, HttpServletRequest request,
+			@RequestParam(name = "action", defaultValue = "") String action,
 			@RequestParam(name = "selected", required = false) List<String> selected,
 			@RequestParam(name = "shown", required = false) List<String> shown,
 			@RequestParam(name = "all", defaultValue = "false") boolean all,
@@ -113,6 +127,10 @@ class PendingInvitationsController {
 		if (found.isEmpty()) {
 			Banner.flash(attributes, Kind.ERROR, "pending.nothingSelected");
 			return "redirect:" + list.listUrl();
+		}
+		if ("cancel".equals(action)
+				&& !freshFactorIfMany(request, found.size(), found.stream().map(Chosen::selected).toList(), list)) {
+			return "redirect:/sign-in/confirm";
 		}
 		model.addAttribute("action", action);
 		model.addAttribute("chosen", found);
@@ -130,9 +148,14 @@ class PendingInvitationsController {
 	}
 
 	@PostMapping("/cancellation")
-	String cancel(AdministratorScope scope, @AuthenticationPrincipal AccountUser me,
+	String cancel(AdministratorScope scope, @AuthenticationPrincipal AccountUser me, HttpServletRequest request,
 			@RequestParam(name = "selected", required = false) List<String> selected,
 			@ModelAttribute("list") PendingListState list, RedirectAttributes attributes) {
+		Map<Long, Long> asked = parse(selected);
+		if (!freshFactorIfMany(request, asked.size(),
+				asked.entrySet().stream().map((row) -> row.getKey() + ":" + row.getValue()).toList(), list)) {
+			return "redirect:/sign-in/confirm";
+		}
 		return bulk(selected, list, attributes, (chosen) -> {
 			BulkOutcome<RemovalOutcome> outcome = this.actions.cancel(scope, me, chosen, source());
 			Banner banner = banner(outcome, "pending.cancelled.none", "pending.cancelled.one",
@@ -180,6 +203,24 @@ class PendingInvitationsController {
 			action.apply(chosen).flash(attributes);
 		}
 		return "redirect:" + list.listUrl();
+	}
+
+	/**
+	 * Whether cancelling these rows may go on: a few, or many after a second factor
+	 * confirmed in the last 5 minutes (SI7). If not, "Confirm it's you" comes first and
+	 * then the confirmation of the same rows again (a form posted is never replayed).
+	 */
+	private boolean freshFactorIfMany(HttpServletRequest request, int rows, List<String> selected,
+			PendingListState list) {
+		if (rows <= CANCELLED_WITHOUT_FRESH_FACTOR) {
+			return true;
+		}
+		String confirmation = UriComponentsBuilder.fromUriString(list.withState(PendingListState.PATH + "/confirm"))
+			.queryParam("action", "cancel")
+			.queryParam("selected", selected.toArray())
+			.build()
+			.toUriString();
+		return this.policy.freshOrConfirmFirst(request, confirmation);
 	}
 
 	/** More rows sent than one action takes (P3): says so, and nothing is done. */
