@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.videocall.admin.signin.AuthenticatorAppCodes;
 import com.videocall.admin.support.AppInstance;
 import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.RawHttp;
@@ -214,6 +215,48 @@ class SeveralInstancesIntegrationTests {
 			.as("the owner from another address")
 			.isEqualTo("/");
 		report("Sign-in throttle: failures on A %d, on B %d; the sixth attempt refused", count(failures, 0),
+				count(failures, 1));
+	}
+
+	/**
+	 * A second factor set up with the key shown by one instance and the code typed to the
+	 * other (the key waits in the shared session), then wrong codes counted by both alike
+	 * (SI2, SI8).
+	 */
+	@Test
+	void setsUpAnAppAcrossInstancesAndCountsWrongCodesOnBothAlike() {
+		RawHttp browser = new RawHttp(this.balancer.port(), "127.0.9.5").signIn(SignIn.ROOM_ADMIN, PASSWORD);
+		int shown = this.balancer.served().size();
+		Document setUp = browser.page("/sign-in/set-up/authenticator-app");
+		String key = setUp.select("code.key").text().replace(" ", "");
+		Response codes = browser.submit(setUp.selectFirst("form[action$=/authenticator-app]"), "code",
+				AuthenticatorAppCodes.code(key, 0));
+		assertThat(Jsoup.parse(codes.body()).select("h1").text()).isEqualTo("Recovery codes");
+		List<Integer> served = this.balancer.served();
+		assertThat(served.get(shown + 1)).as("instance of the code").isNotEqualTo(served.get(shown));
+
+		RawHttp guesser = passwordOnly(SignIn.ROOM_ADMIN, "127.0.9.6");
+		int first = this.balancer.served().size();
+		for (int i = 0; i < 5; i++) {
+			Document wrong = Jsoup
+				.parse(guesser.send("POST", "/sign-in/confirm", guesser.form("code", "00000" + i)).body());
+			assertThat(wrong.select(".error-summary").text()).as("wrong code %d", i + 1)
+				.contains("Enter the 6-digit code");
+		}
+		List<Integer> failures = this.balancer.served().subList(first, first + 5);
+		assertThat(failures).contains(0, 1);
+		Document refused = Jsoup
+			.parse(guesser.send("POST", "/sign-in/confirm", guesser.form("code", AuthenticatorAppCodes.code(key, 1)))
+				.body());
+		assertThat(refused.select(".error-summary").text()).as("the right code after 5 wrong ones")
+			.contains("Too many wrong codes");
+		RawHttp owner = passwordOnly(SignIn.ROOM_ADMIN, "127.0.9.7");
+		assertThat(
+				owner.send("POST", "/sign-in/confirm", owner.form("code", AuthenticatorAppCodes.code(key, 1))).target())
+			.as("the owner from another address")
+			.isEqualTo("/");
+		report("Second factor: key shown by %s, code typed to %s; wrong codes on A %d, on B %d",
+				served.get(shown) == 0 ? "A" : "B", served.get(shown + 1) == 0 ? "A" : "B", count(failures, 0),
 				count(failures, 1));
 	}
 
@@ -434,6 +477,14 @@ class SeveralInstancesIntegrationTests {
 			.param(id)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** Signed in with the password, on "Confirm it's you". */
+	private RawHttp passwordOnly(String email, String address) {
+		RawHttp browser = new RawHttp(this.balancer.port(), address);
+		assertThat(browser.trySignIn(email, PASSWORD)).isEqualTo("/");
+		assertThat(browser.page("/sign-in/confirm").select("h1").text()).isEqualTo("Confirm it's you");
+		return browser;
 	}
 
 	private static String link(Document page, String text) {
