@@ -2,6 +2,7 @@ package com.videocall.admin.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -254,6 +255,33 @@ class SecondFactorIntegrationTests {
 				post("/pending-invitations/cancellation").param("selected", selected[20]).with(csrf()).with(session))
 			.andExpect(redirectedUrl("/pending-invitations"));
 		assertThat(this.records.status(invitations.get(20))).isNotEqualTo("PENDING");
+	}
+
+	/**
+	 * Registering a passkey is Spring Security's endpoint, under a rule of ours: it needs
+	 * a factor confirmed in the last 5 minutes from someone who has one (SI3); deleting
+	 * one through Spring's endpoint is refused to all (removal is "Security"'s, which
+	 * keeps an administrator's last factor).
+	 */
+	@Test
+	void registersAPasskeyOnlyWithAFreshFactorAndNeverDeletesOneThroughSpringsEndpoint() throws Exception {
+		Clinic clinic = this.organisation.clinic();
+		String address = ClientAddresses.fresh();
+		byte[] key = setUpApp(clinic.adminEmail(), address);
+		SessionCookie session = passwordOnly(clinic.adminEmail(), address);
+		// Still owing the second factor: sent to give it, as from any page.
+		this.mvc.perform(registration(session)).andExpect(redirectedUrl("/sign-in/second-factor"));
+		this.mvc.perform(confirm(session, address, code(key, 1))).andExpect(redirectedUrl("/")).andDo(session);
+		// Fresh: Spring's filter reads the (here empty) registration and refuses it.
+		this.mvc.perform(registration(session)).andExpect(status().isBadRequest());
+		this.clock.advance(SecondFactorPolicy.FRESH.plusMinutes(1));
+		this.mvc.perform(registration(session)).andExpect(status().isForbidden());
+		this.mvc.perform(delete("/webauthn/register/AAAA").with(csrf()).with(session))
+			.andExpect(status().isForbidden());
+	}
+
+	private static MockHttpServletRequestBuilder registration(SessionCookie session) {
+		return post("/webauthn/register").contentType("application/json").content("{}").with(csrf()).with(session);
 	}
 
 	private byte[] setUpApp(String email, String address) throws Exception {

@@ -28,6 +28,8 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
@@ -50,6 +52,10 @@ class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
 	private static final String SECOND_STEP = PasskeySignIn.class.getName() + ".secondStep";
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
+	/** A new CSRF token at sign-in, as form login's session strategy makes one. */
+	private final CsrfAuthenticationStrategy newCsrfToken = new CsrfAuthenticationStrategy(
+			new HttpSessionCsrfTokenRepository());
 
 	private final WebAuthnRelyingPartyOperations relyingParty;
 
@@ -109,8 +115,9 @@ class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
 	}
 
 	/**
-	 * A new session id, as every sign-in gets; notes whether this was the second step of
-	 * the account already signed in with its password (the context still holds it here).
+	 * A new session id and CSRF token, as every sign-in gets; notes whether this was the
+	 * second step of the account already signed in with its password (the context still
+	 * holds it here).
 	 */
 	private void newSessionId(Authentication signedIn, HttpServletRequest request, HttpServletResponse response) {
 		Authentication before = SecurityContextHolder.getContext().getAuthentication();
@@ -119,6 +126,7 @@ class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}
+		this.newCsrfToken.onAuthentication(signedIn, request, response);
 	}
 
 	private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication signedIn)
