@@ -14,10 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Emails a person when their sign-in changed (SI3, SI4, SI9): a new password, new
- * recovery codes, a second factor reset by an administrator. The email says what changed
- * and what to do if it was not them; it holds no link and no secret. Queued through the
- * outbox like every email (X6).
+ * Emails a person when their sign-in changed (SI3, SI4, SI9): a new password (changed, or
+ * chosen through "Forgot your password?"), new recovery codes, a second factor reset by
+ * an administrator. The email says what changed and what to do if it was not them; it
+ * holds no link and no secret. Queued through the outbox like every email (X6).
  */
 @Service
 public class SecurityNotices {
@@ -43,7 +43,12 @@ public class SecurityNotices {
 		String subject = this.messages.getMessage("email.security.subject", null, LocaleContextHolder.getLocale());
 		this.outbox.queue(
 				this.templates.render("security-change", email, subject, Map.of("change", "security.notice." + change)),
-				"account:" + accountId, "security:" + UUID.randomUUID(), List.of(), this.clock.instant());
+				topic(accountId), "security:" + UUID.randomUUID(), List.of(), this.clock.instant());
+	}
+
+	/** The outbox topic of the emails about an account's sign-in. */
+	static String topic(long accountId) {
+		return "account:" + accountId;
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.videocall.admin.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,6 +34,11 @@ class MalformedParametersFilter extends OncePerRequestFilter {
 
 	private static final int MAX_LOGGED_PATH = 200;
 
+	/**
+	 * Paths of emailed links, whose token follows: an invitation's, a password reset's.
+	 */
+	private static final List<String> LINK_PATHS = List.of("/invitation/", "/password-reset/");
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -52,8 +58,10 @@ class MalformedParametersFilter extends OncePerRequestFilter {
 	/** The path as sent (percent-encoded, so one line), without a link's token. */
 	static String loggedPath(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		if (path.startsWith("/invitation/")) {
-			return "/invitation/…";
+		for (String linkPath : LINK_PATHS) {
+			if (path.startsWith(linkPath)) {
+				return linkPath + "…";
+			}
 		}
 		return (path.length() > MAX_LOGGED_PATH) ? path.substring(0, MAX_LOGGED_PATH) + "…" : path;
 	}

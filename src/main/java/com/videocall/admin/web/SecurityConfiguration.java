@@ -89,6 +89,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/sign-in", "/invitation/**", "/livez", "/readyz")
 			.permitAll()
+			// "Forgot your password?" and the page its emailed link opens (SI9).
+			.requestMatchers("/password-reset", "/password-reset/*")
+			.permitAll()
 			// The second step of signing in (SI1, SI2): open after the password.
 			.requestMatchers("/sign-in/**")
 			.authenticated()

@@ -61,10 +61,23 @@ final class AccessRoutes {
 	 */
 	private static final String NO_INVITATION = "999999999999:0";
 
+	/** A "Forgot your password?" link's token that no email carried. */
+	private static final String NO_PASSWORD_RESET = "A".repeat(43);
+
 	static final Map<String, Route> TABLE = table(
 			route("GET /", Access.SIGNED_IN, NO_ID, NO_KIND, (s) -> Call.get("/")),
 			route("GET /about", Access.SIGNED_IN, NO_ID, NO_KIND, (s) -> Call.get("/about")),
 			route("GET /sign-in", Access.EVERYONE, NO_ID, NO_KIND, (s) -> Call.get("/sign-in")),
+			// "Forgot your password?": the same answer for any email; a link that no
+			// email carried does not work (the page saying so, also after its form).
+			route("GET /password-reset", Access.EVERYONE, NO_ID, NO_KIND, (s) -> Call.get("/password-reset")),
+			route("POST /password-reset", Access.EVERYONE, NO_ID, NO_KIND,
+					(s) -> Call.post("/password-reset", "email", "nobody@test.invalid")),
+			route("GET /password-reset/{token}", Access.EVERYONE, NO_ID, NO_KIND,
+					(s) -> Call.get("/password-reset/" + NO_PASSWORD_RESET)),
+			routeForEveryoneAnswering("POST /password-reset/{token}", 200,
+					(s) -> Call.post("/password-reset/" + NO_PASSWORD_RESET, "newPassword",
+							"a new password of some length", "confirmPassword", "a new password of some length")),
 			// The second step of signing in, for people without an authenticator app:
 			// sent
 			// to set one up, and a code typed is wrong (the page again, with the
@@ -217,6 +230,11 @@ final class AccessRoutes {
 	 */
 	private static Route routeAnswering(String key, int status, Function<MatrixSubject, Call> call) {
 		return new Route(key, Access.SIGNED_IN, NO_ID, NO_KIND, call, status);
+	}
+
+	/** A route open to everyone, naming no record, that answers with this status. */
+	private static Route routeForEveryoneAnswering(String key, int status, Function<MatrixSubject, Call> call) {
+		return new Route(key, Access.EVERYONE, NO_ID, NO_KIND, call, status);
 	}
 
 	private static Map<String, Route> table(Route... routes) {

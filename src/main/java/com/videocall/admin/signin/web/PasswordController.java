@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import com.videocall.admin.account.AccountManagement;
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.account.PasswordPolicy;
+import com.videocall.admin.signin.PasswordResets;
 import com.videocall.admin.signin.SecurityNotices;
 import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
@@ -31,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * throttled like sign-in ({@link FailureThrottle}, limits named
  * {@code password-change.*}), so a session left open does not let anyone guess the
  * password. Once changed, every other session of the account ends, this one gets a new
- * id, and the person is emailed.
+ * id, any "Forgot your password?" link still working stops working, and the person is
+ * emailed.
  */
 @Controller
 class PasswordController {
@@ -44,6 +46,8 @@ class PasswordController {
 
 	private final SecurityNotices notices;
 
+	private final PasswordResets resets;
+
 	private final MessageSource messages;
 
 	private final FailureThrottle throttle;
@@ -51,11 +55,13 @@ class PasswordController {
 	private final long throttleMinutes;
 
 	PasswordController(AccountManagement accounts, PasswordPolicy policy, SignedInSessions sessions,
-			SecurityNotices notices, MessageSource messages, RateLimits limits, SignInProperties properties) {
+			SecurityNotices notices, PasswordResets resets, MessageSource messages, RateLimits limits,
+			SignInProperties properties) {
 		this.accounts = accounts;
 		this.policy = policy;
 		this.sessions = sessions;
 		this.notices = notices;
+		this.resets = resets;
 		this.messages = messages;
 		this.throttle = new FailureThrottle(limits, "password-change", properties);
 		this.throttleMinutes = properties.window().toMinutes();
@@ -95,6 +101,7 @@ class PasswordController {
 			return "security/password";
 		}
 		this.accounts.changePassword(me.accountId(), newPassword);
+		this.resets.revokeLinks(me.accountId());
 		int ended = this.sessions.signOutOthers(me.getUsername(), session.getId());
 		request.changeSessionId();
 		this.notices.tell(me.accountId(), me.getUsername(), "passwordChanged");

@@ -72,6 +72,16 @@ class SignedInSessions {
 	}
 
 	/**
+	 * Ends every session of the person, this browser's too if it is one (a new password
+	 * chosen through "Forgot your password?"); how many.
+	 */
+	int signOutEverywhere(String username) {
+		List<String> all = List.copyOf(this.sessions.findByPrincipalName(username).keySet());
+		all.forEach(this.sessions::deleteById);
+		return all.size();
+	}
+
+	/**
 	 * The ending of a banner's message key for a number of sessions ended: banners carry
 	 * their arguments as text, which a choice format cannot count.
 	 */
