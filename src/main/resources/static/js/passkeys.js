@@ -105,6 +105,8 @@
 
   function fail(button) {
     var message = document.getElementById(button.getAttribute('data-passkey-error'));
+    // An alert only once shown: a hidden one would still be read as the page's alert.
+    message.setAttribute('role', 'alert');
     message.hidden = false;
     message.focus();
     button.disabled = false;

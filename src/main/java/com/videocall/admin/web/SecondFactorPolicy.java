@@ -99,6 +99,7 @@ public class SecondFactorPolicy {
 	 */
 	private boolean nothingToConfirm(Authentication authentication) {
 		return authentication != null && !holds(authentication, Authorities.SECOND_FACTOR_SET_UP)
+				&& !confirmedSecondFactor(authentication)
 				&& !(this.required && holds(authentication, Authorities.ADMINISTRATOR));
 	}
 
