@@ -16,9 +16,13 @@ import java.util.List;
 import org.apache.commons.codec.binary.Base32;
 
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.ClientAddresses;
 import com.videocall.admin.support.InvitationRecords;
 import com.videocall.admin.support.Invitations;
+import com.videocall.admin.support.Invitees;
+import com.videocall.admin.support.Invitees.Invitee;
+import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.MovableClockIntegrationTest;
 import com.videocall.admin.support.MutableClock;
 import com.videocall.admin.support.SessionCookie;
@@ -62,6 +66,9 @@ class SecondFactorIntegrationTests {
 
 	@Autowired
 	InvitationRecords records;
+
+	@Autowired
+	Invitees invitees;
 
 	@Test
 	void sendsAnAdministratorWithoutAFactorToSetOneUpBeforeAnythingElseAndBackToThePageAskedFor() throws Exception {
@@ -111,6 +118,37 @@ class SecondFactorIntegrationTests {
 			.query(String.class)
 			.single();
 		assertThat(stored).doesNotContain(BASE32.encodeAsString(key).replace("=", ""));
+	}
+
+	/**
+	 * Setting up the account signs the invitee in; offered an administrator role, they go
+	 * from there to "Set up a second factor", before any other page (SI2).
+	 */
+	@Test
+	void takesAnInviteeOfferedAnAdministratorRoleFromTheirAccountToSettingUpASecondFactor() throws Exception {
+		Clinic clinic = this.organisation.clinic();
+		Invitee invitee = this.invitees.pendingFor(clinic, "new.admin",
+				new RoleOffer(Role.SERVICE_ADMINISTRATOR, clinic.waitingArea()));
+		String token = this.invitees.token(invitee);
+		SessionCookie session = new SessionCookie();
+		this.mvc.perform(get("/invitation/{token}", token).with(session)).andExpect(status().isOk()).andDo(session);
+		this.mvc.perform(LinkPages.setUp(token, "Ada Admin", LinkPages.PASSWORD, LinkPages.PASSWORD).with(session))
+			.andExpect(redirectedUrl("/"))
+			.andDo(session);
+		for (String page : List.of("/", "/users", clinic.waitingAreaPath())) {
+			this.mvc.perform(get(page).with(session)).andExpect(redirectedUrl("/sign-in/second-factor"));
+		}
+		this.mvc.perform(get("/sign-in/second-factor").with(session)).andExpect(redirectedUrl("/sign-in/set-up"));
+		assertThat(page(get("/sign-in/set-up").with(session)).select("h1").text()).isEqualTo("Set up a second factor");
+		byte[] key = keyShown(session);
+		this.mvc
+			.perform(post("/sign-in/set-up/authenticator-app").param("code", code(key, 0))
+				.with(csrf())
+				.with(session)
+				.with(ClientAddresses.from(ClientAddresses.fresh())))
+			.andExpect(status().isOk())
+			.andDo(session);
+		this.mvc.perform(get(clinic.waitingAreaPath()).with(session)).andExpect(status().isOk());
 	}
 
 	@Test
