@@ -1,7 +1,14 @@
 package com.videocall.admin.web;
 
-import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +32,9 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -78,14 +88,18 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, SecondFactorPolicy factors,
-			SessionEnd sessionEnd, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
-			throws Exception {
+			SessionEnd sessionEnd, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
+			SingleSignOnProviders providers, ObjectProvider<SingleSignOnLogin> singleSignOn) throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> signedIn = factors
 			.afterSecondFactor(AuthenticatedAuthorizationManager.authenticated());
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
 			.requestMatchers("/sign-in", "/invitation/**", "/livez", "/readyz")
+			.permitAll()
+			// Single sign-on's start and the provider's answer (SI5), only when one is
+			// registered: otherwise these paths do not exist.
+			.requestMatchers(singleSignOnPaths(providers))
 			.permitAll()
 			// The second step of signing in (SI1, SI2): open after the password.
 			.requestMatchers("/sign-in/**")
@@ -119,12 +133,58 @@ class SecurityConfiguration {
 			})
 			.failureUrl("/sign-in?error")
 			.permitAll());
+		// Refused for its domain before the throttle counts it (filters of one place run
+		// in the order added).
+		http.addFilterBefore(providerOnly(providers), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
+		if (providers.any()) {
+			http.oauth2Login((login) -> {
+				login.loginPage("/sign-in");
+				singleSignOn.getObject().configure(login);
+			});
+		}
 		http.logout((logout) -> logout.logoutUrl("/sign-out")
 			.logoutSuccessUrl("/sign-in?signed-out")
 			.deleteCookies(SessionEnd.SIGNED_IN_COOKIE));
 		headers(http);
 		return http.build();
+	}
+
+	private static RequestMatcher singleSignOnPaths(SingleSignOnProviders providers) {
+		if (!providers.any()) {
+			return (request) -> false;
+		}
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/oauth2/authorization/*"),
+				paths.matcher("/login/oauth2/code/*"));
+	}
+
+	/**
+	 * A password sign-in for an email of a domain that signs in only with the provider
+	 * ({@code app.sso.required-for-domains}, SI5) is refused before its password is
+	 * checked or counted: the refusal depends on the domain alone, so it says nothing
+	 * about the account.
+	 */
+	private static OncePerRequestFilter providerOnly(SingleSignOnProviders providers) {
+		RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sign-in");
+		return new OncePerRequestFilter() {
+
+			@Override
+			protected boolean shouldNotFilter(HttpServletRequest request) {
+				return !signIn.matches(request);
+			}
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				if (providers.requiredFor(request.getParameter("email"))) {
+					response.sendRedirect(request.getContextPath() + "/sign-in?provider-only");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+
+		};
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {
