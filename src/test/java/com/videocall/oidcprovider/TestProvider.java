@@ -89,7 +89,7 @@ public final class TestProvider implements AutoCloseable {
 		return new TestProvider(
 				new SpringApplicationBuilder(ProviderConfiguration.class).web(WebApplicationType.SERVLET)
 					.properties("spring.config.name=test-oidc-provider", "spring.main.banner-mode=off",
-							"test-provider.redirect-uri=" + redirectUri)
+							"spring.docker.compose.enabled=false", "test-provider.redirect-uri=" + redirectUri)
 					.run());
 	}
 
@@ -141,9 +141,16 @@ public final class TestProvider implements AutoCloseable {
 	@EnableWebSecurity
 	static class ProviderConfiguration {
 
+		/**
+		 * Tomcat with its default servlet: without a servlet for a path, Tomcat answers
+		 * 404 before any filter, and every endpoint here is a filter of Spring
+		 * Security's.
+		 */
 		@Bean
 		TomcatServletWebServerFactory webServer() {
-			return new TomcatServletWebServerFactory(0);
+			TomcatServletWebServerFactory tomcat = new TomcatServletWebServerFactory(0);
+			tomcat.setRegisterDefaultServlet(true);
+			return tomcat;
 		}
 
 		@Bean
