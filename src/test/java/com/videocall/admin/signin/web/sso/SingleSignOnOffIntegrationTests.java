@@ -1,4 +1,4 @@
-package com.videocall.admin.signin.sso;
+package com.videocall.admin.signin.web.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

@@ -1,4 +1,4 @@
-package com.videocall.admin.signin.sso;
+package com.videocall.admin.signin.web.sso;
 
 import java.util.List;
 import java.util.Set;

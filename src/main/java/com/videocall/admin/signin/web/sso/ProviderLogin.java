@@ -1,4 +1,4 @@
-package com.videocall.admin.signin.sso;
+package com.videocall.admin.signin.web.sso;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
