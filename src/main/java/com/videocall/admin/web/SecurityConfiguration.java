@@ -43,12 +43,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * in (anonymous visitors are sent to sign in, as for every page, so nobody learns which
  * paths exist). Whoever owes a second factor ({@link SecondFactorPolicy}) reaches only
  * the sign-in's second step until they give it. CSRF protection stays on, and Spring
- * Security's default session fixation protection gives a new session id at sign-in.
- * Sessions, and with them the CSRF token and the page to return to after sign-in, live in
- * PostgreSQL (Spring Session JDBC), so every instance sees the same; sign-out deletes the
- * session for all of them. The actuator's endpoints answer only on the management port,
- * which is bound to a private address; on the application's port there are the probes
- * {@code /livez} and {@code /readyz} and nothing else of them.
+ * Security's default session fixation protection gives a new session id at sign-in. When
+ * an OpenID Connect provider is registered, its sign-in is added
+ * ({@link SingleSignOnLogin}, SI5); otherwise its paths do not exist. Sessions, and with
+ * them the CSRF token and the page to return to after sign-in, live in PostgreSQL (Spring
+ * Session JDBC), so every instance sees the same; sign-out deletes the session for all of
+ * them. The actuator's endpoints answer only on the management port, which is bound to a
+ * private address; on the application's port there are the probes {@code /livez} and
+ * {@code /readyz} and nothing else of them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
