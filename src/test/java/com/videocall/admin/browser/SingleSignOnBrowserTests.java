@@ -234,6 +234,17 @@ class SingleSignOnBrowserTests {
 	}
 
 	@Test
+	void anAnswerThatThisBrowserDidNotAskForSignsNobodyIn() {
+		// A code with a state this session never sent (an attacker's own answer, SI8).
+		this.page.navigate(url("/login/oauth2/code/" + REGISTRATION + "?code=an-attackers-code&state=forged"));
+		assertThat(this.page.locator("h1")).hasText("Sign in");
+		assertThat(this.page.locator(".banner"))
+			.hasText("Signing in with " + PROVIDER_NAME + " did not work. Try again.");
+		this.page.navigate(url("/"));
+		assertThat(this.page.locator("h1")).hasText("Sign in");
+	}
+
+	@Test
 	void anInvitationIsSetUpOnlyWithTheInvitedAddress() {
 		Invitee invitee = this.invitees.pendingFor(this.clinic, "sso-invitee");
 		String link = url("/invitation/" + this.invitees.token(invitee));

@@ -86,7 +86,6 @@ class ProviderLogin implements SingleSignOnLogin {
 	private static final class NoTokensKept implements OAuth2AuthorizedClientRepository {
 
 		@Override
-		@SuppressWarnings("unchecked")
 		public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String registrationId,
 				Authentication principal, HttpServletRequest request) {
 			return null;
