@@ -14,7 +14,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AdministratorScopes;
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.Invitation.RoleOffer;
+import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.signin.AuthenticatorAppCodes;
 import com.videocall.admin.signin.SecondFactorService;
 import com.videocall.admin.support.FastPasswords;
@@ -38,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -102,6 +107,15 @@ class SingleSignOnBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	InvitationManagement invitations;
+
+	@Autowired
+	AdministratorScopes scopes;
+
+	@Autowired
+	UserDetailsService accounts;
 
 	Clinic clinic;
 
@@ -295,6 +309,22 @@ class SingleSignOnBrowserTests {
 		provider.person(emailOf(person), emailOf(person), true, null, List.of("mfa"), null);
 		signInAtProvider(emailOf(person));
 		assertThat(this.page.locator("h1")).hasText("Welcome, Provider Only " + this.clinic.tag());
+
+		// Their invitation links offer the provider alone.
+		String newcomer = "newcomer-" + this.clinic.tag() + "@" + PROVIDER_ONLY_DOMAIN;
+		AccountUser admin = (AccountUser) this.accounts.loadUserByUsername(this.clinic.adminEmail());
+		this.invitations.addUsers(this.scopes.forAccount(admin.accountId()), admin,
+				List.of(new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea())), newcomer, null,
+				"Single sign-on browser test");
+		String token = this.invitees.token(new Invitee(this.clinic, newcomer, 0));
+		newBrowser();
+		this.page.navigate(url("/invitation/" + token));
+		assertThat(this.page.locator("h1")).hasText("Set up your account");
+		assertThat(this.page.getByRole(AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Set up with " + PROVIDER_NAME).setExact(true)))
+			.isVisible();
+		assertThat(this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))).hasCount(0);
+		this.audit.check("Set up your account, provider only");
 		this.audit.assertNoProblems();
 	}
 
