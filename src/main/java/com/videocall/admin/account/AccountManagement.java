@@ -76,6 +76,17 @@ public class AccountManagement {
 		get(accountId).changePassword(this.passwords.encode(newPassword));
 	}
 
+	/**
+	 * Sets up an invited account with single sign-on (SI5): it has no password, so only
+	 * the provider signs it in. The name is the provider's, or none (the email is shown).
+	 */
+	@Transactional
+	public UserAccount activateWithoutPassword(long accountId, String fullName) {
+		UserAccount account = get(accountId);
+		account.activate((fullName != null && !fullName.isBlank()) ? fullName.strip() : null, null);
+		return account;
+	}
+
 	/** Sets up an invited account; the password has passed {@link PasswordPolicy}. */
 	@Transactional
 	public UserAccount activate(long accountId, String fullName, String password) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signs in active accounts by email. Invited and disabled accounts cannot sign in; the
+ * Signs in active accounts by email and password. Invited and disabled accounts cannot
+ * sign in, nor can accounts set up with single sign-on (they have no password); the
  * failure message never says which part of the sign-in was wrong. An account with a
  * second factor is marked so that its sign-in asks for it ({@code SecondFactorPolicy}).
  */
@@ -47,6 +48,14 @@ class AccountUserDetailsService implements UserDetailsService {
 			.flatMap(this.accounts::findByEmail)
 			.filter((candidate) -> candidate.getPasswordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("No account can sign in with that email"));
+		return user(account, account.getPasswordHash());
+	}
+
+	/**
+	 * The account as signed in, with the authorities its rights and factors give (the
+	 * same whether by password or by single sign-on).
+	 */
+	AccountUser user(UserAccount account, String passwordHash) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		if (account.isSystemAdministrator()) {
 			authorities.add(new SimpleGrantedAuthority(Authorities.SYSTEM_ADMINISTRATOR));
@@ -57,7 +66,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		if (this.secondFactors.anySetUpBy(account.getId())) {
 			authorities.add(new SimpleGrantedAuthority(Authorities.SECOND_FACTOR_SET_UP));
 		}
-		return new AccountUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getPasswordHash(),
+		return new AccountUser(account.getId(), account.getEmail(), account.getDisplayName(), passwordHash,
 				account.getStatus() == AccountStatus.ACTIVE, authorities);
 	}
 

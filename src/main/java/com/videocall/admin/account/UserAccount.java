@@ -66,7 +66,7 @@ public class UserAccount {
 
 	/**
 	 * The person sets up their invited account: it becomes active with their name and
-	 * password.
+	 * password, or without a password when they set it up with single sign-on (SI5).
 	 */
 	void activate(String fullName, String passwordHash) {
 		if (this.status != AccountStatus.INVITED) {

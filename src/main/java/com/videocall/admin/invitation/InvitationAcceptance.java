@@ -26,6 +26,19 @@ public class InvitationAcceptance {
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
+	/**
+	 * The session attribute that holds the token of the invitation whose account is being
+	 * set up with single sign-on (SI5), while the person signs in with the provider: the
+	 * token never goes to the provider.
+	 */
+	public static final String PROVIDER_SET_UP_TOKEN = InvitationAcceptance.class.getName() + ".providerSetUp";
+
+	/**
+	 * The parameter of the provider sign-in's start that says it sets up that
+	 * invitation's account; a sign-in started without it forgets the token.
+	 */
+	public static final String PROVIDER_SET_UP_PARAMETER = "invitation";
+
 	private final InvitationRepository invitations;
 
 	private final AccountManagement accounts;
@@ -77,15 +90,46 @@ public class InvitationAcceptance {
 			if (found.status() != LinkStatus.VALID) {
 				return new Accepted(found.status(), null);
 			}
-			Invitation invitation = found.invitation();
-			UserAccount account = this.accounts.activate(invitation.getAccountId(), fullName, password);
-			for (InvitedRole role : invitation.getRoles()) {
-				this.roleGrants.grant(account.getId(), role.getRole(), role.getAreaId(), found.now());
-			}
-			invitation.accept(found.link(), found.now());
-			this.changes.save(invitation, account.getEmail());
-			return new Accepted(LinkStatus.VALID, account.getEmail());
+			UserAccount account = this.accounts.activate(found.invitation().getAccountId(), fullName, password);
+			return new Accepted(LinkStatus.VALID, setUp(found, account));
 		});
+	}
+
+	/**
+	 * Sets the account up without a password, as {@link #accept} does, when the
+	 * organisation's OpenID Connect provider verified the invited address for the person
+	 * (SI5; any case, as sign-in compares emails); any other address changes nothing.
+	 */
+	@Transactional
+	public Optional<ProviderSetUp> acceptWithProvider(String token, String verifiedEmail, String fullName) {
+		return find(token, true).map((found) -> {
+			if (found.status() != LinkStatus.VALID) {
+				return ProviderSetUp.LINK_NOT_VALID;
+			}
+			long invited = found.invitation().getAccountId();
+			boolean invitedAddress = this.accounts.findByEmail(verifiedEmail)
+				.filter((account) -> account.getId() == invited)
+				.isPresent();
+			if (!invitedAddress) {
+				return ProviderSetUp.OTHER_ADDRESS;
+			}
+			setUp(found, this.accounts.activateWithoutPassword(invited, fullName));
+			return ProviderSetUp.SET_UP;
+		});
+	}
+
+	/**
+	 * Grants the account exactly the roles still offered and ends the invitation; the
+	 * account's email.
+	 */
+	private String setUp(Found found, UserAccount account) {
+		Invitation invitation = found.invitation();
+		for (InvitedRole role : invitation.getRoles()) {
+			this.roleGrants.grant(account.getId(), role.getRole(), role.getAreaId(), found.now());
+		}
+		invitation.accept(found.link(), found.now());
+		this.changes.save(invitation, account.getEmail());
+		return account.getEmail();
 	}
 
 	/**
@@ -133,6 +177,22 @@ public class InvitationAcceptance {
 	 * set up.
 	 */
 	public record Accepted(LinkStatus status, String email) {
+	}
+
+	/** The outcome of setting an account up with single sign-on. */
+	public enum ProviderSetUp {
+
+		/** The account is set up, without a password. */
+		SET_UP,
+
+		/**
+		 * The provider verified another address than the invited one: nothing changed.
+		 */
+		OTHER_ADDRESS,
+
+		/** The link is no longer valid (used, expired, cancelled …): nothing changed. */
+		LINK_NOT_VALID
+
 	}
 
 }

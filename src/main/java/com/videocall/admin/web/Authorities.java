@@ -27,6 +27,18 @@ public final class Authorities {
 
 	public static final String PASSKEY_FACTOR = "FACTOR_WEBAUTHN";
 
+	/**
+	 * A sign-in with the organisation's OpenID Connect provider (SI5): one factor, as
+	 * Spring Security names it.
+	 */
+	public static final String PROVIDER_FACTOR = "FACTOR_AUTHORIZATION_CODE";
+
+	/**
+	 * The provider's sign-in confirmed a second factor, as its ID token says ({@code amr}
+	 * or {@code acr}): it counts as the second factor.
+	 */
+	public static final String PROVIDER_SECOND_FACTOR = "FACTOR_PROVIDER_MFA";
+
 	private Authorities() {
 	}
 

@@ -4,6 +4,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -66,6 +71,18 @@ public record Banner(Kind kind, List<Line> lines, Action action) implements Seri
 
 	public void flash(RedirectAttributes attributes) {
 		attributes.addFlashAttribute(ATTRIBUTE, this);
+	}
+
+	/**
+	 * Keeps the banner for the page at {@code path}, for a redirect sent outside a
+	 * controller (by a handler of Spring Security's, before Spring MVC runs).
+	 */
+	public void flash(String path, FlashMapManager flashMaps, HttpServletRequest request,
+			HttpServletResponse response) {
+		FlashMap flashMap = new FlashMap();
+		flashMap.put(ATTRIBUTE, this);
+		flashMap.setTargetRequestPath(request.getContextPath() + path);
+		flashMaps.saveOutputFlashMap(flashMap, request, response);
 	}
 
 	private static Line line(String code, Object[] arguments) {

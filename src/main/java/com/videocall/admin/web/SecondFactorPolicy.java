@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 public class SecondFactorPolicy {
 
 	private static final Set<String> SECOND_FACTORS = Set.of(Authorities.AUTHENTICATOR_APP_FACTOR,
-			Authorities.RECOVERY_CODE_FACTOR, Authorities.PASSKEY_FACTOR);
+			Authorities.RECOVERY_CODE_FACTOR, Authorities.PASSKEY_FACTOR, Authorities.PROVIDER_SECOND_FACTOR);
 
 	/**
 	 * How recently a second factor must have been confirmed for a change to factors (SI3,
@@ -70,7 +70,10 @@ public class SecondFactorPolicy {
 				|| (this.required && holds(authentication, Authorities.ADMINISTRATOR));
 	}
 
-	/** Whether this sign-in confirmed a second factor (or a passkey, which is two). */
+	/**
+	 * Whether this sign-in confirmed a second factor (or a passkey, which is two, or a
+	 * provider's sign-in whose ID token says it was two).
+	 */
 	public boolean confirmedSecondFactor(Authentication authentication) {
 		return authentication.getAuthorities()
 			.stream()

@@ -1,7 +1,14 @@
 package com.videocall.admin.web;
 
-import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +34,9 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -35,12 +45,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * in (anonymous visitors are sent to sign in, as for every page, so nobody learns which
  * paths exist). Whoever owes a second factor ({@link SecondFactorPolicy}) reaches only
  * the sign-in's second step until they give it. CSRF protection stays on, and Spring
- * Security's default session fixation protection gives a new session id at sign-in.
- * Sessions, and with them the CSRF token and the page to return to after sign-in, live in
- * PostgreSQL (Spring Session JDBC), so every instance sees the same; sign-out deletes the
- * session for all of them. The actuator's endpoints answer only on the management port,
- * which is bound to a private address; on the application's port there are the probes
- * {@code /livez} and {@code /readyz} and nothing else of them.
+ * Security's default session fixation protection gives a new session id at sign-in. When
+ * an OpenID Connect provider is registered, its sign-in is added
+ * ({@link SingleSignOnLogin}, SI5); otherwise its paths do not exist. Sessions, and with
+ * them the CSRF token and the page to return to after sign-in, live in PostgreSQL (Spring
+ * Session JDBC), so every instance sees the same; sign-out deletes the session for all of
+ * them. The actuator's endpoints answer only on the management port, which is bound to a
+ * private address; on the application's port there are the probes {@code /livez} and
+ * {@code /readyz} and nothing else of them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -81,7 +93,9 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, SecondFactorPolicy factors,
 			SessionEnd sessionEnd, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
-			Customizer<WebAuthnConfigurer<HttpSecurity>> passkeys) throws Exception {
+			Customizer<WebAuthnConfigurer<HttpSecurity>> passkeys, SingleSignOnProviders providers,
+			ObjectProvider<SingleSignOnLogin> singleSignOn) throws Exception {
+
 		AuthorizationManager<RequestAuthorizationContext> signedIn = factors
 			.afterSecondFactor(AuthenticatedAuthorizationManager.authenticated());
 		http.authorizeHttpRequests((requests) -> requests
@@ -92,12 +106,15 @@ class SecurityConfiguration {
 			// "Forgot your password?" and the page its emailed link opens (SI9).
 			.requestMatchers("/password-reset", "/password-reset/*")
 			.permitAll()
+			// Single sign-on's start and the provider's answer (SI5), only when one is
+			// registered: otherwise these paths do not exist.
+			.requestMatchers(singleSignOnPaths(providers))
+			.permitAll()
 			// The second step of signing in (SI1, SI2): open after the password.
 			.requestMatchers("/sign-in/**")
 			.authenticated()
 			// A passkey's registration (its options, and signing in with one, are
-			// answered
-			// before these rules); removing one is the Security page's form.
+			// answered before these rules); removing one is the Security page's form.
 			.requestMatchers(HttpMethod.POST, "/webauthn/register")
 			.access(factors.addingFactors())
 			.requestMatchers("/webauthn/**")
@@ -131,13 +148,59 @@ class SecurityConfiguration {
 			})
 			.failureUrl("/sign-in?error")
 			.permitAll());
+		// Refused for its domain before the throttle counts it (filters of one place run
+		// in the order added).
+		http.addFilterBefore(providerOnly(providers), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
 		http.webAuthn(passkeys);
+		if (providers.any()) {
+			http.oauth2Login((login) -> {
+				login.loginPage("/sign-in");
+				singleSignOn.getObject().configure(login);
+			});
+		}
 		http.logout((logout) -> logout.logoutUrl("/sign-out")
 			.logoutSuccessUrl("/sign-in?signed-out")
 			.deleteCookies(SessionEnd.SIGNED_IN_COOKIE));
 		headers(http);
 		return http.build();
+	}
+
+	private static RequestMatcher singleSignOnPaths(SingleSignOnProviders providers) {
+		if (!providers.any()) {
+			return (request) -> false;
+		}
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/oauth2/authorization/*"),
+				paths.matcher("/login/oauth2/code/*"));
+	}
+
+	/**
+	 * A password sign-in for an email of a domain that signs in only with the provider
+	 * ({@code app.sso.required-for-domains}, SI5) is refused before its password is
+	 * checked or counted: the refusal depends on the domain alone, so it says nothing
+	 * about the account.
+	 */
+	private static OncePerRequestFilter providerOnly(SingleSignOnProviders providers) {
+		RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sign-in");
+		return new OncePerRequestFilter() {
+
+			@Override
+			protected boolean shouldNotFilter(HttpServletRequest request) {
+				return !signIn.matches(request);
+			}
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				if (providers.requiredFor(request.getParameter("email"))) {
+					response.sendRedirect(request.getContextPath() + "/sign-in?provider-only");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+
+		};
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {

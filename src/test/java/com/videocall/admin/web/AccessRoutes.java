@@ -196,6 +196,10 @@ final class AccessRoutes {
 							LinkPages.PASSWORD, "confirmPassword", LinkPages.PASSWORD)),
 			route("POST /invitation/{token}/new-link", Access.EVERYONE, UNSCOPED, NO_KIND,
 					(s) -> Call.post("/invitation/" + s.token() + "/new-link")),
+			// The shared application has no single sign-on provider, so "Set up with …"
+			// is "not found" for any link (SingleSignOnBrowserTests follow it with one).
+			new Route("GET /invitation/{token}/single-sign-on/{provider}", Access.EVERYONE, UNSCOPED, NO_KIND,
+					(s) -> Call.get("/invitation/" + s.token() + "/single-sign-on/organisation"), 404),
 			route("GET /sent-emails", Access.SYSTEM_ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/sent-emails")),
 			route("GET /sent-emails/{id}", Access.SYSTEM_ADMINISTRATORS, UNSCOPED, NO_KIND,
 					(s) -> Call.get("/sent-emails/" + s.email())));

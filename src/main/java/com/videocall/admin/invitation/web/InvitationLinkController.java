@@ -16,6 +16,7 @@ import com.videocall.admin.web.ErrorSummary;
 import com.videocall.admin.web.NotFoundException;
 import com.videocall.admin.web.RateLimit;
 import com.videocall.admin.web.RateLimits;
+import com.videocall.admin.web.SingleSignOnProviders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -33,9 +34,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The page an emailed link opens (I2–I4). GET never changes anything; each link status
- * has its own page; unknown and malformed tokens are "not found". Tokens never go into
- * log messages.
+ * The page an emailed link opens (I2–I4), and its "Set up with …" (SI5). GET never
+ * changes anything (the set-up with a provider remembers, in the visitor's own session,
+ * which link it is for); each link status has its own page; unknown and malformed tokens
+ * are "not found". Tokens never go into log messages.
  */
 @Controller
 @RequestMapping("/invitation/{token}")
@@ -60,6 +62,8 @@ class InvitationLinkController {
 
 	private final MessageSource messages;
 
+	private final SingleSignOnProviders providers;
+
 	/**
 	 * New links per client address: each one emails the invitee, so a client may not
 	 * flood an inbox. Only real expired links count (unknown tokens cost nothing).
@@ -67,7 +71,9 @@ class InvitationLinkController {
 	private final RateLimit newLinks;
 
 	InvitationLinkController(InvitationAcceptance acceptance, PasswordPolicy passwords, SignInAfterSetUp signIn,
-			RateLimits limits, InvitationProperties properties, MessageSource messages) {
+			RateLimits limits, InvitationProperties properties, MessageSource messages,
+			SingleSignOnProviders providers) {
+		this.providers = providers;
 		this.acceptance = acceptance;
 		this.passwords = passwords;
 		this.signIn = signIn;
@@ -98,6 +104,10 @@ class InvitationLinkController {
 		if (link.status() != LinkStatus.VALID) {
 			return STATUS;
 		}
+		if (this.providers.requiredFor(link.email())) {
+			// Its domain signs in with the provider only: the page offers nothing else.
+			return "redirect:" + linkPage(token);
+		}
 		this.passwords.problem(form.password(), link.email())
 			.ifPresent((problem) -> result.rejectValue("password", problem));
 		if (form.password() != null && !form.password().equals(form.confirmPassword())) {
@@ -118,6 +128,25 @@ class InvitationLinkController {
 		this.signIn.signIn(accepted.email(), request, response);
 		Banner.flash(attributes, Kind.SUCCESS, "link.welcome");
 		return "redirect:/";
+	}
+
+	/**
+	 * "Set up with …" (SI5): remembers in the session which invitation is being set up
+	 * (the token never goes to the provider) and starts the provider's sign-in; the
+	 * sign-in module finishes the set-up when the provider answers. Nothing of the
+	 * invitation changes here.
+	 */
+	@GetMapping("/single-sign-on/{provider}")
+	String setUpWithProvider(@PathVariable String token, @PathVariable String provider, HttpServletRequest request) {
+		LinkView link = this.acceptance.inspect(token).orElseThrow(() -> new NotFoundException("invitation link"));
+		if (!this.providers.has(provider)) {
+			throw new NotFoundException("provider");
+		}
+		if (link.status() != LinkStatus.VALID) {
+			return "redirect:" + linkPage(token);
+		}
+		request.getSession().setAttribute(InvitationAcceptance.PROVIDER_SET_UP_TOKEN, token);
+		return "redirect:/oauth2/authorization/" + provider + "?" + InvitationAcceptance.PROVIDER_SET_UP_PARAMETER;
 	}
 
 	@PostMapping("/new-link")
