@@ -35,7 +35,7 @@ class AccountsWithoutPasswordIntegrationTests {
 	AccountManagement accounts;
 
 	@Autowired
-	ProviderSignIns providerSignIns;
+	AccountsSigningIn accountsSigningIn;
 
 	@Test
 	void findsTheActiveAccountOfAVerifiedEmailInAnyCaseWithItsRights() {
@@ -44,7 +44,7 @@ class AccountsWithoutPasswordIntegrationTests {
 		long areaId = this.organisation.clinic().waitingArea();
 		this.organisation.grant(id, com.videocall.admin.directory.Role.SERVICE_ADMINISTRATOR, areaId);
 
-		AccountUser user = this.providerSignIns.activeAccount(" " + email.toUpperCase(Locale.ROOT)).orElseThrow();
+		AccountUser user = this.accountsSigningIn.activeAccount(" " + email.toUpperCase(Locale.ROOT)).orElseThrow();
 		assertThat(user.accountId()).isEqualTo(id);
 		assertThat(user.getPassword()).as("password in the session").isNull();
 		assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority)
@@ -59,9 +59,9 @@ class AccountsWithoutPasswordIntegrationTests {
 		this.organisation.person("Disabled", disabled, AccountStatus.DISABLED);
 		String unknown = TestOrganisation.email("unknown");
 
-		assertThat(this.providerSignIns.activeAccount(invited)).isEmpty();
-		assertThat(this.providerSignIns.activeAccount(disabled)).isEmpty();
-		assertThat(this.providerSignIns.activeAccount(unknown)).isEmpty();
+		assertThat(this.accountsSigningIn.activeAccount(invited)).isEmpty();
+		assertThat(this.accountsSigningIn.activeAccount(disabled)).isEmpty();
+		assertThat(this.accountsSigningIn.activeAccount(unknown)).isEmpty();
 		assertThat(this.accounts.findByEmail(unknown)).isEmpty();
 	}
 
@@ -78,7 +78,7 @@ class AccountsWithoutPasswordIntegrationTests {
 				.andExpect(redirectedUrl("/sign-in?error"))
 				.andExpect(unauthenticated());
 		}
-		assertThat(this.providerSignIns.activeAccount(email)).isPresent();
+		assertThat(this.accountsSigningIn.activeAccount(email)).isPresent();
 	}
 
 }

@@ -2,9 +2,11 @@ package com.videocall.admin.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -305,6 +307,19 @@ class SingleSignOnBrowserTests {
 				+ " only: use \"Sign in with " + PROVIDER_NAME + "\".");
 		assertThat(this.page.getByText("Signed in as")).hasCount(0);
 		this.audit.check("Sign in, provider only");
+		// Nor choose one: "Forgot your password?" answers as always and sends nothing.
+		this.page.navigate(url("/password-reset"));
+		this.page.getByLabel("Email").fill(emailOf(person));
+		click(AriaRole.BUTTON, "Send link");
+		assertThat(this.page.getByText("If an account uses this address, we have sent it a link.")).isVisible();
+		// Requests are done in turn: once a later one's email is queued, the first was
+		// done.
+		this.page.navigate(url("/password-reset"));
+		this.page.getByLabel("Email").fill(this.clinic.adminEmail());
+		click(AriaRole.BUTTON, "Send link");
+		await().atMost(Duration.ofSeconds(10)).until(() -> emailsTo(this.clinic.adminEmail()) > 0);
+		assertThat(emailsTo(emailOf(person))).isZero();
+		this.page.navigate(url("/sign-in"));
 
 		provider.person(emailOf(person), emailOf(person), true, null, List.of("mfa"), null);
 		signInAtProvider(emailOf(person));
@@ -326,6 +341,13 @@ class SingleSignOnBrowserTests {
 		assertThat(this.page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))).hasCount(0);
 		this.audit.check("Set up your account, provider only");
 		this.audit.assertNoProblems();
+	}
+
+	private long emailsTo(String recipient) {
+		return this.jdbc.sql("select count(*) from outbound_email where lower(recipient) = lower(?)")
+			.param(recipient)
+			.query(Long.class)
+			.single();
 	}
 
 	/** "Sign in with …" on the sign-in page, then the provider's form. */

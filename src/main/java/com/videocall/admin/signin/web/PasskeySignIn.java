@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.account.AccountsSigningIn;
 import com.videocall.admin.web.Authorities;
 import com.videocall.admin.web.SessionEnd;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,8 +28,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
@@ -40,11 +40,12 @@ import org.springframework.stereotype.Component;
  * Signing in with a passkey (SI1), on the sign-in page or as the second step after the
  * password ("Use a passkey"), through Spring Security's WebAuthn filters. What this adds
  * to them: the sign-in is the account's own, as a password sign-in makes it (its
- * {@code AccountUser} and authorities, refused for an account that cannot sign in, which
- * Spring's provider does not check), holding a passkey factor dated now; the session id
- * changes; a new sign-in starts the session's clock (SI6); and the answer names the page
- * to go to next as the second step's other factors do. The options of a registration wait
- * in the session as {@link SessionCreationOptions}.
+ * {@code AccountUser} and authorities, refused for an account that is not active, which
+ * Spring's provider does not check; an account set up with single sign-on has no password
+ * but may have passkeys), holding a passkey factor dated now; the session id changes; a
+ * new sign-in starts the session's clock (SI6); and the answer names the page to go to
+ * next as the second step's other factors do. The options of a registration wait in the
+ * session as {@link SessionCreationOptions}.
  */
 @Component
 class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
@@ -59,7 +60,7 @@ class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
 
 	private final WebAuthnRelyingPartyOperations relyingParty;
 
-	private final UserDetailsService accounts;
+	private final AccountsSigningIn accounts;
 
 	private final SessionEnd sessionEnd;
 
@@ -67,7 +68,7 @@ class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
 
 	private final Clock clock;
 
-	PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, UserDetailsService accounts, SessionEnd sessionEnd,
+	PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, AccountsSigningIn accounts, SessionEnd sessionEnd,
 			FactorConfirmation confirmation, Clock clock) {
 		this.relyingParty = relyingParty;
 		this.accounts = accounts;
@@ -93,20 +94,17 @@ class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
 
 	private Authentication authenticate(Authentication attempt) {
 		PublicKeyCredentialUserEntity user;
-		UserDetails account;
 		try {
 			user = this.relyingParty.authenticate(((WebAuthnAuthenticationRequestToken) attempt).getWebAuthnRequest());
-			account = this.accounts.loadUserByUsername(user.getName());
 		}
 		catch (RuntimeException ex) {
-			// An unknown credential, an account that cannot sign in, or webauthn4j's
-			// verification failures (origin, relying party, challenge, signature, user
-			// verification), each its own runtime exception.
+			// An unknown credential, or webauthn4j's verification failures (origin,
+			// relying party, challenge, signature, user verification), each its own
+			// runtime exception.
 			throw new BadCredentialsException("The passkey did not sign in", ex);
 		}
-		if (!account.isEnabled()) {
-			throw new DisabledException("The account cannot sign in");
-		}
+		AccountUser account = this.accounts.activeAccount(user.getName())
+			.orElseThrow(() -> new DisabledException("The account cannot sign in"));
 		List<GrantedAuthority> authorities = new ArrayList<>(account.getAuthorities());
 		authorities.add(FactorGrantedAuthority.withAuthority(Authorities.PASSKEY_FACTOR)
 			.issuedAt(this.clock.instant())

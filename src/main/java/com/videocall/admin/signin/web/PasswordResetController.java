@@ -12,6 +12,7 @@ import com.videocall.admin.web.ErrorSummary;
 import com.videocall.admin.web.RateLimit;
 import com.videocall.admin.web.RateLimits;
 import com.videocall.admin.web.SignInProperties;
+import com.videocall.admin.web.SingleSignOnProviders;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -64,6 +65,8 @@ class PasswordResetController {
 
 	private final MessageSource messages;
 
+	private final SingleSignOnProviders providers;
+
 	/** "Forgot your password?" requests per client address, for any email typed. */
 	private final RateLimit perAddress;
 
@@ -74,7 +77,8 @@ class PasswordResetController {
 
 	PasswordResetController(PasswordResets resets, PasswordResetRequests requests, PasswordPolicy policy,
 			SignedInSessions sessions, RateLimits limits, MessageSource messages, PasswordResetProperties properties,
-			SignInProperties signIn) {
+			SignInProperties signIn, SingleSignOnProviders providers) {
+		this.providers = providers;
 		this.resets = resets;
 		this.requests = requests;
 		this.policy = policy;
@@ -97,7 +101,9 @@ class PasswordResetController {
 
 	@PostMapping("/password-reset")
 	String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request) {
-		if (this.limits.tryAcquire(this.perAddress, request.getRemoteAddr())) {
+		// A domain that signs in with the organisation's provider only (SI5) has no
+		// password to choose; the answer is the same.
+		if (this.limits.tryAcquire(this.perAddress, request.getRemoteAddr()) && !this.providers.requiredFor(email)) {
 			this.requests.submit(email);
 		}
 		return "redirect:/password-reset?sent";

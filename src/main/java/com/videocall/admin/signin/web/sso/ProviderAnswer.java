@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.videocall.admin.account.AccountUser;
-import com.videocall.admin.account.ProviderSignIns;
+import com.videocall.admin.account.AccountsSigningIn;
 import com.videocall.admin.invitation.InvitationAcceptance;
 import com.videocall.admin.invitation.InvitationAcceptance.ProviderSetUp;
 import com.videocall.admin.web.Authorities;
@@ -71,7 +71,7 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 
 	private final SavedRequestAwareAuthenticationSuccessHandler toPageAskedFor = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	private final ProviderSignIns accounts;
+	private final AccountsSigningIn accounts;
 
 	private final InvitationAcceptance invitations;
 
@@ -85,7 +85,7 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 
 	private final Clock clock;
 
-	ProviderAnswer(ProviderSignIns accounts, InvitationAcceptance invitations, ProviderFactors factors,
+	ProviderAnswer(AccountsSigningIn accounts, InvitationAcceptance invitations, ProviderFactors factors,
 			SingleSignOnProviders providers, SessionEnd sessionEnd, FlashMapManager flashMaps, Clock clock) {
 		this.accounts = accounts;
 		this.invitations = invitations;

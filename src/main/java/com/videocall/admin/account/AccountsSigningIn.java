@@ -6,18 +6,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds the account a sign-in with the organisation's OpenID Connect provider signs in
- * (SI5): the active account of the email the provider verified, in any case, with or
- * without a password. Never creates one: people get accounts by invitation only.
+ * Finds the account a sign-in without a password signs in: with the organisation's OpenID
+ * Connect provider (SI5), the account of the email the provider verified, and with a
+ * passkey (SI1), the account its user entity names. Either way the active account of the
+ * email, in any case, with or without a password. Never creates one: people get accounts
+ * by invitation only.
  */
 @Service
-public class ProviderSignIns {
+public class AccountsSigningIn {
 
 	private final AccountRepository accounts;
 
 	private final AccountUserDetailsService users;
 
-	ProviderSignIns(AccountRepository accounts, AccountUserDetailsService users) {
+	AccountsSigningIn(AccountRepository accounts, AccountUserDetailsService users) {
 		this.accounts = accounts;
 		this.users = users;
 	}
