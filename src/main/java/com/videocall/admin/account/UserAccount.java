@@ -17,6 +17,9 @@ import jakarta.persistence.Version;
 @Table(name = "account")
 public class UserAccount {
 
+	/** The longest name a person can have (the column's length). */
+	public static final int FULL_NAME_LENGTH = 200;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;

@@ -1,5 +1,13 @@
 package com.videocall.admin.web;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+
 /**
  * The authorities a signed-in account may hold; what they open is in the security
  * configuration.
@@ -40,6 +48,19 @@ public final class Authorities {
 	public static final String PROVIDER_SECOND_FACTOR = "FACTOR_PROVIDER_MFA";
 
 	private Authorities() {
+	}
+
+	/**
+	 * The authorities held, with these factors confirmed at that moment, as Spring
+	 * Security records a factor (SecondFactorPolicy reads when, for SI3 and SI7).
+	 */
+	public static List<GrantedAuthority> withFactors(Collection<? extends GrantedAuthority> held, Instant confirmedAt,
+			String... factors) {
+		List<GrantedAuthority> authorities = new ArrayList<>(held);
+		for (String factor : factors) {
+			authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(confirmedAt).build());
+		}
+		return authorities;
 	}
 
 }

@@ -171,7 +171,7 @@ class SecurityConfiguration {
 			return (request) -> false;
 		}
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		return new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/oauth2/authorization/*"),
+		return new OrRequestMatcher(paths.matcher(HttpMethod.GET, SingleSignOnProviders.START + "/*"),
 				paths.matcher("/login/oauth2/code/*"));
 	}
 

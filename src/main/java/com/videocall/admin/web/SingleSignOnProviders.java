@@ -3,6 +3,7 @@ package com.videocall.admin.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("singleSignOn")
 public class SingleSignOnProviders {
+
+	/**
+	 * Where a provider's sign-in starts, followed by its registration id (Spring
+	 * Security's path).
+	 */
+	public static final String START = "/oauth2/authorization";
 
 	private final List<Provider> providers;
 
@@ -60,9 +67,11 @@ public class SingleSignOnProviders {
 		return this.providers.stream().map(Provider::name).collect(Collectors.joining(" or "));
 	}
 
-	/** The provider of this registration id, if there is one. */
-	public boolean has(String registrationId) {
-		return this.providers.stream().anyMatch((provider) -> provider.registrationId().equals(registrationId));
+	/** The provider with this registration id, if there is one. */
+	public Optional<Provider> withId(String registrationId) {
+		return this.providers.stream()
+			.filter((provider) -> provider.registrationId().equals(registrationId))
+			.findFirst();
 	}
 
 	/**
@@ -85,7 +94,7 @@ public class SingleSignOnProviders {
 
 		/** Where its sign-in starts. */
 		public String signInPath() {
-			return "/oauth2/authorization/" + this.registrationId;
+			return START + "/" + this.registrationId;
 		}
 
 	}

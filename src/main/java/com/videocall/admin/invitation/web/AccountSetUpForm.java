@@ -1,5 +1,6 @@
 package com.videocall.admin.invitation.web;
 
+import com.videocall.admin.account.UserAccount;
 import com.videocall.admin.web.FormText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -11,8 +12,9 @@ import jakarta.validation.constraints.Size;
  * PostgreSQL refuses NUL in text (X7).
  */
 public record AccountSetUpForm(
-		@NotBlank(message = "{link.fullName.required}") @Size(max = 200, message = "{link.fullName.tooLong}") @Pattern(
-				regexp = FormText.ONE_LINE, message = "{link.fullName.controlCharacters}") String fullName,
+		@NotBlank(message = "{link.fullName.required}") @Size(max = UserAccount.FULL_NAME_LENGTH,
+				message = "{link.fullName.tooLong}") @Pattern(regexp = FormText.ONE_LINE,
+						message = "{link.fullName.controlCharacters}") String fullName,
 		String password, String confirmPassword) {
 
 	static AccountSetUpForm empty() {

@@ -17,6 +17,7 @@ import com.videocall.admin.web.NotFoundException;
 import com.videocall.admin.web.RateLimit;
 import com.videocall.admin.web.RateLimits;
 import com.videocall.admin.web.SingleSignOnProviders;
+import com.videocall.admin.web.SingleSignOnProviders.Provider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -139,14 +140,12 @@ class InvitationLinkController {
 	@GetMapping("/single-sign-on/{provider}")
 	String setUpWithProvider(@PathVariable String token, @PathVariable String provider, HttpServletRequest request) {
 		LinkView link = this.acceptance.inspect(token).orElseThrow(() -> new NotFoundException("invitation link"));
-		if (!this.providers.has(provider)) {
-			throw new NotFoundException("provider");
-		}
+		Provider chosen = this.providers.withId(provider).orElseThrow(() -> new NotFoundException("provider"));
 		if (link.status() != LinkStatus.VALID) {
 			return "redirect:" + linkPage(token);
 		}
 		request.getSession().setAttribute(InvitationAcceptance.PROVIDER_SET_UP_TOKEN, token);
-		return "redirect:/oauth2/authorization/" + provider + "?" + InvitationAcceptance.PROVIDER_SET_UP_PARAMETER;
+		return "redirect:" + chosen.signInPath() + "?" + InvitationAcceptance.PROVIDER_SET_UP_PARAMETER;
 	}
 
 	@PostMapping("/new-link")

@@ -1,7 +1,6 @@
 package com.videocall.admin.signin.web;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,9 +48,9 @@ class FactorConfirmation {
 
 	void confirm(String factor, boolean setUpNow, HttpServletRequest request, HttpServletResponse response) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		List<GrantedAuthority> authorities = new ArrayList<>(current.getAuthorities());
-		authorities.removeIf((held) -> factor.equals(held.getAuthority()));
-		authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(this.clock.instant()).build());
+		List<GrantedAuthority> authorities = Authorities.withFactors(
+				current.getAuthorities().stream().filter((held) -> !factor.equals(held.getAuthority())).toList(),
+				this.clock.instant(), factor);
 		if (setUpNow && authorities.stream()
 			.noneMatch((held) -> Authorities.SECOND_FACTOR_SET_UP.equals(held.getAuthority()))) {
 			authorities.add(new SimpleGrantedAuthority(Authorities.SECOND_FACTOR_SET_UP));

@@ -2,8 +2,6 @@ package com.videocall.admin.signin.web;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import com.videocall.admin.account.AccountUser;
@@ -25,8 +23,6 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -105,11 +101,8 @@ class PasskeySignIn implements Customizer<WebAuthnConfigurer<HttpSecurity>> {
 		}
 		AccountUser account = this.accounts.activeAccount(user.getName())
 			.orElseThrow(() -> new DisabledException("The account cannot sign in"));
-		List<GrantedAuthority> authorities = new ArrayList<>(account.getAuthorities());
-		authorities.add(FactorGrantedAuthority.withAuthority(Authorities.PASSKEY_FACTOR)
-			.issuedAt(this.clock.instant())
-			.build());
-		return UsernamePasswordAuthenticationToken.authenticated(account, null, authorities);
+		return UsernamePasswordAuthenticationToken.authenticated(account, null,
+				Authorities.withFactors(account.getAuthorities(), this.clock.instant(), Authorities.PASSKEY_FACTOR));
 	}
 
 	/**

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 
 import com.videocall.admin.account.AccountManagement;
 import com.videocall.admin.account.AccountUser;
-import com.videocall.admin.account.PasswordPolicy;
 import com.videocall.admin.signin.PasswordResets;
 import com.videocall.admin.signin.SecurityNotices;
 import com.videocall.admin.web.Banner;
@@ -40,7 +39,7 @@ class PasswordController {
 
 	private final AccountManagement accounts;
 
-	private final PasswordPolicy policy;
+	private final NewPasswords newPasswords;
 
 	private final SignedInSessions sessions;
 
@@ -54,11 +53,11 @@ class PasswordController {
 
 	private final long throttleMinutes;
 
-	PasswordController(AccountManagement accounts, PasswordPolicy policy, SignedInSessions sessions,
+	PasswordController(AccountManagement accounts, NewPasswords newPasswords, SignedInSessions sessions,
 			SecurityNotices notices, PasswordResets resets, MessageSource messages, RateLimits limits,
 			SignInProperties properties) {
 		this.accounts = accounts;
-		this.policy = policy;
+		this.newPasswords = newPasswords;
 		this.sessions = sessions;
 		this.notices = notices;
 		this.resets = resets;
@@ -88,13 +87,7 @@ class PasswordController {
 			errors = errors.and("currentPassword", text("password.change.wrongCurrent"));
 		}
 		else {
-			String problem = this.policy.problem(newPassword, me.getUsername()).orElse(null);
-			if (problem != null) {
-				errors = errors.and("newPassword", text(problem));
-			}
-			else if (!newPassword.equals(confirmPassword)) {
-				errors = errors.and("confirmPassword", text("password.mismatch"));
-			}
+			errors = this.newPasswords.problems(newPassword, confirmPassword, me.getUsername());
 		}
 		if (!errors.isEmpty()) {
 			model.addAttribute("errorSummary", errors);

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.videocall.admin.account.PasswordPolicy;
 import com.videocall.admin.signin.PasswordResetProperties;
 import com.videocall.admin.signin.PasswordResets;
 import com.videocall.admin.signin.PasswordResets.Link;
@@ -14,8 +13,6 @@ import com.videocall.admin.web.RateLimits;
 import com.videocall.admin.web.SignInProperties;
 import com.videocall.admin.web.SingleSignOnProviders;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,13 +54,11 @@ class PasswordResetController {
 
 	private final PasswordResetRequests requests;
 
-	private final PasswordPolicy policy;
+	private final NewPasswords newPasswords;
 
 	private final SignedInSessions sessions;
 
 	private final RateLimits limits;
-
-	private final MessageSource messages;
 
 	private final SingleSignOnProviders providers;
 
@@ -75,16 +70,15 @@ class PasswordResetController {
 
 	private final long validityMinutes;
 
-	PasswordResetController(PasswordResets resets, PasswordResetRequests requests, PasswordPolicy policy,
-			SignedInSessions sessions, RateLimits limits, MessageSource messages, PasswordResetProperties properties,
-			SignInProperties signIn, SingleSignOnProviders providers) {
+	PasswordResetController(PasswordResets resets, PasswordResetRequests requests, NewPasswords newPasswords,
+			SignedInSessions sessions, RateLimits limits, PasswordResetProperties properties, SignInProperties signIn,
+			SingleSignOnProviders providers) {
 		this.providers = providers;
 		this.resets = resets;
 		this.requests = requests;
-		this.policy = policy;
+		this.newPasswords = newPasswords;
 		this.sessions = sessions;
 		this.limits = limits;
-		this.messages = messages;
 		this.perAddress = new RateLimit("password-reset.address", properties.requestsPerAddress(),
 				properties.requestWindow());
 		this.wrongLinks = new RateLimit("password-reset-link.address", signIn.failuresPerAddress(), signIn.window());
@@ -125,14 +119,7 @@ class PasswordResetController {
 		if (link.isEmpty()) {
 			return LINK;
 		}
-		ErrorSummary errors = ErrorSummary.none();
-		String problem = this.policy.problem(newPassword, link.get().email()).orElse(null);
-		if (problem != null) {
-			errors = errors.and("newPassword", text(problem));
-		}
-		else if (!newPassword.equals(confirmPassword)) {
-			errors = errors.and("confirmPassword", text("password.mismatch"));
-		}
+		ErrorSummary errors = this.newPasswords.problems(newPassword, confirmPassword, link.get().email());
 		if (!errors.isEmpty()) {
 			return choose(token, link.get(), errors, model);
 		}
@@ -172,10 +159,6 @@ class PasswordResetController {
 		model.addAttribute("email", link.email());
 		model.addAttribute("errorSummary", errors);
 		return CHOOSE;
-	}
-
-	private String text(String code, Object... arguments) {
-		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -2,9 +2,6 @@ package com.videocall.admin.signin.web.sso;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.account.AccountsSigningIn;
+import com.videocall.admin.account.UserAccount;
 import com.videocall.admin.invitation.InvitationAcceptance;
 import com.videocall.admin.invitation.InvitationAcceptance.ProviderSetUp;
 import com.videocall.admin.web.Authorities;
@@ -30,8 +28,6 @@ import com.videocall.admin.web.SingleSignOnProviders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -64,8 +60,6 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 	private static final Logger logger = LoggerFactory.getLogger(ProviderAnswer.class);
 
 	private static final Pattern ONE_LINE = Pattern.compile(FormText.ONE_LINE);
-
-	private static final int LONGEST_NAME = 200;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
@@ -102,7 +96,10 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 			Authentication authentication) throws IOException, ServletException {
 		OAuth2AuthenticationToken answer = (OAuth2AuthenticationToken) authentication;
 		OidcUser user = (OidcUser) answer.getPrincipal();
-		String provider = providerName(answer.getAuthorizedClientRegistrationId());
+		String registrationId = answer.getAuthorizedClientRegistrationId();
+		String provider = this.providers.withId(registrationId)
+			.map(SingleSignOnProviders.Provider::name)
+			.orElse(registrationId);
 		// Nobody is signed in until an account is found.
 		SecurityContextHolder.clearContext();
 		this.contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
@@ -178,15 +175,11 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 	 */
 	private void signIn(AccountUser account, OidcUser user, OAuth2AuthenticationToken answer,
 			HttpServletRequest request, HttpServletResponse response) {
-		Instant now = this.clock.instant();
-		List<GrantedAuthority> authorities = new ArrayList<>(account.getAuthorities());
-		authorities.add(FactorGrantedAuthority.withAuthority(Authorities.PROVIDER_FACTOR).issuedAt(now).build());
-		if (this.factors.twoFactors(user.getIdToken())) {
-			authorities
-				.add(FactorGrantedAuthority.withAuthority(Authorities.PROVIDER_SECOND_FACTOR).issuedAt(now).build());
-		}
+		String[] factors = this.factors.twoFactors(user.getIdToken())
+				? new String[] { Authorities.PROVIDER_FACTOR, Authorities.PROVIDER_SECOND_FACTOR }
+				: new String[] { Authorities.PROVIDER_FACTOR };
 		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(account, null,
-				authorities);
+				Authorities.withFactors(account.getAuthorities(), this.clock.instant(), factors));
 		signedIn.setDetails(answer.getDetails());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(signedIn);
@@ -208,23 +201,15 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 		return "/invitation/" + token;
 	}
 
-	private String providerName(String registrationId) {
-		return this.providers.all()
-			.stream()
-			.filter((provider) -> provider.registrationId().equals(registrationId))
-			.map(SingleSignOnProviders.Provider::name)
-			.findFirst()
-			.orElse(registrationId);
-	}
-
 	/**
 	 * The provider's name for the person, when it fits the account's name (one line, at
-	 * most 200 characters); else none, and the email is shown instead.
+	 * most {@link UserAccount#FULL_NAME_LENGTH} characters, as the set-up form asks);
+	 * else none, and the email is shown instead.
 	 */
 	private static String name(OidcUser user) {
 		String name = user.getFullName();
-		return (name != null && name.strip().length() <= LONGEST_NAME && ONE_LINE.matcher(name).matches()) ? name
-				: null;
+		return (name != null && name.strip().length() <= UserAccount.FULL_NAME_LENGTH
+				&& ONE_LINE.matcher(name).matches()) ? name : null;
 	}
 
 	/** The invitation whose set-up this sign-in is, forgotten as it is read. */

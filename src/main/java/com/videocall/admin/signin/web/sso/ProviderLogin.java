@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.videocall.admin.invitation.InvitationAcceptance;
+import com.videocall.admin.web.SingleSignOnProviders;
 import com.videocall.admin.web.SingleSignOnLogin;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,9 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ProviderLogin implements SingleSignOnLogin {
 
-	/** The path that starts a provider's sign-in, as Spring Security serves it. */
-	private static final String START = "/oauth2/authorization";
-
 	private final ObjectProvider<ClientRegistrationRepository> registrations;
 
 	private final ProviderAnswer answer;
@@ -44,10 +42,10 @@ class ProviderLogin implements SingleSignOnLogin {
 	@Override
 	public void configure(OAuth2LoginConfigurer<HttpSecurity> login) {
 		DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(
-				this.registrations.getObject(), START);
+				this.registrations.getObject(), SingleSignOnProviders.START);
 		requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		login
-			.authorizationEndpoint((endpoint) -> endpoint.baseUri(START)
+			.authorizationEndpoint((endpoint) -> endpoint.baseUri(SingleSignOnProviders.START)
 				.authorizationRequestResolver(new InvitationOrSignIn(requests)))
 			.authorizedClientRepository(new NoTokensKept())
 			.successHandler(this.answer)
