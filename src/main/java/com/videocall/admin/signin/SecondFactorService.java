@@ -143,16 +143,8 @@ public class SecondFactorService implements SecondFactors {
 	 */
 	@Transactional
 	public Removal removePasskey(long accountId, String email, boolean administrator, String id) {
-		if (this.passkeys.one(email, id).isEmpty()) {
-			return Removal.NOT_FOUND;
-		}
-		if (administrator && factorsOf(accountId, email) == 1) {
-			return Removal.LAST_FACTOR;
-		}
-		this.passkeys.remove(email, id);
-		forgetRecoveryCodesWithoutFactor(accountId, email);
-		this.notices.tell(accountId, email, "passkeyRemoved");
-		return Removal.REMOVED;
+		return removeFactor(accountId, email, administrator, this.passkeys.one(email, id).isPresent(),
+				() -> this.passkeys.remove(email, id), "passkeyRemoved");
 	}
 
 	/**
@@ -161,27 +153,30 @@ public class SecondFactorService implements SecondFactors {
 	 */
 	@Transactional
 	public Removal removeAuthenticatorApp(long accountId, String email, boolean administrator) {
-		if (!this.apps.exists(accountId)) {
+		return removeFactor(accountId, email, administrator, this.apps.exists(accountId),
+				() -> this.apps.remove(accountId), "authenticatorAppRemoved");
+	}
+
+	/**
+	 * Removes a factor the account has, unless it is an administrator's last; recovery
+	 * codes go with the last factor of anyone else, as they would otherwise sign in
+	 * alone.
+	 */
+	private Removal removeFactor(long accountId, String email, boolean administrator, boolean present, Runnable remove,
+			String notice) {
+		if (!present) {
 			return Removal.NOT_FOUND;
 		}
-		if (administrator && factorsOf(accountId, email) == 1) {
+		int factors = (this.apps.exists(accountId) ? 1 : 0) + this.passkeys.of(email).size();
+		if (administrator && factors == 1) {
 			return Removal.LAST_FACTOR;
 		}
-		this.apps.remove(accountId);
-		forgetRecoveryCodesWithoutFactor(accountId, email);
-		this.notices.tell(accountId, email, "authenticatorAppRemoved");
-		return Removal.REMOVED;
-	}
-
-	private int factorsOf(long accountId, String email) {
-		return (this.apps.exists(accountId) ? 1 : 0) + this.passkeys.of(email).size();
-	}
-
-	/** Recovery codes stand in for a factor; with none left they would sign in alone. */
-	private void forgetRecoveryCodesWithoutFactor(long accountId, String email) {
-		if (factorsOf(accountId, email) == 0) {
+		remove.run();
+		if (factors == 1) {
 			this.recoveryCodes.removeAll(accountId);
 		}
+		this.notices.tell(accountId, email, notice);
+		return Removal.REMOVED;
 	}
 
 	/** What removing a factor did. */
