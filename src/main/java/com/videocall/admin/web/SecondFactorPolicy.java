@@ -66,6 +66,14 @@ public class SecondFactorPolicy {
 		if (authentication == null || !authentication.isAuthenticated() || confirmedSecondFactor(authentication)) {
 			return false;
 		}
+		return owesSecondFactor(authentication);
+	}
+
+	/**
+	 * Whether each sign-in of this account confirms a second factor: it has one set up,
+	 * or it is an administrator's where the setting requires one.
+	 */
+	private boolean owesSecondFactor(Authentication authentication) {
 		return holds(authentication, Authorities.SECOND_FACTOR_SET_UP)
 				|| (this.required && holds(authentication, Authorities.ADMINISTRATOR));
 	}
@@ -101,9 +109,7 @@ public class SecondFactorPolicy {
 	 * they could confirm.
 	 */
 	private boolean nothingToConfirm(Authentication authentication) {
-		return authentication != null && !holds(authentication, Authorities.SECOND_FACTOR_SET_UP)
-				&& !confirmedSecondFactor(authentication)
-				&& !(this.required && holds(authentication, Authorities.ADMINISTRATOR));
+		return authentication != null && !owesSecondFactor(authentication) && !confirmedSecondFactor(authentication);
 	}
 
 	private boolean fresh(Authentication authentication) {
