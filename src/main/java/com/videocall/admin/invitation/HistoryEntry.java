@@ -13,12 +13,12 @@ import com.videocall.admin.directory.Role;
 public record HistoryEntry(long id, HistoryType type, String actor, boolean byAnotherArea, Instant at,
 		String sourcePage, List<RoleInArea> roles) {
 
-	static HistoryEntry of(long id, HistoryType type, String actor, Instant at, String sourcePage,
+	public static HistoryEntry of(long id, HistoryType type, String actor, Instant at, String sourcePage,
 			List<RoleInArea> roles) {
 		return new HistoryEntry(id, type, actor, false, at, sourcePage, roles);
 	}
 
-	static HistoryEntry byAnotherArea(long id, HistoryType type, Instant at) {
+	public static HistoryEntry byAnotherArea(long id, HistoryType type, Instant at) {
 		return new HistoryEntry(id, type, null, true, at, null, List.of());
 	}
 

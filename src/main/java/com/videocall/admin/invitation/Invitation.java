@@ -12,6 +12,7 @@ import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
+import com.videocall.admin.invitation.InvitationEvent.LinkSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.RemovalUndone;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
@@ -120,7 +121,8 @@ public class Invitation implements Persistable<Long> {
 			throw new IllegalArgumentException("An invitation offers at least one role");
 		}
 		NewLink link = invitation.issueLink(tokens, now);
-		invitation.events.add(new InvitationSent(id, accountId, by, now, invitation.offers(), customMessage, link));
+		invitation.events.add(new InvitationSent(id, accountId, LinkSent.newReference(), by, now, invitation.offers(),
+				customMessage, link));
 		return invitation;
 	}
 
@@ -135,7 +137,8 @@ public class Invitation implements Persistable<Long> {
 		if (!added.isEmpty()) {
 			this.lastSentAt = now;
 			NewLink link = issueLink(tokens, now);
-			this.events.add(new RolesOffered(this.id, this.accountId, by, now, added, offers(), customMessage, link));
+			this.events.add(new RolesOffered(this.id, this.accountId, LinkSent.newReference(), by, now, added, offers(),
+					customMessage, link));
 		}
 		return added;
 	}
@@ -165,7 +168,8 @@ public class Invitation implements Persistable<Long> {
 		this.lastRemindedAt = now;
 		this.lastSentAt = now;
 		NewLink link = issueLink(tokens, now);
-		this.events.add(new ReminderSent(this.id, this.accountId, by, now, Set.copyOf(forAreas), offers(), link));
+		this.events.add(new ReminderSent(this.id, this.accountId, LinkSent.newReference(), by, now,
+				Set.copyOf(forAreas), offers(), link));
 	}
 
 	/**
@@ -180,11 +184,11 @@ public class Invitation implements Persistable<Long> {
 		}
 		this.roles.removeAll(removed);
 		List<RoleOffer> offers = removed.stream().map(InvitedRole::offer).toList();
-		this.events.add(new RolesRemoved(this.id, by, now, offers));
+		this.events.add(new RolesRemoved(this.id, this.accountId, by, now, offers));
 		if (this.roles.isEmpty()) {
 			this.status = InvitationStatus.CANCELLED;
 			this.endedAt = now;
-			this.events.add(new InvitationCancelled(this.id, by, now, offers));
+			this.events.add(new InvitationCancelled(this.id, this.accountId, by, now, offers));
 		}
 		return offers;
 	}
@@ -210,7 +214,8 @@ public class Invitation implements Persistable<Long> {
 		for (RemovedRole role : removed) {
 			this.roles.add(new InvitedRole(role.role(), role.areaId(), role.invitedBy(), role.invitedAt()));
 		}
-		this.events.add(new RemovalUndone(this.id, by, now, removed.stream().map(RemovedRole::offer).toList()));
+		this.events.add(
+				new RemovalUndone(this.id, this.accountId, by, now, removed.stream().map(RemovedRole::offer).toList()));
 	}
 
 	/** The link with this token hash, if it was issued for this invitation. */
@@ -256,7 +261,8 @@ public class Invitation implements Persistable<Long> {
 		}
 		this.lastSentAt = now;
 		NewLink link = issueLink(tokens, now);
-		this.events.add(new NewLinkRequested(this.id, this.accountId, this.invitedBy, now, offers(), link));
+		this.events.add(new NewLinkRequested(this.id, this.accountId, LinkSent.newReference(), this.invitedBy, now,
+				offers(), link));
 	}
 
 	/** The newest link, the only one that works; there always is one. */

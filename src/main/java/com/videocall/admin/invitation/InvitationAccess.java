@@ -6,7 +6,6 @@ import com.videocall.admin.directory.AdministratorScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +20,11 @@ class InvitationAccess {
 
 	private final InvitationRepository invitations;
 
-	private final JdbcClient jdbc;
+	private final InvitationHistory history;
 
-	InvitationAccess(InvitationRepository invitations, JdbcClient jdbc) {
+	InvitationAccess(InvitationRepository invitations, InvitationHistory history) {
 		this.invitations = invitations;
-		this.jdbc = jdbc;
+		this.history = history;
 	}
 
 	Invitation forReading(AdministratorScope scope, long invitationId) {
@@ -63,18 +62,11 @@ class InvitationAccess {
 	 */
 	void requireVisible(AdministratorScope scope, long invitationId, boolean pending, Collection<Long> roleAreaIds) {
 		boolean visible = scope.everything() || roleAreaIds.stream().anyMatch(scope::covers)
-				|| (!pending && historyInScope(scope, invitationId));
+				|| (!pending && this.history.concernsRoleIn(scope, invitationId));
 		if (!visible) {
 			logger.warn("Account {} asked for invitation {} outside its scope", scope.accountId(), invitationId);
 			throw new InvitationNotFoundException("invitation " + invitationId);
 		}
-	}
-
-	private boolean historyInScope(AdministratorScope scope, long invitationId) {
-		return this.jdbc.sql("""
-				select exists (select 1 from invitation_event e join invitation_event_role r on r.event_id = e.id
-				               where e.invitation_id = ? and r.area_id = any(?))
-				""").params(invitationId, scope.areaIds().toArray(Long[]::new)).query(Boolean.class).single();
 	}
 
 }

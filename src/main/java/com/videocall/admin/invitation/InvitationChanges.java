@@ -8,12 +8,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Saves a changed {@link Invitation} and does, in the caller's transaction, what its
- * change means inside this module: the history entry ({@link HistoryRecorder}) and, for a
- * change that emails a link, the email queued for that entry ({@link InvitationMailer}),
- * so an entry and its email commit together or not at all (X6). Plain calls: a use case
- * leads to its history and its email the way a reader follows it. Saving through the
- * repository also publishes the events to listeners outside this path (the metrics, after
- * the commit), which is where other modules will listen.
+ * change means inside this module: for a change that emails a link, the email, queued
+ * with the event's reference ({@link InvitationMailer}). Plain calls: a use case leads to
+ * its email the way a reader follows it. Saving through the repository publishes the
+ * events, in the same transaction, to the listeners of other modules: the activity trail
+ * records each (the invitation's history, AC4) before the transaction commits, so an
+ * entry, its change and its email commit together or not at all (X6); the metrics count
+ * them after the commit.
  * <p>
  * The only caller of {@link InvitationRepository}'s save ({@code InvitationSavingTests}).
  */
@@ -22,13 +23,10 @@ class InvitationChanges {
 
 	private final InvitationRepository invitations;
 
-	private final HistoryRecorder history;
-
 	private final InvitationMailer mailer;
 
-	InvitationChanges(InvitationRepository invitations, HistoryRecorder history, InvitationMailer mailer) {
+	InvitationChanges(InvitationRepository invitations, InvitationMailer mailer) {
 		this.invitations = invitations;
-		this.history = history;
 		this.mailer = mailer;
 	}
 
@@ -40,9 +38,8 @@ class InvitationChanges {
 		List<InvitationEvent> happened = invitation.events();
 		this.invitations.saveAndFlush(invitation);
 		for (InvitationEvent event : happened) {
-			long entry = this.history.record(event);
 			if (event instanceof LinkSent sent) {
-				this.mailer.linkSent(sent, entry, inviteeEmail);
+				this.mailer.linkSent(sent, inviteeEmail);
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package com.videocall.admin.invitation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 
@@ -24,6 +25,19 @@ public sealed interface InvitationEvent {
 
 		long accountId();
 
+		/**
+		 * This event's id, by which the email it queues names it (the outbox reference
+		 * {@code invitation-event:<reference>}) and the activity trail finds its entry
+		 * again: random, so that the aggregate draws it without asking the database, and
+		 * in a range of its own above the ids of the history written before the trail.
+		 */
+		long reference();
+
+		/** A new {@link #reference()}. */
+		static long newReference() {
+			return ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 999_999_999_999_999_999L);
+		}
+
 		/** Every role the invitation offers now, which the email lists. */
 		List<RoleOffer> offered();
 
@@ -32,12 +46,12 @@ public sealed interface InvitationEvent {
 	}
 
 	/** A new invitation with its first roles and link (A2). */
-	record InvitationSent(long invitationId, long accountId, Actor by, Instant at, List<RoleOffer> offered,
-			String customMessage, NewLink link) implements LinkSent {
+	record InvitationSent(long invitationId, long accountId, long reference, Actor by, Instant at,
+			List<RoleOffer> offered, String customMessage, NewLink link) implements LinkSent {
 	}
 
 	/** More roles on a pending invitation (A2), emailed with a new link. */
-	record RolesOffered(long invitationId, long accountId, Actor by, Instant at, List<RoleOffer> added,
+	record RolesOffered(long invitationId, long accountId, long reference, Actor by, Instant at, List<RoleOffer> added,
 			List<RoleOffer> offered, String customMessage, NewLink link) implements LinkSent {
 	}
 
@@ -45,16 +59,17 @@ public sealed interface InvitationEvent {
 	 * A reminder with a new link (M2); {@code forAreas} are the areas it was sent for,
 	 * whose administrators read who sent it (X1, X3).
 	 */
-	record ReminderSent(long invitationId, long accountId, Actor by, Instant at, Set<Long> forAreas,
+	record ReminderSent(long invitationId, long accountId, long reference, Actor by, Instant at, Set<Long> forAreas,
 			List<RoleOffer> offered, NewLink link) implements LinkSent {
 	}
 
 	/** Roles taken back (M3). */
-	record RolesRemoved(long invitationId, Actor by, Instant at, List<RoleOffer> removed) implements InvitationEvent {
+	record RolesRemoved(long invitationId, long accountId, Actor by, Instant at,
+			List<RoleOffer> removed) implements InvitationEvent {
 	}
 
 	/** The last roles were taken back, which ended the invitation (M4). */
-	record InvitationCancelled(long invitationId, Actor by, Instant at,
+	record InvitationCancelled(long invitationId, long accountId, Actor by, Instant at,
 			List<RoleOffer> removed) implements InvitationEvent {
 	}
 
@@ -62,7 +77,8 @@ public sealed interface InvitationEvent {
 	 * An administrator undid a removal (UN): the roles are offered again, and a cancelled
 	 * invitation is pending again. No email: the invitee's newest link works again.
 	 */
-	record RemovalUndone(long invitationId, Actor by, Instant at, List<RoleOffer> restored) implements InvitationEvent {
+	record RemovalUndone(long invitationId, long accountId, Actor by, Instant at,
+			List<RoleOffer> restored) implements InvitationEvent {
 	}
 
 	/** The invitee set up their account with these roles (I3). */
@@ -71,8 +87,8 @@ public sealed interface InvitationEvent {
 	}
 
 	/** The invitee asked for a new link because theirs had expired (I4). */
-	record NewLinkRequested(long invitationId, long accountId, Long invitedBy, Instant at, List<RoleOffer> offered,
-			NewLink link) implements LinkSent {
+	record NewLinkRequested(long invitationId, long accountId, long reference, Long invitedBy, Instant at,
+			List<RoleOffer> offered, NewLink link) implements LinkSent {
 	}
 
 }

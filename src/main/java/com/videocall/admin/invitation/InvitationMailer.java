@@ -39,13 +39,13 @@ class InvitationMailer {
 	}
 
 	/**
-	 * Emails the new link to {@code inviteeEmail}, for the history entry {@code entryId}
-	 * that records its sending.
+	 * Emails the new link to {@code inviteeEmail}, naming the event that sent it, whose
+	 * entry in the activity trail shows the email to those who read it.
 	 */
-	void linkSent(LinkSent sent, long entryId, String inviteeEmail) {
+	void linkSent(LinkSent sent, String inviteeEmail) {
 		OutgoingEmail email = this.emails.invitation(inviteeEmail, sender(sent), sent.offered(), customMessage(sent),
 				sent.link().token(), sent.link().expiresAt(), sent instanceof ReminderSent);
-		this.outbox.queue(email, topic(sent.invitationId()), reference(entryId), Set.of(sent.link().token()),
+		this.outbox.queue(email, topic(sent.invitationId()), reference(sent.reference()), Set.of(sent.link().token()),
 				sent.at());
 	}
 
@@ -87,8 +87,9 @@ class InvitationMailer {
 	static final String TOPIC = "invitation:";
 
 	/**
-	 * The outbox reference of the history entry that queued an email, followed by its id:
-	 * in SQL {@code invitation_event_reference(id)} and
+	 * The outbox reference of the event that queued an email, followed by its
+	 * {@link LinkSent#reference()}, by which the activity trail finds its entry: in SQL
+	 * {@code invitation_event_reference(id)} and
 	 * {@code reference_invitation_event(reference)}.
 	 */
 	static final String REFERENCE = "invitation-event:";
@@ -97,8 +98,8 @@ class InvitationMailer {
 		return TOPIC + invitationId;
 	}
 
-	private static String reference(long entryId) {
-		return REFERENCE + entryId;
+	private static String reference(long eventReference) {
+		return REFERENCE + eventReference;
 	}
 
 }

@@ -26,6 +26,7 @@ import com.videocall.admin.reminders.ReminderProperties;
 import com.videocall.admin.reminders.ReminderSchedules;
 import com.videocall.admin.reminders.ReminderSender;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,11 +66,14 @@ public class InvitationManagement implements ReminderSender {
 
 	private final ReminderSchedules schedules;
 
+	private final ApplicationEventPublisher events;
+
 	InvitationManagement(InvitationRepository invitations, InvitationAccess access, AccountManagement accounts,
 			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, InvitationChanges changes,
 			InvitationMailer mailer, InvitationProperties properties, RemovalRecords removals, Clock clock,
-			ReminderProperties reminders, ReminderSchedules schedules) {
+			ReminderProperties reminders, ReminderSchedules schedules, ApplicationEventPublisher events) {
 		this.removals = removals;
+		this.events = events;
 		this.reminders = reminders;
 		this.schedules = schedules;
 		this.invitations = invitations;
@@ -296,7 +300,9 @@ public class InvitationManagement implements ReminderSender {
 			.filter((offer) -> this.roleGrants.grant(account.getId(), offer.role(), offer.areaId(), now))
 			.toList();
 		if (!granted.isEmpty()) {
-			this.mailer.rolesGranted(new RolesGranted(account.getEmail(), by, granted, customMessage, now));
+			RolesGranted roles = new RolesGranted(account.getId(), account.getEmail(), by, granted, customMessage, now);
+			this.mailer.rolesGranted(roles);
+			this.events.publishEvent(roles);
 		}
 		return !granted.isEmpty();
 	}

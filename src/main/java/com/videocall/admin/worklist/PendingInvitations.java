@@ -111,10 +111,7 @@ public class PendingInvitations {
 	private static final String SCOPED_DELIVERY = """
 			(select o.status from outbound_email o
 			 where o.topic = invitation_topic(p.id) and reference_invitation_event(o.reference) is not null
-			   and (not exists (select 1 from invitation_event_role er
-			                    where er.event_id = reference_invitation_event(o.reference))
-			        or exists (select 1 from invitation_event_role er
-			                   where er.event_id = reference_invitation_event(o.reference) and er.area_id = any(:areas)))
+			   and activity_entry_shown(reference_invitation_event(o.reference), :areas)
 			 order by o.created_at desc, o.id desc limit 1)
 			""";
 

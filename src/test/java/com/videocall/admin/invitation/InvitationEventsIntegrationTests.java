@@ -1,6 +1,7 @@
 package com.videocall.admin.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import com.videocall.admin.support.TestOrganisation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +41,11 @@ class InvitationEventsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * The entry of the activity trail (the history) is written just before the change's
+	 * transaction commits: a change rolled back leaves neither entry nor email, a change
+	 * committed leaves both.
+	 */
 	@Test
 	void writesTheHistoryAndQueuesTheEmailInTheTransactionOfTheChange() {
 		Invitee invitee = this.invitees.pendingFor(this.organisation.clinic(), "same-transaction");
@@ -49,11 +56,42 @@ class InvitationEventsIntegrationTests {
 		this.transactions.executeWithoutResult((status) -> {
 			this.invitees.remind(invitee);
 
-			assertThat(this.records.events(invitation, "REMINDER_SENT")).isOne();
 			assertThat(this.records.emailsOf(invitation)).isEqualTo(emails + 1);
 			assertThat(this.records.linkHashes(invitation)).hasSize(links.size() + 1);
 			status.setRollbackOnly();
 		});
+
+		assertThat(this.records.events(invitation, "REMINDER_SENT")).isZero();
+		assertThat(this.records.emailsOf(invitation)).isEqualTo(emails);
+		assertThat(this.records.linkHashes(invitation)).hasSameSizeAs(links);
+
+		this.invitees.remind(invitee);
+
+		assertThat(this.records.events(invitation, "REMINDER_SENT")).isOne();
+		assertThat(this.records.emailsOf(invitation)).isEqualTo(emails + 1);
+	}
+
+	/**
+	 * No action without its entry: when the entry cannot be written (here its id is taken
+	 * by a row the test slipped in), the transaction fails at its commit and the
+	 * reminder, its link and its email are gone with it.
+	 */
+	@Test
+	void aChangeWhoseEntryCannotBeWrittenDoesNotHappen() {
+		Invitee invitee = this.invitees.pendingFor(this.organisation.clinic(), "entry-refused");
+		long invitation = invitee.invitation();
+		long emails = this.records.emailsOf(invitation);
+		List<byte[]> links = this.records.linkHashes(invitation);
+
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+				this.invitees.remind(invitee);
+				long next = this.jdbc.sql("select nextval('activity_entry_id')").query(Long.class).single() + 1;
+				this.jdbc.sql("""
+						insert into activity_entry (id, occurred_at, kind, hash)
+						values (?, now(), 'REMINDER_SENT', decode(repeat('00', 32), 'hex'))
+						""").param(next).update();
+			}));
 
 		assertThat(this.records.events(invitation, "REMINDER_SENT")).isZero();
 		assertThat(this.records.emailsOf(invitation)).isEqualTo(emails);

@@ -170,7 +170,8 @@ class InvitationTests {
 		assertThat(removed).containsExactly(PROVIDER);
 		assertThat(offers(invitation)).containsExactly(RECEPTIONIST, MEMBER);
 		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.PENDING);
-		assertThat(invitation.events()).containsExactly(new RolesRemoved(ID, ADMIN, removedAt, List.of(PROVIDER)));
+		assertThat(invitation.events())
+			.containsExactly(new RolesRemoved(ID, INVITEE, ADMIN, removedAt, List.of(PROVIDER)));
 	}
 
 	@Test
@@ -194,8 +195,9 @@ class InvitationTests {
 
 		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.CANCELLED);
 		assertThat(invitation.getRoles()).isEmpty();
-		assertThat(invitation.events()).containsExactly(new RolesRemoved(ID, ADMIN, cancelledAt, List.of(MEMBER)),
-				new InvitationCancelled(ID, ADMIN, cancelledAt, List.of(MEMBER)));
+		assertThat(invitation.events()).containsExactly(
+				new RolesRemoved(ID, INVITEE, ADMIN, cancelledAt, List.of(MEMBER)),
+				new InvitationCancelled(ID, INVITEE, ADMIN, cancelledAt, List.of(MEMBER)));
 	}
 
 	@Test
@@ -216,7 +218,7 @@ class InvitationTests {
 					tuple(MEMBER, ADMIN.accountId(), INVITED_AT));
 		assertThat(invitation.statusOf(invitation.currentLink(), undoneAt)).isEqualTo(LinkStatus.VALID);
 		assertThat(invitation.events())
-			.containsExactly(new RemovalUndone(ID, other, undoneAt, List.of(PROVIDER, MEMBER)));
+			.containsExactly(new RemovalUndone(ID, INVITEE, other, undoneAt, List.of(PROVIDER, MEMBER)));
 	}
 
 	@Test

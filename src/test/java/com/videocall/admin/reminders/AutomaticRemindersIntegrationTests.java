@@ -75,7 +75,7 @@ class AutomaticRemindersIntegrationTests extends AdministratorPagesTest {
 
 		assertThat(automaticSteps(invitation)).containsExactly(1);
 		assertThat(this.records.remindersSent(invitation)).isEqualTo(1);
-		assertThat(this.records.events(invitation, "REMINDER_SENT")).isEqualTo(1);
+		assertThat(this.records.events(invitation, "AUTOMATIC_REMINDER_SENT")).isEqualTo(1);
 		// The invitation's email and one reminder, queued for the moment it was due.
 		assertThat(this.records.emailsOf(invitation)).isEqualTo(2);
 		Document dialog = this.admin.open("/users/invitations/" + invitation);

@@ -98,9 +98,12 @@ public class InvitationRecords {
 			.list();
 	}
 
-	/** How many history entries of the type ({@code "REMINDER_SENT"}, ...) it has. */
+	/**
+	 * How many entries of the activity trail of the kind ({@code "REMINDER_SENT"}, ...)
+	 * it has.
+	 */
 	public long events(long invitation, String type) {
-		return this.jdbc.sql("select count(*) from invitation_event where invitation_id = ? and type = ?")
+		return this.jdbc.sql("select count(*) from activity_entry where invitation_id = ? and kind = ?")
 			.params(invitation, type)
 			.query(Long.class)
 			.single();

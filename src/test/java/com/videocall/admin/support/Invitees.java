@@ -133,7 +133,7 @@ public class Invitees {
 
 	/** The invitation's history, oldest first. */
 	public List<HistoryType> history(Invitee invitee) {
-		return this.jdbc.sql("select type from invitation_event where invitation_id = ? order by occurred_at, id")
+		return this.jdbc.sql("select kind from activity_entry where invitation_id = ? order by occurred_at, id")
 			.param(invitee.invitation())
 			.query((rs, row) -> HistoryType.valueOf(rs.getString(1)))
 			.list();
@@ -170,7 +170,7 @@ public class Invitees {
 				""").param(id).query().singleRow(),
 				count("select count(*) from role_grant g join invitation i on i.account_id = g.account_id "
 						+ "where i.id = ?", id),
-				count("select count(*) from invitation_event where invitation_id = ?", id),
+				count("select count(*) from activity_entry where invitation_id = ?", id),
 				count("select count(*) from outbound_email"));
 	}
 

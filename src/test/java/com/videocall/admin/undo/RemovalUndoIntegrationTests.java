@@ -334,8 +334,8 @@ class RemovalUndoIntegrationTests extends AdministratorPagesTest {
 				new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
 				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()));
 		assertThat(this.jdbc.sql("""
-				select count(*) from invitation_event e join invitation_event_role r on r.event_id = e.id
-				where e.invitation_id = ? and e.type = 'UNDONE' and r.area_id <> ?
+				select count(*) from activity_entry e join activity_entry_area x on x.entry_id = e.id
+				where e.invitation_id = ? and e.kind = 'UNDONE' and x.area_id <> ?
 				""").params(invitee.invitation(), this.clinic.waitingArea()).query(Long.class).single()).isZero();
 	}
 

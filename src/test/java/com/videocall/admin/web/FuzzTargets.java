@@ -167,7 +167,7 @@ final class FuzzTargets {
 	}
 
 	long remindersSent(Own own) {
-		return count("select count(*) from invitation_event where type = 'REMINDER_SENT' and invitation_id in ", own);
+		return count("select count(*) from activity_entry where kind = 'REMINDER_SENT' and invitation_id in ", own);
 	}
 
 	long cancelled(Own own) {

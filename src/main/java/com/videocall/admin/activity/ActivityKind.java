@@ -1,0 +1,26 @@
+package com.videocall.admin.activity;
+
+/**
+ * What an entry of the activity trail records (AC1). The names of the invitation's kinds
+ * are those of the dialog's history ({@code invitation.HistoryType}), which reads them.
+ * Entries of the kinds {@link #isAboutSigningIn() about signing in} concern no area: they
+ * are read by System Administrators and by the person on their "Security" page (AC2).
+ */
+public enum ActivityKind {
+
+	INVITED, ROLES_ADDED, ROLES_GRANTED, REMINDER_SENT, AUTOMATIC_REMINDER_SENT, ROLES_REMOVED, CANCELLED, UNDONE,
+	ACCEPTED, LINK_REQUESTED, REMINDER_SETTINGS_CHANGED, SECOND_FACTOR_RESET, EXPORTED, SIGNED_IN, SIGN_IN_REFUSED,
+	SECOND_FACTOR_ADDED, SECOND_FACTOR_REMOVED;
+
+	/** Whether the kind is about a person signing in or their factors. */
+	public boolean isAboutSigningIn() {
+		return this == SIGNED_IN || this == SIGN_IN_REFUSED || this == SECOND_FACTOR_ADDED
+				|| this == SECOND_FACTOR_REMOVED;
+	}
+
+	/** The message code of the kind's label on the Activity page. */
+	public String labelCode() {
+		return "activity.kind." + name();
+	}
+
+}
