@@ -11,8 +11,9 @@ public interface SecondFactors {
 
 	/**
 	 * Removes the account's second factors, so that its next sign-in sets up a new one;
-	 * ends its signed-in sessions and emails the person. False if it had none.
+	 * ends its signed-in sessions and emails the person. {@code byAccountId} is the
+	 * administrator who does it. False if it had none.
 	 */
-	boolean reset(long accountId, String email);
+	boolean reset(long accountId, String email, long byAccountId);
 
 }

@@ -6,7 +6,8 @@
  * Invitation dialog, which the invitation module reads through its
  * {@code InvitationHistory} interface; the integrity check and retention.
  */
-@ApplicationModule(allowedDependencies = { "invitation", "directory", "directory :: areas", "account", "mail", "web" })
+@ApplicationModule(allowedDependencies = { "invitation", "reminders", "worklist", "signin", "directory",
+		"directory :: areas", "account", "mail", "web" })
 package com.videocall.admin.activity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.videocall.admin.reminders.ReminderSchedule.Invitee;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,8 +67,11 @@ public class ReminderSchedules {
 
 	private final JdbcClient jdbc;
 
-	ReminderSchedules(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ReminderSchedules(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** The unit's own settings, if it has any. */
@@ -101,8 +105,9 @@ public class ReminderSchedules {
 	@Transactional
 	public boolean save(long unitId, ReminderSchedule schedule, Long expectedVersion, long byAccountId, Instant now) {
 		Integer[] days = schedule.days().toArray(Integer[]::new);
+		boolean saved;
 		if (expectedVersion == null) {
-			return this.jdbc
+			saved = this.jdbc
 				.sql("""
 						insert into reminder_schedule (area_id, enabled, days, window_start, window_end, changed_by, changed_at)
 						values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
@@ -111,22 +116,33 @@ public class ReminderSchedules {
 						Timestamp.from(now))
 				.update() == 1;
 		}
-		return this.jdbc.sql("""
-				update reminder_schedule set enabled = ?, days = ?, window_start = ?, window_end = ?, changed_by = ?,
-				       changed_at = ?, version = version + 1
-				where area_id = ? and version = ?
-				""")
-			.params(schedule.enabled(), days, schedule.windowStart(), schedule.windowEnd(), byAccountId,
-					Timestamp.from(now), unitId, expectedVersion)
-			.update() == 1;
+		else {
+			saved = this.jdbc
+				.sql("""
+						update reminder_schedule set enabled = ?, days = ?, window_start = ?, window_end = ?, changed_by = ?,
+						       changed_at = ?, version = version + 1
+						where area_id = ? and version = ?
+						""")
+				.params(schedule.enabled(), days, schedule.windowStart(), schedule.windowEnd(), byAccountId,
+						Timestamp.from(now), unitId, expectedVersion)
+				.update() == 1;
+		}
+		if (saved) {
+			this.events.publishEvent(new ReminderSettingsChanged(unitId, byAccountId, schedule, now));
+		}
+		return saved;
 	}
 
 	/** Removes the unit's own settings, so that it inherits again; false when stale. */
 	@Transactional
-	public boolean inherit(long unitId, long expectedVersion) {
-		return this.jdbc.sql("delete from reminder_schedule where area_id = ? and version = ?")
+	public boolean inherit(long unitId, long expectedVersion, long byAccountId, Instant now) {
+		boolean removed = this.jdbc.sql("delete from reminder_schedule where area_id = ? and version = ?")
 			.params(unitId, expectedVersion)
 			.update() == 1;
+		if (removed) {
+			this.events.publishEvent(new ReminderSettingsChanged(unitId, byAccountId, null, now));
+		}
+		return removed;
 	}
 
 	/**

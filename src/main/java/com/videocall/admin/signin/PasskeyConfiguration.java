@@ -1,12 +1,14 @@
 package com.videocall.admin.signin;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.web.AppProperties;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -42,8 +44,9 @@ class PasskeyConfiguration {
 	}
 
 	@Bean
-	UserCredentialRepository passkeyCredentials(JdbcOperations jdbc, SecurityNotices notices) {
-		return new NoticedCredentials(new JdbcUserCredentialRepository(jdbc), notices);
+	UserCredentialRepository passkeyCredentials(JdbcOperations jdbc, SecurityNotices notices,
+			ApplicationEventPublisher events, Clock clock) {
+		return new NoticedCredentials(new JdbcUserCredentialRepository(jdbc), notices, events, clock);
 	}
 
 	@Bean
@@ -69,8 +72,8 @@ class PasskeyConfiguration {
 	 * record saved that was not there before (a sign-in saves the record again, with its
 	 * new signature count and last use). Registration runs signed in as the owner.
 	 */
-	private record NoticedCredentials(UserCredentialRepository delegate,
-			SecurityNotices notices) implements UserCredentialRepository {
+	private record NoticedCredentials(UserCredentialRepository delegate, SecurityNotices notices,
+			ApplicationEventPublisher events, Clock clock) implements UserCredentialRepository {
 
 		@Override
 		public void save(CredentialRecord record) {
@@ -79,6 +82,8 @@ class PasskeyConfiguration {
 			Authentication owner = SecurityContextHolder.getContext().getAuthentication();
 			if (added && owner != null && owner.getPrincipal() instanceof AccountUser account) {
 				this.notices.tell(account.accountId(), account.getUsername(), "passkeyAdded");
+				this.events.publishEvent(new SecondFactorChanged(account.accountId(), null,
+						SecondFactorChanged.Change.ADDED, SecondFactorChanged.PASSKEY, this.clock.instant()));
 				Passkeys.noteRegistered();
 			}
 		}

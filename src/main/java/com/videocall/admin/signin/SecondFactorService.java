@@ -10,9 +10,11 @@ import java.util.OptionalLong;
 import org.apache.commons.codec.binary.Base32;
 
 import com.videocall.admin.account.SecondFactors;
+import com.videocall.admin.signin.SecondFactorChanged.Change;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,12 +44,15 @@ public class SecondFactorService implements SecondFactors {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final SecureRandom random = new SecureRandom();
 
 	SecondFactorService(AuthenticatorApps apps, SecretEncryption encryption, RecoveryCodes recoveryCodes,
 			SecurityNotices notices, Passkeys passkeys, FindByIndexNameSessionRepository<? extends Session> sessions,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.passkeys = passkeys;
+		this.events = events;
 		this.notices = notices;
 		this.sessions = sessions;
 		this.apps = apps;
@@ -63,12 +68,14 @@ public class SecondFactorService implements SecondFactors {
 
 	@Override
 	@Transactional
-	public boolean reset(long accountId, String email) {
+	public boolean reset(long accountId, String email, long byAccountId) {
 		boolean hadApp = this.apps.remove(accountId);
 		boolean had = this.passkeys.removeAll(email) || hadApp;
 		this.recoveryCodes.removeAll(accountId);
 		if (had) {
 			this.notices.tell(accountId, email, "secondFactorReset");
+			this.events.publishEvent(
+					new SecondFactorChanged(accountId, byAccountId, Change.RESET, null, this.clock.instant()));
 			this.sessions.findByPrincipalName(email).keySet().forEach(this.sessions::deleteById);
 		}
 		return had;
@@ -134,6 +141,8 @@ public class SecondFactorService implements SecondFactors {
 		}
 		this.apps.add(accountId, key, step.getAsLong(), this.clock.instant());
 		this.notices.tell(accountId, email, "authenticatorAppAdded");
+		this.events.publishEvent(new SecondFactorChanged(accountId, null, Change.ADDED,
+				SecondFactorChanged.AUTHENTICATOR_APP, this.clock.instant()));
 		return Optional.of(this.recoveryCodes.replace(accountId));
 	}
 
@@ -144,7 +153,7 @@ public class SecondFactorService implements SecondFactors {
 	@Transactional
 	public Removal removePasskey(long accountId, String email, boolean administrator, String id) {
 		return removeFactor(accountId, email, administrator, this.passkeys.one(email, id).isPresent(),
-				() -> this.passkeys.remove(email, id), "passkeyRemoved");
+				() -> this.passkeys.remove(email, id), "passkeyRemoved", SecondFactorChanged.PASSKEY);
 	}
 
 	/**
@@ -154,7 +163,7 @@ public class SecondFactorService implements SecondFactors {
 	@Transactional
 	public Removal removeAuthenticatorApp(long accountId, String email, boolean administrator) {
 		return removeFactor(accountId, email, administrator, this.apps.exists(accountId),
-				() -> this.apps.remove(accountId), "authenticatorAppRemoved");
+				() -> this.apps.remove(accountId), "authenticatorAppRemoved", SecondFactorChanged.AUTHENTICATOR_APP);
 	}
 
 	/**
@@ -163,7 +172,7 @@ public class SecondFactorService implements SecondFactors {
 	 * alone.
 	 */
 	private Removal removeFactor(long accountId, String email, boolean administrator, boolean present, Runnable remove,
-			String notice) {
+			String notice, String factor) {
 		if (!present) {
 			return Removal.NOT_FOUND;
 		}
@@ -176,6 +185,8 @@ public class SecondFactorService implements SecondFactors {
 			this.recoveryCodes.removeAll(accountId);
 		}
 		this.notices.tell(accountId, email, notice);
+		this.events
+			.publishEvent(new SecondFactorChanged(accountId, null, Change.REMOVED, factor, this.clock.instant()));
 		return Removal.REMOVED;
 	}
 

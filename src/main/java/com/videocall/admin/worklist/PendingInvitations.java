@@ -21,6 +21,7 @@ import com.videocall.admin.people.CappedPage;
 import com.videocall.admin.worklist.PendingInvitationRow.RoleInArea;
 
 import org.springframework.data.domain.Pageable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,8 +153,12 @@ public class PendingInvitations {
 
 	private final Clock clock;
 
-	PendingInvitations(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	PendingInvitations(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
 		fetching.setFetchSize(FETCH_SIZE);
 		this.streaming = new NamedParameterJdbcTemplate(fetching);
@@ -175,6 +180,20 @@ public class PendingInvitations {
 		Statement count = countStatement(scope, query, now);
 		long counted = this.jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single();
 		return CappedPage.of(shown, hasNext, pageable, counted);
+	}
+
+	/**
+	 * "Export CSV" (P4): {@link #forEach every row}, then the export is announced (the
+	 * activity trail records it).
+	 */
+	public void export(AdministratorScope scope, PendingQuery query, Consumer<PendingInvitationRow> each) {
+		long[] rows = { 0 };
+		forEach(scope, query, (row) -> {
+			each.accept(row);
+			rows[0]++;
+		});
+		this.events.publishEvent(
+				new PendingInvitationsExported(scope.accountId(), query.areaId(), rows[0], this.clock.instant()));
 	}
 
 	/**

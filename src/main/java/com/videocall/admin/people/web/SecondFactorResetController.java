@@ -67,7 +67,7 @@ class SecondFactorResetController {
 		if (!this.policy.freshOrConfirmFirst(request, back)) {
 			return "redirect:/sign-in/confirm";
 		}
-		boolean reset = this.factors.reset(id, user.email());
+		boolean reset = this.factors.reset(id, user.email(), scope.accountId());
 		if (reset) {
 			logger.info("Account {} reset the second factor of account {}", scope.accountId(), id);
 		}

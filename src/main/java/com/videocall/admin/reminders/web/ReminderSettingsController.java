@@ -124,11 +124,12 @@ class ReminderSettingsController {
 	}
 
 	@PostMapping("/inherit")
-	String inherit(AdministratorScope scope, @PathVariable long id, @ModelAttribute("form") ReminderSettingsForm form,
-			RedirectAttributes attributes) {
+	String inherit(AdministratorScope scope, @AuthenticationPrincipal AccountUser me, @PathVariable long id,
+			@ModelAttribute("form") ReminderSettingsForm form, RedirectAttributes attributes) {
 		AreaSummary unit = unit(scope, id);
 		Long expected = form.expectedVersion();
-		if (expected == null || expected < 0 || !this.schedules.inherit(id, expected)) {
+		if (expected == null || expected < 0
+				|| !this.schedules.inherit(id, expected, me.accountId(), this.clock.instant())) {
 			return stale(unit, attributes);
 		}
 		Banner.flash(attributes, Kind.SUCCESS, "reminders.inheriting", unit.name());

@@ -182,7 +182,7 @@ class PendingInvitationsController {
 		PrintWriter writer = response.getWriter();
 		PendingCsv csv = new PendingCsv(writer, this::roleLabel, this::deliveryLabel);
 		csv.header(this::message);
-		this.pending.forEach(scope, list.query(), csv::row);
+		this.pending.export(scope, list.query(), csv::row);
 		writer.flush();
 	}
 
