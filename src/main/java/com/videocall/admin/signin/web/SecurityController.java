@@ -8,6 +8,7 @@ import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.signin.Passkeys;
 import com.videocall.admin.signin.SecondFactorService;
 import com.videocall.admin.signin.SecurityNotices;
+import com.videocall.admin.signin.SignInHistory;
 import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.SecondFactorPolicy;
@@ -24,10 +25,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "Security" (SI3), for everyone signed in: their passkeys and authenticator app (changed
  * by {@link FactorsController}), the recovery codes left and new ones (after a factor
  * confirmed in the last 5 minutes; the person is emailed), and their signed-in sessions,
- * each of which they can end. "Change password" is {@link PasswordController}.
+ * each of which they can end, and their recent sign-ins and factor changes (AC2). "Change
+ * password" is {@link PasswordController}.
  */
 @Controller
 class SecurityController {
+
+	/** How many of the person's sign-ins and factor changes the page lists. */
+	private static final int RECENT = 20;
 
 	private final SecondFactorService factors;
 
@@ -39,9 +44,12 @@ class SecurityController {
 
 	private final Passkeys passkeys;
 
+	private final SignInHistory history;
+
 	SecurityController(SecondFactorService factors, SignedInSessions sessions, SecondFactorPolicy policy,
-			SecurityNotices notices, Passkeys passkeys) {
+			SecurityNotices notices, Passkeys passkeys, SignInHistory history) {
 		this.passkeys = passkeys;
+		this.history = history;
 		this.factors = factors;
 		this.sessions = sessions;
 		this.policy = policy;
@@ -54,6 +62,7 @@ class SecurityController {
 		model.addAttribute("passkeys", this.passkeys.of(me.getUsername()));
 		model.addAttribute("recoveryCodesLeft", this.factors.recoveryCodesLeft(me.accountId()));
 		model.addAttribute("sessions", this.sessions.of(me.getUsername(), session.getId()));
+		model.addAttribute("activity", this.history.recentOf(me.accountId(), RECENT));
 		return "security/index";
 	}
 
