@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +62,7 @@ class ActivityLog {
 		Map<Long, String> emails = new HashMap<>();
 		this.jdbc.sql("select id, email from account_profile where id = any(?)")
 			.param(ids)
-			.query((rs, row) -> emails.put(rs.getLong(1), rs.getString(2)))
-			.list();
+			.query((RowCallbackHandler) (rs) -> emails.put(rs.getLong(1), rs.getString(2)));
 		return emails;
 	}
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,7 +22,7 @@ public final class StoredEntries {
 	}
 
 	/** Hands each entry after {@code afterId} to {@code each}, in id order. */
-	public static void after(JdbcClient jdbc, long afterId, Each each) {
+	public static void after(JdbcClient jdbc, long afterId, Consumer<Stored> each) {
 		long last = afterId;
 		while (true) {
 			List<Stored> batch = jdbc
@@ -62,14 +63,6 @@ public final class StoredEntries {
 	private static Long nullable(ResultSet rs, int column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
-	}
-
-	/** What a consumer does with each entry. */
-	@FunctionalInterface
-	public interface Each {
-
-		void accept(Stored entry);
-
 	}
 
 	/** An entry as stored: its id, its content and the hash stored with it. */
