@@ -38,13 +38,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * token, a refused or out-of-scope request, a throttle refusing); INFO for a failed
  * sign-in, which is mostly a mistyped password and worth a line, not an alert.
  * <p>
- * A flood cannot fill the disk: each action writes at most {@value #LINES_PER_MINUTE}
- * lines in a minute that opens with its first line (a line is about 700 bytes of JSON, so
- * at most about 20 MB a day per action, while a normal day's mistyped passwords are all
- * written). The lines refused are counted, and one line per action says how many, with
- * the interval, when the next line of that action is written or at the latest a minute
- * after the interval ended. The counts are this instance's, in memory: they bound this
- * instance's log. Memory stays bounded: one counter per action, whatever is sent.
+ * A flood cannot fill the disk: each action writes at most
+ * {@code app.security-log.lines-per-minute} lines (20 by default) in a minute that opens
+ * with its first line (a line is about 700 bytes of JSON, so at most about 20 MB a day
+ * per action, while a normal day's mistyped passwords are all written). The lines refused
+ * are counted, and one line per action says how many, with the interval, when the next
+ * line of that action is written or at the latest a minute after the interval ended. The
+ * counts are this instance's, in memory: they bound this instance's log. Memory stays
+ * bounded: one counter per action, whatever is sent.
  * <p>
  * Nothing secret is written: no password, code, token or link (paths of emailed links are
  * cut before their token). Every text value, such as an email typed at sign-in, is cut to
@@ -54,9 +55,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Component
 public class SecurityLog {
-
-	/** Lines one action may write in an interval of {@link #INTERVAL}. */
-	static final int LINES_PER_MINUTE = 20;
 
 	static final Duration INTERVAL = Duration.ofMinutes(1);
 
@@ -71,12 +69,15 @@ public class SecurityLog {
 
 	private final Clock clock;
 
+	private final int linesPerMinute;
+
 	private final Map<Action, Allowance> allowances = new EnumMap<>(Action.class);
 
-	SecurityLog(Clock clock) {
+	SecurityLog(Clock clock, SecurityLogProperties properties) {
 		this.clock = clock;
+		this.linesPerMinute = properties.linesPerMinute();
 		for (Action action : Action.values()) {
-			this.allowances.put(action, new Allowance());
+			this.allowances.put(action, new Allowance(this.linesPerMinute));
 		}
 	}
 
@@ -225,7 +226,7 @@ public class SecurityLog {
 		fields.put("event.end", suppressed.end().toString());
 		fields.put("labels.suppressed", Integer.toString(suppressed.lines()));
 		line(Level.WARN, "%d more %s lines between %s and %s were not written: at most %d a minute".formatted(
-				suppressed.lines(), action.value, suppressed.start(), suppressed.end(), LINES_PER_MINUTE), fields);
+				suppressed.lines(), action.value, suppressed.start(), suppressed.end(), this.linesPerMinute), fields);
 	}
 
 	private static void line(Level level, String message, Map<String, String> fields) {
@@ -247,11 +248,13 @@ public class SecurityLog {
 	}
 
 	/**
-	 * One action's allowance: at most {@link #LINES_PER_MINUTE} lines in an interval of
+	 * One action's allowance: at most {@code max} lines in an interval of
 	 * {@link #INTERVAL} that opens with the first line after the last interval ended; the
 	 * lines refused are counted until they are reported, once.
 	 */
 	static final class Allowance {
+
+		private final int max;
 
 		private Instant start = Instant.MIN;
 
@@ -260,6 +263,10 @@ public class SecurityLog {
 		private int written;
 
 		private int suppressed;
+
+		Allowance(int max) {
+			this.max = max;
+		}
 
 		/**
 		 * Counts a line at {@code now}: whether it may be written, and the lines refused
@@ -273,7 +280,7 @@ public class SecurityLog {
 				this.end = now.plus(INTERVAL);
 				this.written = 0;
 			}
-			if (this.written < LINES_PER_MINUTE) {
+			if (this.written < this.max) {
 				this.written++;
 				return new Admission(true, ended);
 			}

@@ -24,15 +24,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The security log on its own: one line per event with its ECS fields and a message that
- * says the same, at most {@value SecurityLog#LINES_PER_MINUTE} lines per action and
+ * says the same, at most {@value #LINES_PER_MINUTE} (the default) lines per action and
  * minute with one line saying how many were left out, and values that cannot break a
  * line.
  */
 class SecurityLogTests {
 
+	private static final int LINES_PER_MINUTE = 20;
+
 	private final MutableClock clock = new MutableClock();
 
-	private final SecurityLog securityLog = new SecurityLog(this.clock);
+	private final SecurityLog securityLog = new SecurityLog(this.clock, new SecurityLogProperties(LINES_PER_MINUTE));
 
 	private final Logger logger = (Logger) LoggerFactory.getLogger(SecurityLog.class);
 
@@ -85,12 +87,12 @@ class SecurityLogTests {
 					User.typed("probe" + event + "@test.invalid"));
 		}
 		this.securityLog.write(Action.SIGN_IN_THROTTLED, "too many wrong passwords", User.UNKNOWN);
-		assertThat(actions()).hasSize(SecurityLog.LINES_PER_MINUTE + 1).endsWith("sign-in-throttled");
-		assertThat(actions()).filteredOn("sign-in-failed"::equals).hasSize(SecurityLog.LINES_PER_MINUTE);
+		assertThat(actions()).hasSize(LINES_PER_MINUTE + 1).endsWith("sign-in-throttled");
+		assertThat(actions()).filteredOn("sign-in-failed"::equals).hasSize(LINES_PER_MINUTE);
 
 		this.clock.advance(Duration.ofSeconds(50));
 		this.securityLog.write(Action.SIGN_IN_FAILED, "unknown email", User.UNKNOWN);
-		assertThat(this.lines.list).as("still within the minute").hasSize(SecurityLog.LINES_PER_MINUTE + 1);
+		assertThat(this.lines.list).as("still within the minute").hasSize(LINES_PER_MINUTE + 1);
 
 		this.lines.list.clear();
 		this.clock.advance(Duration.ofSeconds(10));
@@ -114,11 +116,11 @@ class SecurityLogTests {
 	 */
 	@Test
 	void saysHowManyWereLeftOutOnceTheMinuteHasEndedWithoutAnotherLine() {
-		for (int event = 0; event < SecurityLog.LINES_PER_MINUTE + 3; event++) {
+		for (int event = 0; event < LINES_PER_MINUTE + 3; event++) {
 			this.securityLog.write(Action.CSRF_TOKEN_REFUSED, "wrong token", User.UNKNOWN);
 		}
 		this.securityLog.writeSuppressed();
-		assertThat(this.lines.list).as("the minute has not ended").hasSize(SecurityLog.LINES_PER_MINUTE);
+		assertThat(this.lines.list).as("the minute has not ended").hasSize(LINES_PER_MINUTE);
 
 		this.lines.list.clear();
 		this.clock.advance(SecurityLog.INTERVAL);
@@ -143,12 +145,12 @@ class SecurityLogTests {
 		}
 		writers.shutdown();
 		assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(this.lines.list).hasSize(SecurityLog.LINES_PER_MINUTE);
+		assertThat(this.lines.list).hasSize(LINES_PER_MINUTE);
 
 		this.clock.advance(SecurityLog.INTERVAL);
 		this.securityLog.writeSuppressed();
-		assertThat(fields(this.lines.list.get(SecurityLog.LINES_PER_MINUTE))).containsEntry("labels.suppressed",
-				Integer.toString(800 - SecurityLog.LINES_PER_MINUTE));
+		assertThat(fields(this.lines.list.get(LINES_PER_MINUTE))).containsEntry("labels.suppressed",
+				Integer.toString(800 - LINES_PER_MINUTE));
 	}
 
 	@Test
