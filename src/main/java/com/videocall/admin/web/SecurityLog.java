@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -125,11 +126,6 @@ public class SecurityLog {
 			this.text = text;
 		}
 
-		/** The value of {@code event.action}. */
-		public String value() {
-			return this.value;
-		}
-
 	}
 
 	/** Who the event is about, as far as known: an account's id, an email (as typed). */
@@ -206,7 +202,7 @@ public class SecurityLog {
 	 * Says how many lines were left out in intervals that have ended, for actions that
 	 * wrote nothing since.
 	 */
-	@Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+	@Scheduled(fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
 	void writeSuppressed() {
 		Instant now = this.clock.instant();
 		this.allowances.forEach((action, allowance) -> {
