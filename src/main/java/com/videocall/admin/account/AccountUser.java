@@ -2,6 +2,8 @@ package com.videocall.admin.account;
 
 import java.util.Collection;
 
+import com.videocall.admin.web.AccountPrincipal;
+
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -11,7 +13,7 @@ import org.springframework.security.core.userdetails.User;
  * instances of different builds read each other's sessions while the fields stay the
  * same.
  */
-public class AccountUser extends User {
+public class AccountUser extends User implements AccountPrincipal {
 
 	private static final long serialVersionUID = 1L;
 
@@ -26,6 +28,7 @@ public class AccountUser extends User {
 		this.displayName = displayName;
 	}
 
+	@Override
 	public long accountId() {
 		return this.accountId;
 	}

@@ -2,6 +2,7 @@ package com.videocall.admin.activity;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
@@ -71,51 +72,66 @@ class ActivityRecorder {
 		pending.entries.add(entry);
 	}
 
+	/**
+	 * Three statements for a transaction's entries, one more for each further entry: the
+	 * lock; the hash they follow and their ids; each entry with its areas.
+	 */
 	private void write(List<NewEntry> entries, boolean flushFirst) {
 		if (flushFirst) {
 			this.entityManager.flush();
 		}
 		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
-		byte[] previous = lastHash();
-		for (NewEntry entry : entries) {
-			long id = this.jdbc.sql("select nextval('activity_entry_id')").query(Long.class).single();
-			EntryContent content = entry.content();
-			byte[] hash = ActivityChain.hash(previous, id, content);
-			insert(id, content, hash);
+		Head head = head(entries.size());
+		byte[] previous = head.lastHash();
+		for (int i = 0; i < entries.size(); i++) {
+			EntryContent content = entries.get(i).content();
+			byte[] hash = ActivityChain.hash(previous, head.ids()[i], content);
+			insert(head.ids()[i], content, hash);
 			previous = hash;
 		}
 	}
 
 	/**
-	 * The hash the next entry follows: the newest entry's, or, when retention has removed
-	 * them all, the newest checkpoint's, or the start of the chain.
+	 * The hash the next entry follows (the newest entry's, or, when retention has removed
+	 * them all, the newest checkpoint's, or the start of the chain) and the next
+	 * {@code count} ids, in order.
 	 */
-	private byte[] lastHash() {
+	private Head head(int count) {
 		return this.jdbc
 			.sql("""
-					select h from ((select 1, hash from activity_entry order by id desc limit 1)
-					               union all (select 2, last_hash from activity_checkpoint order by id desc limit 1)) l (o, h)
-					order by o limit 1
+					select (select h from ((select 1, hash from activity_entry order by id desc limit 1)
+					                       union all (select 2, last_hash from activity_checkpoint order by id desc limit 1))
+					                      l (o, h) order by o limit 1),
+					       array(select nextval('activity_entry_id') from generate_series(1, ?) order by 1)
 					""")
-			.query(byte[].class)
-			.optional()
-			.orElse(ActivityChain.START);
+			.param(count)
+			.query((rs, row) -> {
+				byte[] last = rs.getBytes(1);
+				Long[] ids = (Long[]) rs.getArray(2).getArray();
+				return new Head((last != null) ? last : ActivityChain.START,
+						Arrays.stream(ids).mapToLong(Long::longValue).toArray());
+			})
+			.single();
 	}
 
+	/** The entry and its areas, in one statement. */
 	private void insert(long id, EntryContent entry, byte[] hash) {
 		this.jdbc.sql("""
-				insert into activity_entry (id, occurred_at, kind, actor_id, person_id, invitation_id, source_page,
-				                            reference, detail, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				with entry as (insert into activity_entry (id, occurred_at, kind, actor_id, person_id, invitation_id,
+				                                           source_page, reference, detail, hash)
+				               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)
+				insert into activity_entry_area (entry_id, area_id, roles)
+				select entry.id, a.area_id, string_to_array(a.roles, ',')
+				from entry, unnest(?::bigint[], ?::text[]) a (area_id, roles)
 				""")
 			.params(id, Timestamp.from(entry.at()), entry.kind(), entry.actorId(), entry.personId(),
-					entry.invitationId(), entry.sourcePage(), entry.reference(), entry.detail(), hash)
+					entry.invitationId(), entry.sourcePage(), entry.reference(), entry.detail(), hash,
+					entry.areas().stream().map(AreaRoles::areaId).toArray(Long[]::new),
+					entry.areas().stream().map((area) -> String.join(",", area.roles())).toArray(String[]::new))
 			.update();
-		for (AreaRoles area : entry.areas()) {
-			this.jdbc.sql("insert into activity_entry_area (entry_id, area_id, roles) values (?, ?, ?)")
-				.params(id, area.areaId(), area.roles().toArray(String[]::new))
-				.update();
-		}
+	}
+
+	private record Head(byte[] lastHash, long[] ids) {
 	}
 
 	/** A transaction's entries, written just before it commits. */

@@ -7,8 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.videocall.admin.web.SecurityLog;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Areas {
 
-	private static final Logger logger = LoggerFactory.getLogger(Areas.class);
-
 	private static final String COLUMNS = "select a.id, a.kind, a.name, p.name as parent_name "
 			+ "from area a left join area p on p.id = a.parent_id ";
 
@@ -31,8 +28,11 @@ public class Areas {
 
 	private final JdbcClient jdbc;
 
-	Areas(JdbcClient jdbc) {
+	private final SecurityLog securityLog;
+
+	Areas(JdbcClient jdbc, SecurityLog securityLog) {
 		this.jdbc = jdbc;
+		this.securityLog = securityLog;
 	}
 
 	public Page<AreaSummary> list(AdministratorScope scope, AreaKind kind, String search, Pageable pageable) {
@@ -66,7 +66,7 @@ public class Areas {
 
 	/**
 	 * The area, if it exists and the administrator may see it; otherwise the same 404
-	 * either way.
+	 * either way (one outside the scope is a line in the security log, X1).
 	 */
 	public AreaSummary get(AdministratorScope scope, AreaKind kind, long id) {
 		AreaSummary area = this.jdbc.sql(COLUMNS + "where a.id = :id and a.kind = :kind")
@@ -76,7 +76,7 @@ public class Areas {
 			.optional()
 			.orElseThrow(() -> new AreaNotFoundException(kind + " " + id));
 		if (!scope.covers(id)) {
-			logger.warn("Account {} asked for {} {} outside its scope", scope.accountId(), kind, id);
+			this.securityLog.outOfScope(scope.accountId(), kind + " " + id);
 			throw new AreaNotFoundException(kind + " " + id);
 		}
 		return area;

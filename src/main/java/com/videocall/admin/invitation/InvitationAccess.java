@@ -3,28 +3,28 @@ package com.videocall.admin.invitation;
 import java.util.Collection;
 
 import com.videocall.admin.directory.AdministratorScope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.videocall.admin.web.SecurityLog;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Finds an invitation for an administrator. It is visible when one of its roles is in
  * scope, or, once ended, when its history has a role in scope; anything else is "not
- * found" (X1).
+ * found", and a line in the security log (X1).
  */
 @Component
 class InvitationAccess {
-
-	private static final Logger logger = LoggerFactory.getLogger(InvitationAccess.class);
 
 	private final InvitationRepository invitations;
 
 	private final InvitationHistory history;
 
-	InvitationAccess(InvitationRepository invitations, InvitationHistory history) {
+	private final SecurityLog securityLog;
+
+	InvitationAccess(InvitationRepository invitations, InvitationHistory history, SecurityLog securityLog) {
 		this.invitations = invitations;
 		this.history = history;
+		this.securityLog = securityLog;
 	}
 
 	Invitation forReading(AdministratorScope scope, long invitationId) {
@@ -64,7 +64,7 @@ class InvitationAccess {
 		boolean visible = scope.everything() || roleAreaIds.stream().anyMatch(scope::covers)
 				|| (!pending && this.history.concernsRoleIn(scope, invitationId));
 		if (!visible) {
-			logger.warn("Account {} asked for invitation {} outside its scope", scope.accountId(), invitationId);
+			this.securityLog.outOfScope(scope.accountId(), "invitation " + invitationId);
 			throw new InvitationNotFoundException("invitation " + invitationId);
 		}
 	}

@@ -8,8 +8,7 @@ import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.HeldRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.people.UserProfile.InvitedRole;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.videocall.admin.web.SecurityLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,12 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserProfiles {
 
-	private static final Logger logger = LoggerFactory.getLogger(UserProfiles.class);
-
 	private final JdbcClient jdbc;
 
-	UserProfiles(JdbcClient jdbc) {
+	private final SecurityLog securityLog;
+
+	UserProfiles(JdbcClient jdbc, SecurityLog securityLog) {
 		this.jdbc = jdbc;
+		this.securityLog = securityLog;
 	}
 
 	@Transactional(readOnly = true)
@@ -43,7 +43,7 @@ public class UserProfiles {
 		List<HeldRole> roles = heldRoles(scope, accountId);
 		List<InvitedRole> invitedRoles = invitedRoles(scope, accountId);
 		if (roles.isEmpty() && invitedRoles.isEmpty() && !scope.everything()) {
-			logger.warn("Account {} asked for account {} outside its scope", scope.accountId(), accountId);
+			this.securityLog.outOfScope(scope.accountId(), "account " + accountId);
 			throw new UserNotFoundException("account " + accountId);
 		}
 		Long invitationId = invitedRoles.isEmpty() ? null

@@ -14,8 +14,7 @@ import com.videocall.admin.invitation.RemovedRole;
 import com.videocall.admin.invitation.UndoRefusedException.Reason;
 import com.videocall.admin.invitation.UndoRefusedException;
 import com.videocall.admin.undo.RemovalUndos.UndoRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.videocall.admin.web.SecurityLog;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,18 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RemovalUndoing {
 
-	private static final Logger logger = LoggerFactory.getLogger(RemovalUndoing.class);
-
 	private final RemovalUndos undos;
 
 	private final InvitationManagement invitations;
 
 	private final Clock clock;
 
-	RemovalUndoing(RemovalUndos undos, InvitationManagement invitations, Clock clock) {
+	private final SecurityLog securityLog;
+
+	RemovalUndoing(RemovalUndos undos, InvitationManagement invitations, Clock clock, SecurityLog securityLog) {
 		this.undos = undos;
 		this.invitations = invitations;
 		this.clock = clock;
+		this.securityLog = securityLog;
 	}
 
 	/**
@@ -59,7 +59,7 @@ public class RemovalUndoing {
 		long inScope = roles.stream().filter((role) -> scope.covers(role.areaId())).count();
 		if (inScope == 0) {
 			// Nothing of it is theirs to see: the same "not found" as for an unknown id.
-			logger.warn("Account {} asked to undo {} outside its scope", scope.accountId(), undoId);
+			this.securityLog.outOfScope(scope.accountId(), "undo " + undoId);
 			throw new UndoNotFoundException(undoId);
 		}
 		if (inScope < roles.size()) {

@@ -162,7 +162,7 @@ public class SecondFactorPolicy {
 		};
 	}
 
-	private static boolean holds(Authentication authentication, String authority) {
+	static boolean holds(Authentication authentication, String authority) {
 		return authentication.getAuthorities().stream().anyMatch((held) -> authority.equals(held.getAuthority()));
 	}
 

@@ -8,6 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.videocall.admin.web.SecurityLog.Action;
+import com.videocall.admin.web.SecurityLog.User;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -22,6 +25,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -29,9 +33,9 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -91,8 +95,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, SecondFactorPolicy factors,
-			SessionEnd sessionEnd, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, PasswordSignIn password,
+			SecondFactorPolicy factors, SessionEnd sessionEnd, SecurityLog securityLog,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
 			Customizer<WebAuthnConfigurer<HttpSecurity>> passkeys, SingleSignOnProviders providers,
 			ObjectProvider<SingleSignOnLogin> singleSignOn) throws Exception {
 
@@ -135,18 +140,13 @@ class SecurityConfiguration {
 			.anyRequest()
 			.denyAll());
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(sessionEnd.signInPage())
-			.accessDeniedHandler(refusal(factors, sessionEnd)));
+			.accessDeniedHandler(refusal(factors, sessionEnd, securityLog)));
 		http.addFilterAfter(sessionEnd.absoluteTimeout(), SecurityContextHolderFilter.class);
-		SavedRequestAwareAuthenticationSuccessHandler toPageAskedFor = new SavedRequestAwareAuthenticationSuccessHandler();
-		toPageAskedFor.setDefaultTargetUrl("/");
 		http.formLogin((form) -> form.loginPage("/sign-in")
 			.usernameParameter("email")
 			.passwordParameter("password")
-			.successHandler((request, response, authentication) -> {
-				sessionEnd.markSignedIn(request, response);
-				toPageAskedFor.onAuthenticationSuccess(request, response, authentication);
-			})
-			.failureUrl("/sign-in?error")
+			.successHandler(password.succeeded())
+			.failureHandler(password.failed())
 			.permitAll());
 		// Refused for its domain before the throttle counts it (filters of one place run
 		// in the order added).
@@ -211,26 +211,38 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Someone who still owes their second factor is sent to give it, and comes back to
-	 * the page they asked for (a GET) afterwards; a form posted into a session that ended
-	 * by itself goes to the sign-in page, which says why (SI6); anyone else refused gets
-	 * 403.
+	 * A form posted into a session that ended by itself goes to the sign-in page, which
+	 * says why (SI6); any other refused CSRF token is a line in the security log. Someone
+	 * who still owes their second factor is sent to give it, and comes back to the page
+	 * they asked for (a GET) afterwards; anyone else refused gets 403, and a line in the
+	 * security log.
 	 */
-	private static AccessDeniedHandler refusal(SecondFactorPolicy factors, SessionEnd sessionEnd) {
+	private static AccessDeniedHandler refusal(SecondFactorPolicy factors, SessionEnd sessionEnd,
+			SecurityLog securityLog) {
 		HttpSessionRequestCache pageAskedFor = new HttpSessionRequestCache();
 		pageAskedFor.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"));
 		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
 		return (request, response, denied) -> {
-			if (factors.missingSecondFactor(SecurityContextHolder.getContext().getAuthentication())) {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			boolean csrf = denied instanceof CsrfException;
+			if (csrf && sessionEnd.reason(request).isPresent()) {
+				sessionEnd.toSignIn(request, response);
+				return;
+			}
+			if (csrf) {
+				securityLog.write(Action.CSRF_TOKEN_REFUSED,
+						(denied instanceof MissingCsrfTokenException) ? "missing token" : "wrong token",
+						User.signedIn(authentication));
+			}
+			if (factors.missingSecondFactor(authentication)) {
 				pageAskedFor.saveRequest(request, response);
 				response.sendRedirect(request.getContextPath() + "/sign-in/second-factor");
+				return;
 			}
-			else if (denied instanceof CsrfException && sessionEnd.reason(request).isPresent()) {
-				sessionEnd.toSignIn(request, response);
+			if (!csrf) {
+				securityLog.write(Action.ACCESS_DENIED, "not allowed for this account", User.signedIn(authentication));
 			}
-			else {
-				forbidden.handle(request, response, denied);
-			}
+			forbidden.handle(request, response, denied);
 		};
 	}
 

@@ -22,9 +22,8 @@ import com.videocall.admin.invitation.NothingSelectedException;
 import com.videocall.admin.invitation.ReminderTooSoonException;
 import com.videocall.admin.invitation.RemovalOutcome;
 import com.videocall.admin.worklist.BulkOutcome.Skip;
+import com.videocall.admin.web.SecurityLog;
 import jakarta.persistence.EntityManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -43,19 +42,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One transaction for the whole action, one commit (decision 0012): the selected pending
  * invitations that have a role in the administrator's scope are locked first, in id order
  * (ids outside the scope are skipped without being locked or read, and logged in one line
- * per request, X1), so that no row can change between its check and its update and two
- * bulk actions over the same rows wait for each other instead of deadlocking. Each row
- * runs in a JDBC savepoint of its own: a refusal rolls back only that row, never the
- * others. (Savepoints on the transaction's connection rather than nested transactions:
- * JPA's transaction manager offers none with Hibernate, and a refusal crossing a
- * {@code @Transactional} method would mark the whole transaction for rollback.) The
- * persistence context is cleared after each row, so that a row leaves nothing behind for
- * the next flush.
+ * per request in the security log, X1), so that no row can change between its check and
+ * its update and two bulk actions over the same rows wait for each other instead of
+ * deadlocking. Each row runs in a JDBC savepoint of its own: a refusal rolls back only
+ * that row, never the others. (Savepoints on the transaction's connection rather than
+ * nested transactions: JPA's transaction manager offers none with Hibernate, and a
+ * refusal crossing a {@code @Transactional} method would mark the whole transaction for
+ * rollback.) The persistence context is cleared after each row, so that a row leaves
+ * nothing behind for the next flush.
  */
 @Service
 public class PendingInvitationActions {
-
-	private static final Logger logger = LoggerFactory.getLogger(PendingInvitationActions.class);
 
 	/**
 	 * The condition on {@code invitation i} that it is pending with a role in the scope
@@ -76,13 +73,16 @@ public class PendingInvitationActions {
 
 	private final TransactionTemplate transaction;
 
+	private final SecurityLog securityLog;
+
 	PendingInvitationActions(InvitationManagement management, JdbcClient jdbc, EntityManager entities,
-			DataSource dataSource, PlatformTransactionManager transactions) {
+			DataSource dataSource, PlatformTransactionManager transactions, SecurityLog securityLog) {
 		this.management = management;
 		this.jdbc = jdbc;
 		this.entities = entities;
 		this.dataSource = dataSource;
 		this.transaction = new TransactionTemplate(transactions);
+		this.securityLog = securityLog;
 	}
 
 	/**
@@ -164,8 +164,7 @@ public class PendingInvitationActions {
 			.query(Long.class)
 			.single();
 		if (outside > 0) {
-			logger.warn("Account {} asked for {} pending invitations outside its scope in a bulk action",
-					scope.accountId(), outside);
+			this.securityLog.outOfScope(scope.accountId(), outside + " pending invitations of a bulk action");
 		}
 	}
 

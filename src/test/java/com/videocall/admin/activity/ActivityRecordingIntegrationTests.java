@@ -2,6 +2,9 @@ package com.videocall.admin.activity;
 
 import static com.videocall.admin.support.Browser.successBanner;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +12,9 @@ import java.util.List;
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.AdministratorPagesTest;
+import com.videocall.admin.support.ClientAddresses;
+import com.videocall.admin.support.SessionCookie;
+import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.InvitationPages;
 import com.videocall.admin.support.LinkPages;
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Every action is recorded once in the activity trail, from every place it can be taken,
@@ -44,6 +52,9 @@ class ActivityRecordingIntegrationTests extends AdministratorPagesTest {
 
 	@Autowired
 	SecondFactorService factors;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void recordsEachInvitationActionOnceWithItsPage() throws Exception {
@@ -87,7 +98,7 @@ class ActivityRecordingIntegrationTests extends AdministratorPagesTest {
 	}
 
 	@Test
-	void recordsTheInviteeSettingUpTheirAccountAndRolesGrantedToAnActiveAccount() throws Exception {
+	void recordsTheInviteeSettingUpTheirAccountSignedInAndRolesGrantedToAnActiveAccount() throws Exception {
 		Invitees.Invitee invitee = this.invitees.pendingFor(this.clinic, "sets-up");
 		this.links.submit(this.invitees.token(invitee), "Set Up Person").andReturn();
 		long account = this.organisation.accountId(invitee.email());
@@ -97,10 +108,11 @@ class ActivityRecordingIntegrationTests extends AdministratorPagesTest {
 		successBanner(this.admin
 			.follow(this.admin.addUsers(this.clinic.meetingRoomPath(), invitee.email(), "", Role.MEETING_ROOM_MEMBER)));
 		assertThat(this.jdbc.sql("""
-				select kind || '|' || actor_id || '|' || source_page from activity_entry
-				where person_id = ? and invitation_id is null
-				""").param(account).query(String.class).list())
-			.containsExactly("ROLES_GRANTED|" + this.clinic.admin() + "|Add Users: " + this.clinic.meetingRoomName());
+				select kind || '|' || actor_id || '|' || coalesce(source_page, detail) from activity_entry
+				where person_id = ? and invitation_id is null order by id
+				""").param(account).query(String.class).list()).containsExactly(
+				"SIGNED_IN|" + account + "|account set-up",
+				"ROLES_GRANTED|" + this.clinic.admin() + "|Add Users: " + this.clinic.meetingRoomName());
 	}
 
 	@Test
@@ -125,6 +137,36 @@ class ActivityRecordingIntegrationTests extends AdministratorPagesTest {
 				"REMINDER_SETTINGS_CHANGED|" + this.clinic.admin() + "|on: days 3, 10; 09:00-17:00|"
 						+ this.clinic.unit() + ":",
 				"EXPORTED|" + this.clinic.admin() + "|Pending Invitations: 0 rows|" + this.clinic.waitingArea() + ":");
+	}
+
+	/**
+	 * A sign-in and a refused one are the person's, with how and why; the email of no
+	 * account leaves nothing in the trail (the security log has it).
+	 */
+	@Test
+	void recordsSignInsAndRefusalsOfExistingAccounts() throws Exception {
+		String email = this.clinic.email("signs-in");
+		long person = this.organisation.person("Signs In", email);
+		long before = newest();
+		this.mvc.perform(signIn(email, TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/"));
+		this.mvc.perform(signIn(email, "not the password")).andExpect(redirectedUrl("/sign-in?error"));
+		this.mvc.perform(signIn(this.clinic.email("nobody"), "anything")).andExpect(redirectedUrl("/sign-in?error"));
+
+		assertThat(this.jdbc.sql("""
+				select e.kind || '|' || coalesce(e.actor_id::text, 'null') || '|' || e.person_id || '|' || e.detail
+				       || '|' || (select count(*) from activity_entry_area x where x.entry_id = e.id)
+				from activity_entry e where e.id > ? and e.kind in ('SIGNED_IN', 'SIGN_IN_REFUSED') order by e.id
+				""").param(before).query(String.class).list()).containsExactly(
+				"SIGNED_IN|" + person + "|" + person + "|password|0",
+				"SIGN_IN_REFUSED|null|" + person + "|wrong password|0");
+	}
+
+	private static MockHttpServletRequestBuilder signIn(String email, String password) {
+		return post("/sign-in").param("email", email)
+			.param("password", password)
+			.with(csrf())
+			.with(new SessionCookie())
+			.with(ClientAddresses.from(ClientAddresses.fresh()));
 	}
 
 	private long newest() {

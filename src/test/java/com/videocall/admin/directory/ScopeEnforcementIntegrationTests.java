@@ -129,8 +129,11 @@ class ScopeEnforcementIntegrationTests {
 		browser(SignIn.ORG_ADMIN).get("/organisational-units/" + southern);
 		browser(SignIn.ORG_ADMIN).get("/users/" + priya);
 		long orgAdmin = this.organisation.accountId(SignIn.ORG_ADMIN);
-		assertThat(output).contains("Account " + orgAdmin + " asked for ORGANISATIONAL_UNIT " + southern)
-			.contains("Account " + orgAdmin + " asked for account " + priya);
+		assertThat(output)
+			.contains("Request outside the administrator's scope: asked for ORGANISATIONAL_UNIT " + southern
+					+ " (account " + orgAdmin + ",")
+			.contains("Request outside the administrator's scope: asked for account " + priya + " (account " + orgAdmin
+					+ ",");
 	}
 
 	@Test

@@ -53,6 +53,9 @@ class SignInThrottleIntegrationTests {
 	@Autowired
 	SignInProperties properties;
 
+	@Autowired
+	SecurityLog securityLog;
+
 	@Test
 	void refusesTheRightPasswordAfterFiveWrongOnes() throws Exception {
 		String client = ClientAddresses.fresh();
@@ -179,7 +182,7 @@ class SignInThrottleIntegrationTests {
 	}
 
 	private SignInThrottle throttle(SignInProperties limits) {
-		return new SignInThrottle(new RateLimits(this.jdbc, this.clock), this.accounts, limits);
+		return new SignInThrottle(new RateLimits(this.jdbc, this.clock), this.accounts, limits, this.securityLog);
 	}
 
 	private String person(String who) {

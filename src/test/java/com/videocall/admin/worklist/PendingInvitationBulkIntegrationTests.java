@@ -156,7 +156,7 @@ class PendingInvitationBulkIntegrationTests {
 			.filter((line) -> line.contains(" WARN "))
 			.toList();
 		assertThat(lines).hasSize(1);
-		assertThat(lines.get(0)).contains("asked for 5 pending invitations outside its scope");
+		assertThat(lines.get(0)).contains("Request outside the administrator's scope: asked for 5 pending invitations");
 	}
 
 	/**

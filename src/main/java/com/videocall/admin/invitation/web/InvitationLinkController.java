@@ -16,6 +16,8 @@ import com.videocall.admin.web.ErrorSummary;
 import com.videocall.admin.web.NotFoundException;
 import com.videocall.admin.web.RateLimit;
 import com.videocall.admin.web.RateLimits;
+import com.videocall.admin.web.SecurityLog;
+import com.videocall.admin.web.SecurityLog.Action;
 import com.videocall.admin.web.SingleSignOnProviders;
 import com.videocall.admin.web.SingleSignOnProviders.Provider;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,13 +69,17 @@ class InvitationLinkController {
 
 	/**
 	 * New links per client address: each one emails the invitee, so a client may not
-	 * flood an inbox. Only real expired links count (unknown tokens cost nothing).
+	 * flood an inbox. Only real expired links count (unknown tokens cost nothing); each
+	 * request refused is a line in the security log.
 	 */
 	private final RateLimit newLinks;
 
+	private final SecurityLog securityLog;
+
 	InvitationLinkController(InvitationAcceptance acceptance, PasswordPolicy passwords, SignInAfterSetUp signIn,
-			RateLimits limits, InvitationProperties properties, MessageSource messages,
-			SingleSignOnProviders providers) {
+			RateLimits limits, InvitationProperties properties, MessageSource messages, SingleSignOnProviders providers,
+			SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.providers = providers;
 		this.acceptance = acceptance;
 		this.passwords = passwords;
@@ -152,6 +158,8 @@ class InvitationLinkController {
 	String newLink(@PathVariable String token, HttpServletRequest request, RedirectAttributes attributes) {
 		LinkView link = this.acceptance.inspect(token).orElseThrow(() -> new NotFoundException("invitation link"));
 		if (link.status() == LinkStatus.EXPIRED && !this.limits.tryAcquire(this.newLinks, request.getRemoteAddr())) {
+			this.securityLog.write(Action.NEW_LINK_THROTTLED, "too many new links from the address",
+					SecurityLog.User.typed(link.email()));
 			Banner.flash(attributes, Kind.ERROR, "link.newLinkLimited");
 			return "redirect:" + linkPage(token);
 		}

@@ -4,9 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.web.SecondFactorPolicy;
 import com.videocall.admin.web.SessionEnd;
+import com.videocall.admin.web.SignInEventPublisher;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs a person in right after they set up their account, in a new session (I3), which
- * ends by itself like any other (SI6).
+ * ends by itself like any other (SI6). The sign-in is published ({@code SignedIn},
+ * "account set-up") unless it owes a second factor, whose step publishes it.
  */
 @Component
 class SignInAfterSetUp {
@@ -29,9 +34,16 @@ class SignInAfterSetUp {
 
 	private final SessionEnd sessionEnd;
 
-	SignInAfterSetUp(UserDetailsService accounts, SessionEnd sessionEnd) {
+	private final SecondFactorPolicy factors;
+
+	private final SignInEventPublisher events;
+
+	SignInAfterSetUp(UserDetailsService accounts, SessionEnd sessionEnd, SecondFactorPolicy factors,
+			SignInEventPublisher events) {
 		this.accounts = accounts;
 		this.sessionEnd = sessionEnd;
+		this.factors = factors;
+		this.events = events;
 	}
 
 	void signIn(String email, HttpServletRequest request, HttpServletResponse response) {
@@ -47,11 +59,15 @@ class SignInAfterSetUp {
 			credentials.eraseCredentials();
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+		context.setAuthentication(signedIn);
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		// Its sign-in time and the browser's mark, as form sign-in keeps them (SI6).
 		this.sessionEnd.markSignedIn(request, response);
+		if (!this.factors.missingSecondFactor(signedIn)) {
+			this.events.signedIn(((AccountUser) user).accountId(), SignInEventPublisher.ACCOUNT_SET_UP);
+		}
 	}
 
 }

@@ -11,6 +11,7 @@ import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.NotFoundException;
 import com.videocall.admin.web.SecondFactorPolicy;
+import com.videocall.admin.web.SecurityLog;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +44,15 @@ class SecondFactorResetController {
 
 	private final SecondFactorPolicy policy;
 
+	private final SecurityLog securityLog;
+
 	SecondFactorResetController(UserProfiles profiles, SecondFactorResets resets, SecondFactors factors,
-			SecondFactorPolicy policy) {
+			SecondFactorPolicy policy, SecurityLog securityLog) {
 		this.profiles = profiles;
 		this.resets = resets;
 		this.factors = factors;
 		this.policy = policy;
+		this.securityLog = securityLog;
 	}
 
 	@GetMapping("/users/{id}/second-factor-reset")
@@ -79,7 +83,7 @@ class SecondFactorResetController {
 	private UserProfile resettable(AdministratorScope scope, long id) {
 		UserProfile user = this.profiles.get(scope, id);
 		if (!this.resets.mayReset(scope, id)) {
-			logger.warn("Account {} may not reset the second factor of account {}", scope.accountId(), id);
+			this.securityLog.outOfScope(scope.accountId(), "the second factor reset of account " + id);
 			throw new NotFoundException("second factor of account " + id);
 		}
 		return user;

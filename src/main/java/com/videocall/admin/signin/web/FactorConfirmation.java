@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.videocall.admin.web.Authorities;
+import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.web.SecondFactorPolicy;
+import com.videocall.admin.web.SignInEventPublisher;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,7 +30,10 @@ import org.springframework.stereotype.Component;
  * Adds a confirmed second factor to the sign-in, as Spring Security records factors (a
  * {@link FactorGrantedAuthority} with the time it was confirmed), saves it in the session
  * under a new session id (the sign-in's rights grew), and says where to go next: the page
- * the person asked for before the second step, else the home page.
+ * the person asked for before the second step, else the home page. A factor that was the
+ * second step a sign-in owed finishes that sign-in ({@code SignedIn}); one confirmed by
+ * someone signed in already ("Confirm it's you", or a factor added on "Security") does
+ * not.
  */
 @Component
 class FactorConfirmation {
@@ -41,9 +46,12 @@ class FactorConfirmation {
 
 	private final Clock clock;
 
-	FactorConfirmation(SecondFactorPolicy factors, Clock clock) {
+	private final SignInEventPublisher events;
+
+	FactorConfirmation(SecondFactorPolicy factors, Clock clock, SignInEventPublisher events) {
 		this.factors = factors;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	void confirm(String factor, boolean setUpNow, HttpServletRequest request, HttpServletResponse response) {
@@ -63,6 +71,9 @@ class FactorConfirmation {
 		SecurityContextHolder.setContext(context);
 		request.changeSessionId();
 		this.contexts.saveContext(context, request, response);
+		if (this.factors.missingSecondFactor(current)) {
+			this.events.signedIn(((AccountUser) current.getPrincipal()).accountId(), current, factor);
+		}
 	}
 
 	/**

@@ -10,6 +10,8 @@ import com.videocall.admin.signin.PasswordResets.Link;
 import com.videocall.admin.web.ErrorSummary;
 import com.videocall.admin.web.RateLimit;
 import com.videocall.admin.web.RateLimits;
+import com.videocall.admin.web.SecurityLog;
+import com.videocall.admin.web.SecurityLog.Action;
 import com.videocall.admin.web.SignInProperties;
 import com.videocall.admin.web.SingleSignOnProviders;
 
@@ -39,7 +41,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * link used, expired or unknown gets one answer. The new password follows the rules of
  * setting up an account (I5); once it is set, every session of the account ends (this
  * browser's too, if it was one of them), the person is emailed, and they are sent to sign
- * in with it: the second factor is still asked (SI1). Tokens never go into log lines.
+ * in with it: the second factor is still asked (SI1). Tokens never go into log lines;
+ * each request or link a limit refuses is a line in the security log.
  */
 @Controller
 class PasswordResetController {
@@ -70,9 +73,12 @@ class PasswordResetController {
 
 	private final long validityMinutes;
 
+	private final SecurityLog securityLog;
+
 	PasswordResetController(PasswordResets resets, PasswordResetRequests requests, NewPasswords newPasswords,
 			SignedInSessions sessions, RateLimits limits, PasswordResetProperties properties, SignInProperties signIn,
-			SingleSignOnProviders providers) {
+			SingleSignOnProviders providers, SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.providers = providers;
 		this.resets = resets;
 		this.requests = requests;
@@ -97,7 +103,11 @@ class PasswordResetController {
 	String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request) {
 		// A domain that signs in with the organisation's provider only (SI5) has no
 		// password to choose; the answer is the same.
-		if (this.limits.tryAcquire(this.perAddress, request.getRemoteAddr()) && !this.providers.requiredFor(email)) {
+		if (!this.limits.tryAcquire(this.perAddress, request.getRemoteAddr())) {
+			this.securityLog.write(Action.PASSWORD_RESET_THROTTLED, "too many requests from the address",
+					SecurityLog.User.typed(email));
+		}
+		else if (!this.providers.requiredFor(email)) {
 			this.requests.submit(email);
 		}
 		return "redirect:/password-reset?sent";
@@ -140,6 +150,8 @@ class PasswordResetController {
 	 */
 	private Optional<Link> open(String token, String address, Model model) {
 		if (!this.limits.tryAcquire(this.wrongLinks, address)) {
+			this.securityLog.write(Action.PASSWORD_RESET_THROTTLED, "too many links that do not work from the address",
+					SecurityLog.User.UNKNOWN);
 			model.addAttribute("throttled", true);
 			model.addAttribute("waitMinutes", this.wrongLinks.window().toMinutes());
 			return Optional.empty();

@@ -11,6 +11,8 @@ import com.videocall.admin.signin.PasswordResetProperties;
 import com.videocall.admin.signin.PasswordResets;
 import com.videocall.admin.web.RateLimit;
 import com.videocall.admin.web.RateLimits;
+import com.videocall.admin.web.SecurityLog;
+import com.videocall.admin.web.SecurityLog.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,9 +55,13 @@ class PasswordResetRequests implements DisposableBean {
 
 	private final ThreadPoolExecutor worker;
 
-	PasswordResetRequests(PasswordResets resets, RateLimits limits, PasswordResetProperties properties) {
+	private final SecurityLog securityLog;
+
+	PasswordResetRequests(PasswordResets resets, RateLimits limits, PasswordResetProperties properties,
+			SecurityLog securityLog) {
 		this.resets = resets;
 		this.limits = limits;
+		this.securityLog = securityLog;
 		this.perAccount = new RateLimit("password-reset.account", properties.requestsPerAccount(),
 				properties.requestWindow());
 		this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WAITING_AT_MOST),
@@ -96,8 +102,9 @@ class PasswordResetRequests implements DisposableBean {
 		}
 		long id = account.get();
 		if (!this.limits.tryAcquire(this.perAccount, "account " + id)) {
-			logger.info("No password reset link for account {}: {} were sent within {}", id, this.perAccount.max(),
-					this.perAccount.window());
+			this.securityLog.write(Action.PASSWORD_RESET_THROTTLED,
+					"no link: %d were sent within %s".formatted(this.perAccount.max(), this.perAccount.window()),
+					SecurityLog.User.account(id));
 			return;
 		}
 		this.resets.sendLink(id);

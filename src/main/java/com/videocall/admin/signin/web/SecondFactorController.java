@@ -22,11 +22,15 @@ import com.videocall.admin.web.FailureThrottle;
 import com.videocall.admin.web.FailureThrottle.Outcome;
 import com.videocall.admin.web.RateLimits;
 import com.videocall.admin.web.SecondFactorPolicy;
+import com.videocall.admin.web.SecurityLog;
+import com.videocall.admin.web.SecurityLog.Action;
+import com.videocall.admin.web.SignInEventPublisher;
 import com.videocall.admin.web.SignInProperties;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +43,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * recovery code, and "Set up a second factor" for an account that has none: "Add a
  * passkey" or "Use an authenticator app". The key of an app being set up waits in the
  * session, encrypted, until its first code confirms it; the recovery codes are shown
- * once, in the answer to that confirmation, and stored only as digests.
+ * once, in the answer to that confirmation, and stored only as digests. A wrong code or
+ * recovery code, and any code the throttle refuses, is a line in the security log; a
+ * wrong one at the second step refuses a sign-in ({@code SignInRefused}).
  */
 @Controller
 class SecondFactorController {
@@ -64,8 +70,15 @@ class SecondFactorController {
 
 	private final long throttleMinutes;
 
+	private final SecurityLog securityLog;
+
+	private final SignInEventPublisher events;
+
 	SecondFactorController(SecondFactorService factors, FactorConfirmation confirmation, Passkeys passkeys,
-			SecondFactorPolicy policy, MessageSource messages, RateLimits limits, SignInProperties properties) {
+			SecondFactorPolicy policy, MessageSource messages, RateLimits limits, SignInProperties properties,
+			SecurityLog securityLog, SignInEventPublisher events) {
+		this.securityLog = securityLog;
+		this.events = events;
 		this.passkeys = passkeys;
 		this.policy = policy;
 		this.factors = factors;
@@ -95,7 +108,7 @@ class SecondFactorController {
 	@PostMapping("/sign-in/confirm")
 	String confirmWithApp(@AuthenticationPrincipal AccountUser me, @RequestParam(defaultValue = "") String code,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Outcome outcome = throttled(me, request, () -> this.factors.confirmWithApp(me.accountId(), code));
+		Outcome outcome = confirmed(me, request, "wrong code", () -> this.factors.confirmWithApp(me.accountId(), code));
 		if (outcome == Outcome.RIGHT) {
 			this.confirmation.confirm(Authorities.AUTHENTICATOR_APP_FACTOR, false, request, response);
 			return "redirect:" + this.confirmation.next(request, response);
@@ -112,7 +125,7 @@ class SecondFactorController {
 	String confirmWithRecoveryCode(@AuthenticationPrincipal AccountUser me,
 			@RequestParam(defaultValue = "") String recoveryCode, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Outcome outcome = throttled(me, request,
+		Outcome outcome = confirmed(me, request, "wrong recovery code",
 				() -> this.factors.confirmWithRecoveryCode(me.accountId(), recoveryCode));
 		if (outcome == Outcome.RIGHT) {
 			this.confirmation.confirm(Authorities.RECOVERY_CODE_FACTOR, false, request, response);
@@ -176,9 +189,36 @@ class SecondFactorController {
 		return recoveryCodesPage(recoveryCodes, this.confirmation.next(request, response), model);
 	}
 
-	/** Checks a code unless the throttle refuses the attempt. */
+	/**
+	 * Checks a code unless the throttle refuses the attempt, which the security log then
+	 * says.
+	 */
 	private Outcome throttled(AccountUser me, HttpServletRequest request, BooleanSupplier check) {
-		return this.throttle.attempt("account " + me.accountId(), request.getRemoteAddr(), check);
+		Outcome outcome = this.throttle.attempt("account " + me.accountId(), request.getRemoteAddr(), check);
+		if (outcome == Outcome.THROTTLED) {
+			this.securityLog.write(Action.SIGN_IN_THROTTLED, "too many wrong codes", user(me));
+		}
+		return outcome;
+	}
+
+	/**
+	 * Checks a code that confirms who is signing in, or "Confirm it's you": a wrong one
+	 * (for {@code reason}) is a failed sign-in in the security log, and refuses the
+	 * sign-in when it is one (not a confirmation of someone signed in already).
+	 */
+	private Outcome confirmed(AccountUser me, HttpServletRequest request, String reason, BooleanSupplier check) {
+		Outcome outcome = throttled(me, request, check);
+		if (outcome == Outcome.WRONG) {
+			this.securityLog.write(Action.SIGN_IN_FAILED, reason, user(me));
+			if (this.policy.missingSecondFactor(SecurityContextHolder.getContext().getAuthentication())) {
+				this.events.refused(me.accountId(), reason);
+			}
+		}
+		return outcome;
+	}
+
+	private static SecurityLog.User user(AccountUser me) {
+		return new SecurityLog.User(me.accountId(), me.getUsername());
 	}
 
 	/**

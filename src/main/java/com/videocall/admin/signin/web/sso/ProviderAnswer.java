@@ -10,9 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.account.AccountsSigningIn;
 import com.videocall.admin.account.UserAccount;
@@ -22,7 +19,11 @@ import com.videocall.admin.web.Authorities;
 import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.FormText;
+import com.videocall.admin.web.SecondFactorPolicy;
+import com.videocall.admin.web.SecurityLog;
+import com.videocall.admin.web.SecurityLog.Action;
 import com.videocall.admin.web.SessionEnd;
+import com.videocall.admin.web.SignInEventPublisher;
 import com.videocall.admin.web.SingleSignOnProviders;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -53,11 +54,13 @@ import org.springframework.web.servlet.FlashMapManager;
  * When the person came from an invitation link's "Set up with …", the verified email must
  * be the invited address: the account is then set up without a password and signed in;
  * another address changes nothing.
+ * <p>
+ * A sign-in refused (no verified email, no active account, the provider's answer refused)
+ * is a line in the security log; one finished here is published ({@code SignedIn},
+ * "single sign-on"), and one that owes its second step is published by that step.
  */
 @Component
 class ProviderAnswer implements AuthenticationSuccessHandler {
-
-	private static final Logger logger = LoggerFactory.getLogger(ProviderAnswer.class);
 
 	private static final Pattern ONE_LINE = Pattern.compile(FormText.ONE_LINE);
 
@@ -79,8 +82,15 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 
 	private final Clock clock;
 
+	private final SecondFactorPolicy policy;
+
+	private final SecurityLog securityLog;
+
+	private final SignInEventPublisher events;
+
 	ProviderAnswer(AccountsSigningIn accounts, InvitationAcceptance invitations, ProviderFactors factors,
-			SingleSignOnProviders providers, SessionEnd sessionEnd, FlashMapManager flashMaps, Clock clock) {
+			SingleSignOnProviders providers, SessionEnd sessionEnd, FlashMapManager flashMaps, Clock clock,
+			SecondFactorPolicy policy, SecurityLog securityLog, SignInEventPublisher events) {
 		this.accounts = accounts;
 		this.invitations = invitations;
 		this.factors = factors;
@@ -88,6 +98,9 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 		this.sessionEnd = sessionEnd;
 		this.flashMaps = flashMaps;
 		this.clock = clock;
+		this.policy = policy;
+		this.securityLog = securityLog;
+		this.events = events;
 		this.toPageAskedFor.setDefaultTargetUrl("/");
 	}
 
@@ -111,13 +124,15 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 			return;
 		}
 		if (email.isEmpty()) {
-			logger.info("Sign-in with {} refused: no verified email", provider);
+			this.securityLog.write(Action.SIGN_IN_FAILED, "no verified email from " + provider,
+					SecurityLog.User.UNKNOWN);
 			response.sendRedirect(request.getContextPath() + "/sign-in?unverified-email");
 			return;
 		}
 		Optional<AccountUser> account = this.accounts.activeAccount(email.get());
 		if (account.isEmpty()) {
-			logger.info("Sign-in with {} refused: no active account for its verified email", provider);
+			this.securityLog.write(Action.SIGN_IN_FAILED, "no active account for the email " + provider + " verified",
+					SecurityLog.User.typed(email.get()));
 			response.sendRedirect(request.getContextPath() + "/sign-in?no-account");
 			return;
 		}
@@ -134,7 +149,8 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 			throws IOException {
 		String reason = (failure instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
 				: failure.getClass().getSimpleName();
-		logger.info("Sign-in with the provider failed: {}", reason);
+		this.securityLog.write(Action.SIGN_IN_FAILED, "the provider's answer was refused: " + reason,
+				SecurityLog.User.UNKNOWN);
 		Optional<String> invitation = takeInvitation(request);
 		if (invitation.isPresent()) {
 			backToLink(invitation.get(), Banner.of(Kind.ERROR, "link.providerFailed", this.providers.names()), request,
@@ -186,6 +202,9 @@ class ProviderAnswer implements AuthenticationSuccessHandler {
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		this.sessionEnd.markSignedIn(request, response);
+		if (!this.policy.missingSecondFactor(signedIn)) {
+			this.events.signedIn(account.accountId(), SignInEventPublisher.SINGLE_SIGN_ON);
+		}
 	}
 
 	private void backToLink(String token, Banner banner, HttpServletRequest request, HttpServletResponse response)
