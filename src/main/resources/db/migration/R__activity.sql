@@ -5,10 +5,11 @@
 -- V22 has chained the entries copied from the invitation history) and again whenever it changes,
 -- so each statement may run again on a schema that has it already.
 
--- Append-only (AC5): entries, their areas, checkpoints and check results are never changed, and
--- are removed only by the retention job, which says so for its own transaction
--- (set local video_call_admin.activity_retention = 'on'). The hash chain shows a change made by
--- someone who gets past this.
+-- Append-only (AC5): entries, their areas, checkpoints and the integrity check's results are never
+-- changed, and only the retention job removes rows (old entries and their areas), saying so for
+-- its own transaction (set local video_call_admin.activity_retention = 'on'). That setting guards
+-- against mistakes, not against someone who can run SQL as the application: the hash chain and
+-- the integrity check show a change made by someone who gets past this (decision 20).
 create or replace function activity_append_only() returns trigger
     language plpgsql as $$
 begin
@@ -33,6 +34,10 @@ create or replace trigger activity_append_only_truncate before truncate on activ
 create or replace trigger activity_append_only before update or delete on activity_checkpoint
     for each row execute function activity_append_only();
 create or replace trigger activity_append_only_truncate before truncate on activity_checkpoint
+    for each statement execute function activity_append_only();
+create or replace trigger activity_append_only before update or delete on activity_integrity_check
+    for each row execute function activity_append_only();
+create or replace trigger activity_append_only_truncate before truncate on activity_integrity_check
     for each statement execute function activity_append_only();
 
 -- Whether administrators of these areas read the entry that the reference of an invitation's

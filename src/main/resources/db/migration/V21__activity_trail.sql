@@ -1,6 +1,7 @@
 -- The activity trail (AC1-AC7), owned by the activity module: one entry for everything
 -- administrators, invitees and the system did, each chained to the one before by a SHA-256
--- (V22 computes the hashes of the entries copied here, V23 then makes the tables append-only).
+-- (V22 computes the hashes of the entries copied here; R__activity.sql makes the tables
+-- append-only).
 -- It replaces the invitation module's history (invitation_event and the tables that hang off
 -- it): the Manage Invitation dialog reads an invitation's entries from here (AC4).
 

@@ -1,6 +1,7 @@
 package com.videocall.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.videocall.admin.activity.ActivityIntegrity;
+import com.videocall.admin.activity.IntegrityCheck;
 import com.videocall.admin.mail.Outbox;
 import com.videocall.admin.mail.OutgoingEmail;
 import com.videocall.admin.support.HttpBrowser;
@@ -38,8 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The metrics an operator scrapes (S2), read as Prometheus reads them from the management
  * port, while the application does its work: emails queued, sent and failing, invitations
- * made, reminded and accepted. The application has a database of its own, so that the
- * outbox and the pending invitations hold only what these tests put there.
+ * made, reminded and accepted, the activity trail's integrity checked. The application
+ * has a database of its own, so that the outbox and the pending invitations hold only
+ * what these tests put there.
  */
 // Retries 1 s, then 2 s apart (MailServer's settings), five attempts: an email is given
 // up about 7 s after it was queued, while the backlog, a gauge read again after 200 ms
@@ -57,7 +61,8 @@ class MetricsIntegrationTests {
 	private static final List<String> APPLICATION_METRICS = List.of("videocall_outbox_backlog",
 			"videocall_outbox_oldest_age_seconds", "videocall_emails_sent_total",
 			"videocall_emails_attempts_failed_total", "videocall_emails_failed_total", "videocall_invitations_pending",
-			"videocall_invitations_reminders_sent_total", "videocall_invitations_accepted_total");
+			"videocall_invitations_reminders_sent_total", "videocall_invitations_accepted_total",
+			"videocall_activity_integrity_broken", "videocall_activity_integrity_checked_timestamp_seconds");
 
 	@LocalServerPort
 	int port;
@@ -82,6 +87,9 @@ class MetricsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ActivityIntegrity integrity;
 
 	ManagementPort management;
 
@@ -172,6 +180,17 @@ class MetricsIntegrationTests {
 		await().atMost(Duration.ofSeconds(90))
 			.untilAsserted(() -> assertThat(metric("videocall_emails_failed_total")).isEqualTo(failed + 1));
 		awaitMetric("videocall_outbox_backlog", 0);
+	}
+
+	/** The newest check of the activity trail's integrity, whichever instance ran it. */
+	@Test
+	void showsTheNewestIntegrityCheckOfTheActivityTrail() {
+		IntegrityCheck check = this.integrity.check();
+
+		awaitMetric("videocall_activity_integrity_broken", 0);
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(metric("videocall_activity_integrity_checked_timestamp_seconds"))
+				.isCloseTo(check.checkedAt().getEpochSecond(), within(1.0)));
 	}
 
 	private long pendingInvitations() {

@@ -15,6 +15,7 @@ import com.videocall.admin.web.AppProperties;
 import com.videocall.admin.web.Authorities;
 import com.videocall.admin.web.RelativeTime;
 import com.videocall.admin.web.SecurityLog;
+import com.videocall.admin.web.SignInEvents;
 import com.videocall.admin.web.SignInProperties;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +46,10 @@ class ModularityTests {
 	 * and time zone, times as text for emails, the authority names and settings of
 	 * sign-in, the security log (only the domain code knows that a record it answers "not
 	 * found" exists outside the administrator's scope, X1, and that line must be one of
-	 * the security log's, rate-limited) and the id the shell reads from a signed-in
-	 * account (the account module's principal implements it).
+	 * the security log's, rate-limited), the id the shell reads from a signed-in account
+	 * (the account module's principal implements it) and the events the shell publishes
+	 * when someone signs in (the shell's security filters are where sign-in ends; the
+	 * activity trail records them).
 	 */
 	@Test
 	void keepsDomainCodeOutOfTheWebShell() {
@@ -55,7 +58,8 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat(resideInAPackage("com.videocall.admin.web")
 				.and(not(belongToAnyOf(AppProperties.class, RelativeTime.class, Authorities.class,
-						SignInProperties.class, SecurityLog.class, AccountPrincipal.class))))
+						SignInProperties.class, SecurityLog.class, AccountPrincipal.class, SignInEvents.class,
+						SignInEvents.SignedIn.class, SignInEvents.SignInRefused.class))))
 			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 				.importPackages("com.videocall.admin"));
 	}

@@ -5,14 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.videocall.admin.activity.ActivityIntegrity;
+import com.videocall.admin.activity.IntegrityCheck;
 import com.videocall.admin.signin.AuthenticatorAppCodes;
 import com.videocall.admin.support.AppInstance;
 import com.videocall.admin.support.MailServer;
@@ -46,8 +54,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * each email is delivered once whichever instance sends it, and an instance that stops in
  * the middle of sending loses no email. The instances run on a database of their own, so
  * that only their dispatchers deliver its outbox; each reaches the mail server
- * (GreenMail) through a relay of its own, which counts what it sends. The figures go to
- * the test's output ("Several instances: ...").
+ * (GreenMail) through a relay of its own, which counts what it sends; and the activity
+ * trail's writers on both instances chain their entries one after the other. The figures
+ * go to the test's output ("Several instances: ...").
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class SeveralInstancesIntegrationTests {
@@ -300,6 +309,64 @@ class SeveralInstancesIntegrationTests {
 				this.mailOfA.served().size() - sentByA, this.mailOfB.served().size() - sentByB,
 				received.values().stream().mapToLong(Long::longValue).sum(), received.size(),
 				received.values().stream().mapToLong((copies) -> copies - 1).sum());
+	}
+
+	/**
+	 * The activity trail's writers on both instances at once (AC5): an administrator on
+	 * each instance invites 10 people in one Add Users (10 entries in one transaction)
+	 * and then reminds them one by one, both at the same time. Each entry is chained
+	 * after the one before, whichever instance wrote it: the integrity check finds the
+	 * whole trail following, no fork and no entry lost.
+	 */
+	@Test
+	void chainsTheEntriesBothInstancesWriteAtOnce() throws Exception {
+		List<AppInstance> instances = List.of(this.a, this.b);
+		CyclicBarrier start = new CyclicBarrier(instances.size());
+		ExecutorService threads = Executors.newFixedThreadPool(instances.size());
+		try {
+			List<Future<List<Integer>>> reminders = new ArrayList<>();
+			for (AppInstance instance : instances) {
+				RawHttp admin = new RawHttp(instance.port(), "127.0.9.2" + reminders.size()).signIn(SignIn.ADMIN,
+						PASSWORD);
+				String prefix = "chained-" + instance.name() + "-";
+				reminders.add(threads.submit(() -> {
+					start.await(30, TimeUnit.SECONDS);
+					addUsers(admin,
+							IntStream.rangeClosed(1, 10).mapToObj((i) -> prefix + i + DOMAIN).toArray(String[]::new));
+					return this.jdbc.sql("""
+							select i.id, i.version from invitation i join account a on a.id = i.account_id
+							where a.email like ? and i.status = 'PENDING'
+							""")
+						.param(prefix + "%")
+						.query((rs, row) -> admin
+							.send("POST", "/users/invitations/" + rs.getLong(1) + "/reminder",
+									admin.form("version", String.valueOf(rs.getLong(2))))
+							.status())
+						.list();
+				}));
+			}
+			for (Future<List<Integer>> reminded : reminders) {
+				assertThat(reminded.get(60, TimeUnit.SECONDS)).hasSize(10).containsOnly(302);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		List<String> writers = this.jdbc.sql("""
+				select a.email from activity_entry e join invitation i on i.id = e.invitation_id
+				join account a on a.id = i.account_id where a.email like 'chained-%' order by e.id
+				""").query((rs, row) -> rs.getString(1).substring(8, 9)).list();
+		assertThat(writers).as("entries of these invitations, by instance").hasSize(40).contains("A", "B");
+		long turns = IntStream.range(1, writers.size())
+			.filter((i) -> !writers.get(i).equals(writers.get(i - 1)))
+			.count();
+		IntegrityCheck check = this.b.bean(ActivityIntegrity.class).check();
+		assertThat(check.broken()).as("chain broken: %s at %s", check.problem(), check.brokenAtEntry()).isFalse();
+		assertThat(check.entriesChecked())
+			.isEqualTo(this.jdbc.sql("select count(*) from activity_entry").query(Long.class).single());
+		report("Activity trail: A and B each invite 10 and remind them at once, %d turns between the instances' "
+				+ "entries; the check found all %d entries whole", turns, check.entriesChecked());
 	}
 
 	@Test

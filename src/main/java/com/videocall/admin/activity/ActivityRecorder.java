@@ -36,8 +36,12 @@ class ActivityRecorder {
 
 	private static final Logger logger = LoggerFactory.getLogger(ActivityRecorder.class);
 
-	/** The chain's advisory lock: "activity" in ASCII. */
-	private static final long CHAIN_LOCK = 0x6163746976697479L;
+	/**
+	 * The chain's advisory lock: "activity" in ASCII. Held by a writer from reading the
+	 * last hash to its commit, and by the retention job while it removes entries and
+	 * writes their checkpoint.
+	 */
+	static final long CHAIN_LOCK = 0x6163746976697479L;
 
 	private final JdbcClient jdbc;
 

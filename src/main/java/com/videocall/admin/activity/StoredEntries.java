@@ -60,7 +60,8 @@ public final class StoredEntries {
 				rs.getBytes(10));
 	}
 
-	private static Long nullable(ResultSet rs, int column) throws SQLException {
+	/** The column's number, or null. */
+	static Long nullable(ResultSet rs, int column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}
