@@ -34,14 +34,21 @@ public class ActivityAreas {
 	 * {@value #LISTED} (then they are named).
 	 */
 	public Optional<List<AreaChoice>> listed(AdministratorScope scope) {
-		// Sorted only when they are few: a System Administrator's thousands are not.
-		List<AreaChoice> areas = this.jdbc
-			.sql("select id, name from (select id, name" + IN_SCOPE + " limit :limit) a order by lower(name), id")
+		if (scope.everything() ? manyAreas() : scope.areaIds().size() > LISTED) {
+			return Optional.empty();
+		}
+		return Optional.of(this.jdbc.sql("select id, name" + IN_SCOPE + " order by lower(name), id")
 			.params(scope.sqlParameters())
-			.param("limit", LISTED + 1)
 			.query((rs, row) -> new AreaChoice(rs.getLong(1), rs.getString(2)))
-			.list();
-		return (areas.size() > LISTED) ? Optional.empty() : Optional.of(areas);
+			.list());
+	}
+
+	/** Whether there are more areas than are listed, counting no further. */
+	private boolean manyAreas() {
+		return this.jdbc.sql("select count(*) > :listed from (select 1 from directory_area limit :listed + 1) a")
+			.param("listed", LISTED)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** The name of an area in scope; empty for an area outside it or none. */

@@ -7,7 +7,6 @@ import com.videocall.admin.activity.ActivityRow;
 import com.videocall.admin.activity.ActivityRow.AreaInScope;
 import com.videocall.admin.web.RelativeTime;
 
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -24,6 +23,8 @@ final class ActivityRowsHtml {
 
 	private final LongFunction<String> areaUrls;
 
+	private final StringBuilder html = new StringBuilder(32_768);
+
 	ActivityRowsHtml(ActivityWords words, RelativeTime times, LongFunction<String> areaUrls) {
 		this.words = words;
 		this.times = times;
@@ -31,61 +32,69 @@ final class ActivityRowsHtml {
 	}
 
 	String of(ActivityPage page) {
-		StringBuilder html = new StringBuilder(page.rows().size() * 900);
-		String when = escape(this.words.label("activity.when", null));
-		String who = escape(this.words.label("activity.who", null));
-		String what = escape(this.words.label("activity.what", null));
-		String person = escape(this.words.label("activity.person", null));
-		String areas = escape(this.words.label("activity.areas", null));
-		String source = escape(this.words.label("activity.page", null));
 		for (ActivityRow row : page.rows()) {
-			html.append("<tr id=\"entry-")
-				.append(row.id())
-				.append("\"><td data-label=\"")
-				.append(when)
-				.append("\"><time datetime=\"")
-				.append(row.at());
-			html.append("\">").append(escape(this.times.dateTime(row.at()))).append("</time></td>");
-			cell(html, who, escape(this.words.who(row)));
-			cell(html, what, escape(this.words.what(row)));
-			cell(html, person, (row.personEmail() != null)
-					? link("/users?q=" + query(row.personEmail()), escape(row.personEmail()), null) : "");
-			html.append("<td data-label=\"").append(areas).append("\">");
-			if (!row.areas().isEmpty()) {
-				html.append("<ul class=\"plain\">");
-				for (AreaInScope area : row.areas()) {
-					html.append("<li>")
-						.append(link(this.areaUrls.apply(area.id()), escape(area.name()),
-								escape(this.words.format("activity.onlyArea", area.name()))));
-					if (!area.roles().isEmpty()) {
-						html.append(' ').append(escape(this.words.format("activity.roles", this.words.roles(area))));
-					}
-					html.append("</li>");
-				}
-				html.append("</ul>");
+			this.html.append("<tr id=\"entry-").append(row.id()).append("\">");
+			open("activity.when").append("<time datetime=\"").append(row.at()).append("\">");
+			escaped(this.times.dateTime(row.at())).append("</time></td>");
+			escaped(open("activity.who"), this.words.who(row)).append("</td>");
+			escaped(open("activity.what"), this.words.what(row)).append("</td>");
+			open("activity.person");
+			if (row.personEmail() != null) {
+				this.html.append("<a href=\"/users?q=");
+				escaped(UriUtils.encodeQueryParam(row.personEmail(), "UTF-8")).append("\">");
+				escaped(row.personEmail()).append("</a>");
 			}
-			html.append("</td>");
-			cell(html, source, (row.sourcePage() != null) ? escape(row.sourcePage()) : "");
-			html.append("</tr>\n");
+			open("activity.areas");
+			if (!row.areas().isEmpty()) {
+				this.html.append("<ul class=\"plain\">");
+				for (AreaInScope area : row.areas()) {
+					this.html.append("<li><a href=\"");
+					escaped(this.areaUrls.apply(area.id())).append("\">");
+					escaped(area.name()).append("</a>");
+					if (!area.roles().isEmpty()) {
+						escaped(this.html.append(' '), this.words.format("activity.roles", this.words.roles(area)));
+					}
+					this.html.append("</li>");
+				}
+				this.html.append("</ul>");
+			}
+			this.html.append("</td>");
+			escaped(open("activity.page"), row.sourcePage()).append("</td></tr>");
 		}
-		return html.toString();
+		return this.html.toString();
 	}
 
-	private static void cell(StringBuilder html, String label, String content) {
-		html.append("<td data-label=\"").append(label).append("\">").append(content).append("</td>");
+	/** A cell, labelled for narrow screens where cells stack. */
+	private StringBuilder open(String label) {
+		return escaped(this.html.append("<td data-label=\""), this.words.label(label, null)).append("\">");
 	}
 
-	private static String link(String href, String text, String title) {
-		return "<a href=\"" + escape(href) + "\"" + ((title != null) ? " title=\"" + title + "\"" : "") + ">" + text
-				+ "</a>";
+	private StringBuilder escaped(String text) {
+		return escaped(this.html, text);
 	}
 
-	private static String query(String value) {
-		return UriUtils.encodeQueryParam(value, "UTF-8");
-	}
-
-	private static String escape(String text) {
-		return HtmlUtils.htmlEscape(text, "UTF-8");
+	/** Appends the text (none for null) with the characters of HTML escaped. */
+	private static StringBuilder escaped(StringBuilder html, String text) {
+		if (text == null) {
+			return html;
+		}
+		int plain = 0;
+		while (plain < text.length() && "<>&\"'".indexOf(text.charAt(plain)) < 0) {
+			plain++;
+		}
+		html.append(text, 0, plain);
+		for (int i = plain; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '<' -> html.append("&lt;");
+				case '>' -> html.append("&gt;");
+				case '&' -> html.append("&amp;");
+				case '"' -> html.append("&quot;");
+				case '\'' -> html.append("&#39;");
+				default -> html.append(c);
+			}
+		}
+		return html;
 	}
 
 }
