@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.videocall.admin.account.EmailAddresses;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.people.Users;
 
@@ -24,10 +25,6 @@ class Invitees {
 	static final int MAX_ENTRIES = 100;
 
 	private static final Pattern SEPARATORS = Pattern.compile("[,;\\r\\n]+");
-
-	private static final Pattern EMAIL = Pattern
-		.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-				+ "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
@@ -53,7 +50,7 @@ class Invitees {
 		}
 		for (String entry : entries) {
 			if (entry.contains("@")) {
-				if (entry.length() <= 254 && EMAIL.matcher(entry).matches()) {
+				if (EmailAddresses.isWellFormed(entry)) {
 					emails.putIfAbsent(entry.toLowerCase(Locale.ROOT), entry);
 				}
 				else {

@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -24,6 +29,19 @@ import org.springframework.stereotype.Component;
 public class RelativeTime {
 
 	private static final int DAYS_SHOWN_AS_COUNT = 6;
+
+	/**
+	 * Made once, as the zone's names below: making a formatter per call, and looking the
+	 * zone's name up for each time, cost a list of 50 times a tenth of its page.
+	 */
+	private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder().appendPattern("d MMM yyyy, h:mm ")
+		.appendText(ChronoField.AMPM_OF_DAY, Map.of(0L, "am", 1L, "pm"))
+		.toFormatter(Locale.ENGLISH);
+
+	private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+
+	/** The zone's short name at each of its offsets ("AEST", "AEDT"). */
+	private final Map<ZoneOffset, String> zoneNames = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -46,10 +64,9 @@ public class RelativeTime {
 	 * Nov 2026, 3:05 pm AEDT" (a reader elsewhere knows which 3:05 pm it is).
 	 */
 	public String dateTime(Instant when) {
-		return DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a zzz", Locale.ENGLISH)
-			.format(when.atZone(this.zone))
-			.replace("AM", "am")
-			.replace("PM", "pm");
+		ZonedDateTime local = when.atZone(this.zone);
+		return DATE_TIME.format(local) + " "
+				+ this.zoneNames.computeIfAbsent(local.getOffset(), (offset) -> ZONE_NAME.format(local));
 	}
 
 	MessageSourceResolvable invitedPhrase(Instant when) {

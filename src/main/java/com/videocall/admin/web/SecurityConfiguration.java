@@ -127,8 +127,8 @@ class SecurityConfiguration {
 			// Only on the management port, which is not public (management.server.*).
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.permitAll()
-			.requestMatchers("/users/**", "/pending-invitations/**", "/organisational-units/**", "/waiting-areas/**",
-					"/meeting-rooms/**")
+			.requestMatchers("/users/**", "/pending-invitations/**", "/activity/**", "/organisational-units/**",
+					"/waiting-areas/**", "/meeting-rooms/**")
 			.access(factors.afterSecondFactor(AuthorityAuthorizationManager.hasAuthority(Authorities.ADMINISTRATOR)))
 			.requestMatchers("/sent-emails/**")
 			.access(factors

@@ -62,6 +62,10 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.audit.check("Manage Invitation, reminder sent (next one later)");
 		click(AriaRole.LINK, "Close");
 		this.audit.check("Users list, back from the dialog");
+		click(AriaRole.LINK, "Activity");
+		this.audit.check("Activity of an Organisation Administrator");
+		visit("/activity?what=REMINDER_SENT&who=nobody%40example.org", "Activity, nothing found");
+		visit("/activity?what=UNKNOWN&from=2026-02-30&to=2026-01-01&before=x", "Activity, filters it cannot read");
 		visit("/pending-invitations", "Pending Invitations");
 		visit("/pending-invitations?filter=inviter-gone&q=nobody-is-called-this", "Pending Invitations, nothing found");
 		visit("/pending-invitations?filter=expiring&sort=expiry&area=" + this.clinic.waitingArea(),
@@ -154,6 +158,8 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.page.locator("main table a").first().click();
 		this.audit.check("Sent email");
 		visit("/waiting-areas", "Waiting Areas, every area");
+		visit("/activity", "Activity, every area");
+		visit("/activity?what=SIGNED_IN", "Activity, sign-ins");
 		visit("/about", "About");
 		this.audit.assertNoProblems();
 	}
@@ -192,6 +198,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.audit.check("Manage Invitation without script, one role marked");
 		click(AriaRole.BUTTON, "Remove Roles");
 		this.audit.check("Remove Roles without script");
+		visit("/activity?person=" + invitee, "Activity without script");
 		visit(this.clinic.waitingAreaPath() + "/add-users", "Add Users without script");
 		click(AriaRole.BUTTON, "Save");
 		this.audit.check("Add Users without script, nothing filled in");

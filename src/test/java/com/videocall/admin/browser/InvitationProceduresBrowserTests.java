@@ -17,13 +17,26 @@ import org.junit.jupiter.api.Test;
  */
 class InvitationProceduresBrowserTests extends BrowserTest {
 
+	/** Then finds it in Activity (AC1, AC3), filtered by what happened and to whom. */
 	@Test
-	void sendsAReminderFromTheUsersList() {
+	void sendsAReminderFromTheUsersListAndFindsItInActivity() {
 		String invitee = invite("reminded", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
 		signIn();
 		openManageInvitation(invitee);
 		click(AriaRole.BUTTON, "Send Reminder");
 		assertThat(banner()).containsText("Reminder sent to " + invitee);
+		click(AriaRole.LINK, "Close");
+		click(AriaRole.LINK, "Activity");
+		this.page.getByLabel("What", new Page.GetByLabelOptions().setExact(true)).selectOption("Reminder sent");
+		this.page.getByLabel("Person", new Page.GetByLabelOptions().setExact(true)).fill(invitee);
+		click(AriaRole.BUTTON, "Filter");
+		Locator rows = this.page.locator("main tbody tr");
+		assertThat(rows).hasCount(1);
+		assertThat(rows.locator("td[data-label=Who]")).hasText("Admin " + this.clinic.tag());
+		assertThat(rows.locator("td[data-label=What]")).hasText("Reminder sent");
+		assertThat(rows.locator("td[data-label=Areas]")).hasText(this.clinic.waitingAreaName());
+		assertThat(rows.locator("td[data-label=Page]")).hasText("Users: Manage Invitation");
+		assertThat(this.page.getByLabel("Person", new Page.GetByLabelOptions().setExact(true))).hasValue(invitee);
 	}
 
 	@Test

@@ -24,8 +24,9 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 		this.keys = new Keyboard(this.page);
 	}
 
+	/** Then finds it in Activity by its filters (AC1, AC3). */
 	@Test
-	void sendsAReminderByKeyboardOnly() {
+	void sendsAReminderByKeyboardOnlyAndFindsItInActivity() {
 		String invitee = invite("keyboard", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
 		signInByKeyboard();
 		openManageInvitationByKeyboard(invitee);
@@ -33,6 +34,21 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 		this.keys.pressAndWait("Enter");
 		assertThat(banner()).containsText("Reminder sent to " + invitee);
 		report("Users list: Send Reminder");
+		this.keys.tabTo("A", "Close");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("A", "Activity");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("SELECT", "What");
+		// A list takes the first letters of one of its options.
+		this.keys.type("Reminder s");
+		this.keys.tabTo("INPUT", "Person");
+		this.keys.type(invitee);
+		this.keys.pressAndWait("Enter");
+		Locator rows = this.page.locator("main tbody tr");
+		assertThat(rows).hasCount(1);
+		assertThat(rows.locator("td[data-label=What]")).hasText("Reminder sent");
+		assertThat(rows.locator("td[data-label=Person]")).hasText(invitee);
+		report("Users list: Send Reminder, then Activity: What, Person, Filter");
 	}
 
 	@Test

@@ -21,6 +21,8 @@ public final class SyntheticOrganisationDatabase {
 
 	private static JdbcClient jdbc;
 
+	private static SingleConnectionDataSource dataSource;
+
 	private SyntheticOrganisationDatabase() {
 	}
 
@@ -30,6 +32,20 @@ public final class SyntheticOrganisationDatabase {
 			jdbc = plant();
 		}
 		return jdbc;
+	}
+
+	/**
+	 * Adds {@code entries} entries to the activity trail with
+	 * bulk/synthetic-activity.sql, as the benchmark adds a million: chained after the
+	 * newest entry there is.
+	 */
+	public static synchronized void plantActivity(int entries) {
+		jdbc().sql("select set_config('synthetic.activity_entries', ?, false)")
+			.param(String.valueOf(entries))
+			.query()
+			.singleRow();
+		new ResourceDatabasePopulator(new ClassPathResource("bulk/synthetic-activity.sql")).execute(dataSource);
+		jdbc().sql("select set_config('synthetic.activity_entries', '', false)").query().singleRow();
 	}
 
 	/**
@@ -46,9 +62,8 @@ public final class SyntheticOrganisationDatabase {
 	}
 
 	private static JdbcClient plant() {
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-				TestDatabase.newDatabase() + "?currentSchema=video_call_admin", TestDatabase.user(),
-				TestDatabase.password(), true);
+		dataSource = new SingleConnectionDataSource(TestDatabase.newDatabase() + "?currentSchema=video_call_admin",
+				TestDatabase.user(), TestDatabase.password(), true);
 		Flyway.configure()
 			.dataSource(new DriverManagerDataSource(dataSource.getUrl(), TestDatabase.user(), TestDatabase.password()))
 			.schemas("video_call_admin")

@@ -153,6 +153,11 @@ final class AccessRoutes {
 					(s) -> Call.post("/pending-invitations/cancellation", "selected", NO_INVITATION)),
 			route("GET /pending-invitations/export", Access.ADMINISTRATORS, NO_ID, NO_KIND,
 					(s) -> Call.get("/pending-invitations/export")),
+			// Each administrator reads the entries of their own areas (AC2); the CSV is
+			// recorded as an entry of its own.
+			route("GET /activity", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/activity")),
+			route("GET /activity/export", Access.ADMINISTRATORS, NO_ID, NO_KIND,
+					(s) -> Call.get("/activity/export", "what", "INVITED")),
 			route("GET /organisational-units", Access.ADMINISTRATORS, NO_ID, NO_KIND,
 					(s) -> Call.get("/organisational-units")),
 			route("GET /waiting-areas", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.get("/waiting-areas")),

@@ -132,7 +132,9 @@ final class FuzzTargets {
 			case "fullName" -> "Fuzz+Person";
 			case "password", "confirmPassword" -> SET_UP_PASSWORD;
 			case "email" -> "nobody%40test.invalid";
-			case "q", "name", "extra" -> FuzzValues.OMIT;
+			case "q", "name", "extra", "who", "person", "area", "areaName", "before", "after" -> FuzzValues.OMIT;
+			case "what" -> "REMINDER_SENT";
+			case "from", "to" -> "2026-01-01";
 			case "back" -> "%2Fusers";
 			default -> (param.kind() == FuzzRoutes.Kind.NUMBER) ? FuzzValues.MISSING : "x";
 		};

@@ -1,0 +1,76 @@
+package com.videocall.admin.activity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.videocall.admin.directory.AdministratorScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The areas the Activity page's "Area" filter offers (AC3): those in the reader's scope,
+ * by name, from the directory's view {@code directory_area}. Up to {@value #LISTED} are
+ * listed to choose from; a scope with more (a System Administrator has every area, over
+ * 3,000 in the synthetic organisation) names the area instead, since a list that long
+ * would make every page of Activity slow to send and hard to use.
+ */
+@Service
+public class ActivityAreas {
+
+	static final int LISTED = 200;
+
+	private static final String IN_SCOPE = " from directory_area where (:everything or id = any(:areas))";
+
+	private final JdbcClient jdbc;
+
+	ActivityAreas(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The areas in scope to choose from, by name; empty when there are more than
+	 * {@value #LISTED} (then they are named).
+	 */
+	public Optional<List<AreaChoice>> listed(AdministratorScope scope) {
+		if (scope.everything() ? manyAreas() : scope.areaIds().size() > LISTED) {
+			return Optional.empty();
+		}
+		return Optional.of(this.jdbc.sql("select id, name" + IN_SCOPE + " order by lower(name), id")
+			.params(scope.sqlParameters())
+			.query((rs, row) -> new AreaChoice(rs.getLong(1), rs.getString(2)))
+			.list());
+	}
+
+	/** Whether there are more areas than are listed, counting no further. */
+	private boolean manyAreas() {
+		return this.jdbc.sql("select count(*) > :listed from (select 1 from directory_area limit :listed + 1) a")
+			.param("listed", LISTED)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The name of an area in scope; empty for an area outside it or none. */
+	public Optional<String> name(AdministratorScope scope, long areaId) {
+		return this.jdbc.sql("select name" + IN_SCOPE + " and id = :id")
+			.params(scope.sqlParameters())
+			.param("id", areaId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** The areas in scope with this name, in any case. */
+	public Set<Long> named(AdministratorScope scope, String name) {
+		return Set.copyOf(this.jdbc.sql("select id" + IN_SCOPE + " and lower(name) = lower(:name)")
+			.params(scope.sqlParameters())
+			.param("name", name)
+			.query(Long.class)
+			.list());
+	}
+
+	/** An area to choose. */
+	public record AreaChoice(long id, String name) {
+	}
+
+}

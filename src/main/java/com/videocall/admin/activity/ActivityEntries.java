@@ -1,0 +1,185 @@
+package com.videocall.admin.activity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.videocall.admin.activity.ActivityRow.AreaInScope;
+import com.videocall.admin.activity.ActivityRow.Doer;
+import com.videocall.admin.activity.ActivityStatements.Filters;
+import com.videocall.admin.activity.ActivityStatements.Statement;
+import com.videocall.admin.activity.ActivityStatements.Way;
+import com.videocall.admin.directory.AdministratorScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Activity page and its CSV (AC1-AC3): a read model over the trail, the account
+ * module's view {@code account_profile} (names and emails) and the directory's
+ * {@code directory_area} (area names). An entry is read when one of its areas is in the
+ * reader's scope (any entry for a System Administrator), and shows only those areas
+ * (AC2). A page is two statements whatever its depth: the ids
+ * ({@link ActivityStatements}), then those rows.
+ */
+@Service
+public class ActivityEntries {
+
+	static final int PAGE_SIZE = 50;
+
+	/** Entries read at a time while the CSV is written: it is never held whole. */
+	static final int EXPORT_BATCH = 1_000;
+
+	private static final String ROWS = """
+			select e.id, e.occurred_at, e.kind, e.actor_id is null as automatic,
+			       e.actor_id = e.person_id and e.invitation_id is not null as by_invitee,
+			       actor.display_name, person.email, e.source_page, e.detail,
+			       array(select x.area_id || ':' || array_to_string(x.roles, ',') || ':' || coalesce(d.name, '')
+			             from activity_entry_area x left join directory_area d on d.id = x.area_id
+			             where x.entry_id = e.id order by d.name, x.area_id) as areas
+			from activity_entry e
+			left join account_profile actor on actor.id = e.actor_id
+			left join account_profile person on person.id = e.person_id
+			where e.id = any(:ids)
+			""";
+
+	private final JdbcClient jdbc;
+
+	ActivityEntries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A page of {@value #PAGE_SIZE} entries from the position, newest first. */
+	public ActivityPage page(AdministratorScope scope, ActivityQuery query, ActivityPosition position) {
+		List<ActivityRow> rows = filters(query).map((filters) -> read(scope, query, filters, position, PAGE_SIZE + 1))
+			.orElse(List.of());
+		boolean more = rows.size() > PAGE_SIZE;
+		List<ActivityRow> shown = new ArrayList<>(more ? rows.subList(0, PAGE_SIZE) : rows);
+		if (!position.newerFirst()) {
+			Collections.reverse(shown);
+			return new ActivityPage(shown, shown.isEmpty() ? null : shown.get(shown.size() - 1).id(),
+					more ? shown.get(0).id() : null);
+		}
+		return new ActivityPage(shown, more ? shown.get(shown.size() - 1).id() : null,
+				(position.before() != null && !shown.isEmpty()) ? shown.get(0).id() : null);
+	}
+
+	/**
+	 * Every entry the query matches, newest first, handed over as they are read,
+	 * {@value #EXPORT_BATCH} at a time: entries written meanwhile are newer than the
+	 * first and left out.
+	 */
+	public void forEach(AdministratorScope scope, ActivityQuery query, Consumer<ActivityRow> each) {
+		Optional<Filters> filters = filters(query);
+		if (filters.isEmpty()) {
+			return;
+		}
+		List<ActivityRow> batch = read(scope, query, filters.get(), ActivityPosition.NEWEST, EXPORT_BATCH);
+		batch.forEach(each);
+		while (batch.size() == EXPORT_BATCH) {
+			ActivityPosition next = ActivityPosition.before(batch.get(batch.size() - 1).id());
+			batch = read(scope, query, filters.get(), next, EXPORT_BATCH);
+			batch.forEach(each);
+		}
+	}
+
+	/** The filters with emails resolved; none when an email names no account. */
+	private Optional<Filters> filters(ActivityQuery query) {
+		Long actor = null;
+		Long person = null;
+		if (query.actorEmail() != null || query.personEmail() != null) {
+			List<Long> ids = this.jdbc.sql("""
+					select (select id from account_profile where lower(email) = lower(:actor)),
+					       (select id from account_profile where lower(email) = lower(:person))
+					""")
+				.param("actor", query.actorEmail())
+				.param("person", query.personEmail())
+				.query((rs, row) -> Arrays.asList(nullable(rs, 1), nullable(rs, 2)))
+				.single();
+			actor = ids.get(0);
+			person = ids.get(1);
+			if ((query.actorEmail() != null && actor == null) || (query.personEmail() != null && person == null)) {
+				return Optional.empty();
+			}
+		}
+		return Optional.of(new Filters(query.kind(), query.automatic(), actor, person, query.from(), query.until()));
+	}
+
+	private List<ActivityRow> read(AdministratorScope scope, ActivityQuery query, Filters filters,
+			ActivityPosition position, int limit) {
+		Long[] areas = areas(scope, query);
+		if (areas != null && areas.length == 0) {
+			return List.of();
+		}
+		Way way = Way.of(filters, areas);
+		if (way == Way.PERIOD && !readsWholePeriod(filters, position)) {
+			way = Way.NEWEST_FIRST;
+		}
+		Statement statement = ActivityStatements.ids(filters, areas, position, limit, way);
+		List<Long> ids = this.jdbc.sql(statement.sql()).params(statement.parameters()).query(Long.class).list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, ActivityRow> rows = new HashMap<>();
+		this.jdbc.sql(ROWS)
+			.param("ids", ids.toArray(Long[]::new))
+			.query((rs, row) -> rows.put(rs.getLong("id"), row(scope, rs)))
+			.list();
+		return ids.stream().map(rows::get).toList();
+	}
+
+	private boolean readsWholePeriod(Filters filters, ActivityPosition position) {
+		Statement window = ActivityStatements.window(filters);
+		return this.jdbc.sql(window.sql()).params(window.parameters()).query((rs, row) -> {
+			Long newest = nullable(rs, 1);
+			Long first = (filters.from() != null) ? nullable(rs, 2) : Long.valueOf(0);
+			Long last = (filters.until() != null) ? nullable(rs, 3) : newest;
+			return ActivityStatements.readsWholePeriod(position, newest, first, last);
+		}).single();
+	}
+
+	/**
+	 * The areas an entry must concern, null for none: every area of a limited scope, or
+	 * those asked for that it covers.
+	 */
+	private static Long[] areas(AdministratorScope scope, ActivityQuery query) {
+		if (query.areaIds() == null) {
+			return scope.everything() ? null : scope.areaIds().toArray(Long[]::new);
+		}
+		return query.areaIds().stream().filter(scope::covers).sorted().toArray(Long[]::new);
+	}
+
+	/** The row as the reader may see it: areas in scope, the page only if all are. */
+	private static ActivityRow row(AdministratorScope scope, ResultSet rs) throws SQLException {
+		List<AreaInScope> areas = new ArrayList<>();
+		boolean allInScope = true;
+		for (String area : (String[]) rs.getArray("areas").getArray()) {
+			String[] parts = area.split(":", 3);
+			long id = Long.parseLong(parts[0]);
+			if (scope.covers(id)) {
+				areas.add(new AreaInScope(id, parts[2], parts[1].isEmpty() ? List.of() : List.of(parts[1].split(","))));
+			}
+			else {
+				allInScope = false;
+			}
+		}
+		Doer doer = rs.getBoolean("automatic") ? Doer.SYSTEM
+				: rs.getBoolean("by_invitee") ? Doer.INVITEE : Doer.ACCOUNT;
+		return new ActivityRow(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), doer,
+				(doer == Doer.ACCOUNT) ? rs.getString("display_name") : null, rs.getString("email"), List.copyOf(areas),
+				allInScope ? rs.getString("source_page") : null, rs.getString("detail"));
+	}
+
+	private static Long nullable(ResultSet rs, int column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

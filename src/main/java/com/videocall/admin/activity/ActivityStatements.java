@@ -1,0 +1,182 @@
+package com.videocall.admin.activity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statements of the Activity page (AC3), written for a million entries (AC7): each
+ * finds the ids of a page, newest first (oldest first going newer from a cursor), by
+ * keyset on the id (the chain's order), and reads no row it does not show. The ways in:
+ * <ul>
+ * <li>one account's entries (the "Who" or "Person" filter): its own index
+ * ({@code activity_entry_actor}, {@code activity_entry_person}), each candidate checked
+ * against the areas, if any, since one account has few entries;</li>
+ * <li>up to {@value #PER_AREA} areas (a limited scope, or the "Area" filter): for each
+ * area, the newest entries past the cursor from {@code activity_entry_area_newest}, then
+ * the newest of those. That is exact: an entry among the newest of the union is among the
+ * newest of its own area. Other filters are applied inside each area's scan;</li>
+ * <li>otherwise (a System Administrator, or a scope of more areas, which holds a larger
+ * share of the entries): the primary key backwards, or the kind's index, each entry
+ * checked against the areas, if any. With "From" or "To" the entries of that period may
+ * lie far from the newest, where the planner, which assumes them spread evenly, does not
+ * look for them: {@link #window} then estimates, from the time index, whether reading the
+ * whole period (then sorting it) costs less than skipping the entries in front of
+ * it.</li>
+ * </ul>
+ * Entries without areas (about signing in) are found only without an area condition, that
+ * is by System Administrators.
+ */
+final class ActivityStatements {
+
+	/** Scopes of up to this many areas are read area by area. */
+	static final int PER_AREA = 100;
+
+	/**
+	 * One of the areas. A probe per entry ({@code offset 0} keeps PostgreSQL from turning
+	 * it into a join, which scanned every area row above the cursor).
+	 */
+	private static final String IN_AREAS = """
+			 and exists (select 1 from activity_entry_area x where x.entry_id = e.id and x.area_id = any(:areas)
+			             offset 0)
+			""";
+
+	/**
+	 * Where the period lies among the ids: the newest id, the first entry from "From" and
+	 * the last before "To" (null when there is none, or no such date).
+	 */
+	private static final String WINDOW = """
+			select (select max(id) from activity_entry),
+			       (select id from activity_entry where occurred_at >= :from order by occurred_at, id limit 1),
+			       (select id from activity_entry where occurred_at < :until order by occurred_at desc, id desc limit 1)
+			""";
+
+	private ActivityStatements() {
+	}
+
+	/** The filters, with the accounts named by email as their ids. */
+	record Filters(ActivityKind kind, boolean automatic, Long actorId, Long personId, Instant from, Instant until) {
+
+		boolean oneAccount() {
+			return this.actorId != null || this.personId != null;
+		}
+
+	}
+
+	/** SQL with named parameters. */
+	record Statement(String sql, Map<String, Object> parameters) {
+	}
+
+	/**
+	 * How the ids are found: an account's, area by area, or newest first; for the last,
+	 * whether a period is read whole ({@link #window}).
+	 */
+	enum Way {
+
+		ONE_ACCOUNT, PER_AREA, NEWEST_FIRST, PERIOD;
+
+		static Way of(Filters filters, Long[] areas) {
+			if (filters.oneAccount()) {
+				return ONE_ACCOUNT;
+			}
+			if (areas != null && areas.length <= ActivityStatements.PER_AREA) {
+				return PER_AREA;
+			}
+			return (filters.from() != null || filters.until() != null) ? PERIOD : NEWEST_FIRST;
+		}
+
+	}
+
+	/** The statement that tells where the period lies ({@link #readsWholePeriod}). */
+	static Statement window(Filters filters) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("from", timestamp(filters.from()));
+		parameters.put("until", timestamp(filters.until()));
+		return new Statement(WINDOW, parameters);
+	}
+
+	/**
+	 * Whether reading the period whole is cheaper than skipping what lies in front of it
+	 * from the position, given the newest id and the ids where the period starts and ends
+	 * (ids follow time closely, as entries are chained when the change that they record
+	 * commits); null where there is nothing (the period is then read: it is empty).
+	 */
+	static boolean readsWholePeriod(ActivityPosition position, Long newest, Long first, Long last) {
+		if (newest == null || first == null || last == null) {
+			return true;
+		}
+		if (position.newerFirst()) {
+			long top = (position.before() != null) ? Math.min(position.before(), newest) : newest;
+			return top <= first || Math.min(last, top) - first < top - last;
+		}
+		return position.after() >= last || last - Math.max(first, position.after()) < first - position.after();
+	}
+
+	/**
+	 * The ids of up to {@code limit} entries from {@code position} on; {@code areas} null
+	 * for no area condition, else the areas one of which an entry must concern.
+	 */
+	static Statement ids(Filters filters, Long[] areas, ActivityPosition position, int limit, Way way) {
+		String order = position.newerFirst() ? " desc" : " asc";
+		String cursor = (position.before() != null) ? " < :before" : (position.after() != null) ? " > :after" : null;
+		String conditions = String.join("", conditions(filters));
+		String sql;
+		if (way == Way.PER_AREA) {
+			sql = "select distinct t.id from unnest(cast(:areas as bigint[])) a (id) cross join lateral ("
+					+ "select x.entry_id as id from activity_entry_area x"
+					+ (conditions.isEmpty() ? "" : " join activity_entry e on e.id = x.entry_id")
+					+ " where x.area_id = a.id" + ((cursor != null) ? " and x.entry_id" + cursor : "") + conditions
+					+ " order by x.entry_id" + order + " limit :limit) t order by t.id" + order + " limit :limit";
+		}
+		else {
+			String matching = "select e.id from activity_entry e where true" + conditions
+					+ ((cursor != null) ? " and e.id" + cursor : "") + ((areas != null) ? IN_AREAS : "");
+			sql = (way == Way.PERIOD)
+					? "select w.id from (" + matching + " offset 0) w order by w.id" + order + " limit :limit"
+					: matching + " order by e.id" + order + " limit :limit";
+		}
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("kind", (filters.kind() != null) ? filters.kind().name() : null);
+		parameters.put("actor", filters.actorId());
+		parameters.put("person", filters.personId());
+		parameters.put("from", timestamp(filters.from()));
+		parameters.put("until", timestamp(filters.until()));
+		parameters.put("before", position.before());
+		parameters.put("after", position.after());
+		parameters.put("areas", areas);
+		parameters.put("limit", limit);
+		return new Statement(sql, parameters);
+	}
+
+	/** The conditions on the entry {@code e}, each starting with " and". */
+	private static List<String> conditions(Filters filters) {
+		List<String> conditions = new ArrayList<>();
+		if (filters.kind() != null) {
+			conditions.add(" and e.kind = :kind");
+		}
+		if (filters.automatic()) {
+			conditions.add(" and e.actor_id is null");
+		}
+		if (filters.actorId() != null) {
+			conditions.add(" and e.actor_id = :actor");
+		}
+		if (filters.personId() != null) {
+			conditions.add(" and e.person_id = :person");
+		}
+		if (filters.from() != null) {
+			conditions.add(" and e.occurred_at >= :from");
+		}
+		if (filters.until() != null) {
+			conditions.add(" and e.occurred_at < :until");
+		}
+		return conditions;
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+}

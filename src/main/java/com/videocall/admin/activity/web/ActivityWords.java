@@ -1,0 +1,75 @@
+package com.videocall.admin.activity.web;
+
+import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.videocall.admin.activity.ActivityRow;
+import com.videocall.admin.activity.ActivityRow.AreaInScope;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * An Activity entry's words (AC1), for one page or one CSV, which look each label and
+ * pattern up once: who ("Automatic", "the invitee" or the name), what (the kind's label,
+ * with the detail), the roles in an area. A kind or role this version does not know
+ * (which only a change made past the application can write, and the integrity check
+ * reports) shows as stored.
+ */
+final class ActivityWords {
+
+	private final MessageSource messages;
+
+	private final Locale locale;
+
+	private final Map<String, String> labels = new HashMap<>();
+
+	private final Map<String, MessageFormat> formats = new HashMap<>();
+
+	ActivityWords(MessageSource messages, Locale locale) {
+		this.messages = messages;
+		this.locale = locale;
+	}
+
+	String who(ActivityRow row) {
+		return switch (row.doer()) {
+			case SYSTEM -> label("activity.automatic", null);
+			case INVITEE -> label("history.invitee", null);
+			case ACCOUNT -> row.actorName();
+		};
+	}
+
+	/** The kind's label. */
+	String kind(ActivityRow row) {
+		return label("activity.kind." + row.kind(), row.kind());
+	}
+
+	/** The kind's label, with the entry's detail if it has one. */
+	String what(ActivityRow row) {
+		return (row.detail() != null) ? format("activity.withDetail", kind(row), row.detail()) : kind(row);
+	}
+
+	/** The roles the entry concerns in the area, as their labels. */
+	String roles(AreaInScope area) {
+		return area.roles().stream().map((role) -> label("role." + role, role)).collect(Collectors.joining(", "));
+	}
+
+	/** The area and its roles in one text. */
+	String area(AreaInScope area) {
+		return area.roles().isEmpty() ? area.name() : format("activity.areaRoles", area.name(), roles(area));
+	}
+
+	/** A message with arguments; its pattern is read once. */
+	String format(String code, Object... arguments) {
+		return this.formats.computeIfAbsent(code, (key) -> new MessageFormat(label(key, null), this.locale))
+			.format(arguments);
+	}
+
+	String label(String code, String otherwise) {
+		return this.labels.computeIfAbsent(code,
+				(key) -> this.messages.getMessage(key, null, (otherwise != null) ? otherwise : key, this.locale));
+	}
+
+}
