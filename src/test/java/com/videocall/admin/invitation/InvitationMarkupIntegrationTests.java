@@ -54,6 +54,9 @@ class InvitationMarkupIntegrationTests extends AdministratorPagesTest {
 		assertShowsAsText(this.admin.open("/users/invitations/" + invitation), SCRIPT, BOLD);
 		assertShowsAsText(this.admin.open("/users/invitations/" + invitation + "/removal?all=true"), SCRIPT);
 		assertShowsAsText(this.admin.open(this.areaPath + "/add-users"), SCRIPT);
+		// Activity writes its rows itself, not through the templates (AC1): the area's
+		// name, the administrator's and the page named after the area are text there too.
+		assertShowsAsText(this.admin.open("/activity"), SCRIPT, BOLD);
 	}
 
 	@Test
