@@ -86,9 +86,9 @@ class HomePageIntegrationTests {
 		Document clinic = this.pages.as(this.organisation.clinic().adminEmail()).open("/");
 
 		assertThat(system.select("nav.menu a").eachText()).containsExactly("Waiting Areas", "Meeting Rooms",
-				"Organisational Units", "Users", "Pending Invitations", "Sent Emails");
+				"Organisational Units", "Users", "Pending Invitations", "Activity", "Sent Emails");
 		assertThat(clinic.select("nav.menu a").eachText()).containsExactly("Waiting Areas", "Meeting Rooms",
-				"Organisational Units", "Users", "Pending Invitations");
+				"Organisational Units", "Users", "Pending Invitations", "Activity");
 		assertThat(clinic.select(".account").text()).contains("Sign out");
 	}
 
