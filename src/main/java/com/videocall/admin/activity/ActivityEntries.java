@@ -3,12 +3,8 @@ package com.videocall.admin.activity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.videocall.admin.activity.ActivityRow.AreaInScope;
@@ -26,8 +22,8 @@ import org.springframework.stereotype.Service;
  * module's view {@code account_profile} (names and emails) and the directory's
  * {@code directory_area} (area names). An entry is read when one of its areas is in the
  * reader's scope (any entry for a System Administrator), and shows only those areas
- * (AC2). A page is two statements whatever its depth: the ids
- * ({@link ActivityStatements}), then those rows.
+ * (AC2). A page is one statement whatever its depth ({@link ActivityStatements}: the ids,
+ * then those rows), and one more with "From" or "To".
  */
 @Service
 public class ActivityEntries {
@@ -37,19 +33,6 @@ public class ActivityEntries {
 	/** Entries read at a time while the CSV is written: it is never held whole. */
 	static final int EXPORT_BATCH = 1_000;
 
-	private static final String ROWS = """
-			select e.id, e.occurred_at, e.kind, e.actor_id is null as automatic,
-			       e.actor_id = e.person_id and e.invitation_id is not null as by_invitee,
-			       actor.display_name, person.email, e.source_page, e.detail,
-			       array(select x.area_id || ':' || array_to_string(x.roles, ',') || ':' || coalesce(d.name, '')
-			             from activity_entry_area x left join directory_area d on d.id = x.area_id
-			             where x.entry_id = e.id order by d.name, x.area_id) as areas
-			from activity_entry e
-			left join account_profile actor on actor.id = e.actor_id
-			left join account_profile person on person.id = e.person_id
-			where e.id = any(:ids)
-			""";
-
 	private final JdbcClient jdbc;
 
 	ActivityEntries(JdbcClient jdbc) {
@@ -58,8 +41,7 @@ public class ActivityEntries {
 
 	/** A page of {@value #PAGE_SIZE} entries from the position, newest first. */
 	public ActivityPage page(AdministratorScope scope, ActivityQuery query, ActivityPosition position) {
-		List<ActivityRow> rows = filters(query).map((filters) -> read(scope, query, filters, position, PAGE_SIZE + 1))
-			.orElse(List.of());
+		List<ActivityRow> rows = read(scope, query, Filters.of(query), position, PAGE_SIZE + 1);
 		boolean more = rows.size() > PAGE_SIZE;
 		List<ActivityRow> shown = new ArrayList<>(more ? rows.subList(0, PAGE_SIZE) : rows);
 		if (!position.newerFirst()) {
@@ -77,39 +59,14 @@ public class ActivityEntries {
 	 * first and left out.
 	 */
 	public void forEach(AdministratorScope scope, ActivityQuery query, Consumer<ActivityRow> each) {
-		Optional<Filters> filters = filters(query);
-		if (filters.isEmpty()) {
-			return;
-		}
-		List<ActivityRow> batch = read(scope, query, filters.get(), ActivityPosition.NEWEST, EXPORT_BATCH);
+		Filters filters = Filters.of(query);
+		List<ActivityRow> batch = read(scope, query, filters, ActivityPosition.NEWEST, EXPORT_BATCH);
 		batch.forEach(each);
 		while (batch.size() == EXPORT_BATCH) {
 			ActivityPosition next = ActivityPosition.before(batch.get(batch.size() - 1).id());
-			batch = read(scope, query, filters.get(), next, EXPORT_BATCH);
+			batch = read(scope, query, filters, next, EXPORT_BATCH);
 			batch.forEach(each);
 		}
-	}
-
-	/** The filters with emails resolved; none when an email names no account. */
-	private Optional<Filters> filters(ActivityQuery query) {
-		Long actor = null;
-		Long person = null;
-		if (query.actorEmail() != null || query.personEmail() != null) {
-			List<Long> ids = this.jdbc.sql("""
-					select (select id from account_profile where lower(email) = lower(:actor)),
-					       (select id from account_profile where lower(email) = lower(:person))
-					""")
-				.param("actor", query.actorEmail())
-				.param("person", query.personEmail())
-				.query((rs, row) -> Arrays.asList(nullable(rs, 1), nullable(rs, 2)))
-				.single();
-			actor = ids.get(0);
-			person = ids.get(1);
-			if ((query.actorEmail() != null && actor == null) || (query.personEmail() != null && person == null)) {
-				return Optional.empty();
-			}
-		}
-		return Optional.of(new Filters(query.kind(), query.automatic(), actor, person, query.from(), query.until()));
 	}
 
 	private List<ActivityRow> read(AdministratorScope scope, ActivityQuery query, Filters filters,
@@ -122,17 +79,8 @@ public class ActivityEntries {
 		if (way == Way.PERIOD && !readsWholePeriod(filters, position)) {
 			way = Way.NEWEST_FIRST;
 		}
-		Statement statement = ActivityStatements.ids(filters, areas, position, limit, way);
-		List<Long> ids = this.jdbc.sql(statement.sql()).params(statement.parameters()).query(Long.class).list();
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		Map<Long, ActivityRow> rows = new HashMap<>();
-		this.jdbc.sql(ROWS)
-			.param("ids", ids.toArray(Long[]::new))
-			.query((rs, row) -> rows.put(rs.getLong("id"), row(scope, rs)))
-			.list();
-		return ids.stream().map(rows::get).toList();
+		Statement statement = ActivityStatements.rows(filters, areas, position, limit, way);
+		return this.jdbc.sql(statement.sql()).params(statement.parameters()).query((rs, row) -> row(scope, rs)).list();
 	}
 
 	private boolean readsWholePeriod(Filters filters, ActivityPosition position) {

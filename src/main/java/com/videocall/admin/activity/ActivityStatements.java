@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The statements of the Activity page (AC3), written for a million entries (AC7): each
- * finds the ids of a page, newest first (oldest first going newer from a cursor), by
- * keyset on the id (the chain's order), and reads no row it does not show. The ways in:
+ * finds the ids of a page first, newest first (oldest first going newer from a cursor),
+ * by keyset on the id (the chain's order), then reads those rows only, in one statement.
+ * The ways to the ids:
  * <ul>
  * <li>one account's entries (the "Who" or "Person" filter): its own index
  * ({@code activity_entry_actor}, {@code activity_entry_person}), each candidate checked
@@ -57,11 +58,33 @@ final class ActivityStatements {
 	private ActivityStatements() {
 	}
 
-	/** The filters, with the accounts named by email as their ids. */
-	record Filters(ActivityKind kind, boolean automatic, Long actorId, Long personId, Instant from, Instant until) {
+	/**
+	 * The rows of the entries the ids statement ({@code page}) finds, in its order, with
+	 * the names of their actors, their person's email and their areas.
+	 */
+	private static final String ROWS = """
+			select e.id, e.occurred_at, e.kind, e.actor_id is null as automatic,
+			       e.actor_id = e.person_id and e.invitation_id is not null as by_invitee,
+			       actor.display_name, person.email, e.source_page, e.detail,
+			       array(select x.area_id || ':' || array_to_string(x.roles, ',') || ':' || coalesce(d.name, '')
+			             from activity_entry_area x left join directory_area d on d.id = x.area_id
+			             where x.entry_id = e.id order by d.name, x.area_id) as areas
+			from page join activity_entry e on e.id = page.id
+			left join account_profile actor on actor.id = e.actor_id
+			left join account_profile person on person.id = e.person_id
+			order by e.id""";
+
+	/** The filters of {@link ActivityQuery}. */
+	record Filters(ActivityKind kind, boolean automatic, String actorEmail, String personEmail, Instant from,
+			Instant until) {
+
+		static Filters of(ActivityQuery query) {
+			return new Filters(query.kind(), query.automatic(), query.actorEmail(), query.personEmail(), query.from(),
+					query.until());
+		}
 
 		boolean oneAccount() {
-			return this.actorId != null || this.personId != null;
+			return this.actorEmail != null || this.personEmail != null;
 		}
 
 	}
@@ -116,6 +139,16 @@ final class ActivityStatements {
 	}
 
 	/**
+	 * Up to {@code limit} entries from {@code position} on, in the page's order; one
+	 * statement, the ids found first ({@link #ids}).
+	 */
+	static Statement rows(Filters filters, Long[] areas, ActivityPosition position, int limit, Way way) {
+		Statement ids = ids(filters, areas, position, limit, way);
+		return new Statement("with page as (" + ids.sql() + ")\n" + ROWS + (position.newerFirst() ? " desc" : " asc"),
+				ids.parameters());
+	}
+
+	/**
 	 * The ids of up to {@code limit} entries from {@code position} on; {@code areas} null
 	 * for no area condition, else the areas one of which an entry must concern.
 	 */
@@ -140,8 +173,8 @@ final class ActivityStatements {
 		}
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("kind", (filters.kind() != null) ? filters.kind().name() : null);
-		parameters.put("actor", filters.actorId());
-		parameters.put("person", filters.personId());
+		parameters.put("actor", filters.actorEmail());
+		parameters.put("person", filters.personEmail());
 		parameters.put("from", timestamp(filters.from()));
 		parameters.put("until", timestamp(filters.until()));
 		parameters.put("before", position.before());
@@ -160,11 +193,14 @@ final class ActivityStatements {
 		if (filters.automatic()) {
 			conditions.add(" and e.actor_id is null");
 		}
-		if (filters.actorId() != null) {
-			conditions.add(" and e.actor_id = :actor");
+		// An email that names no account matches nothing.
+		if (filters.actorEmail() != null) {
+			conditions
+				.add(" and e.actor_id = (select a.id from account_profile a where lower(a.email) = lower(:actor))");
 		}
-		if (filters.personId() != null) {
-			conditions.add(" and e.person_id = :person");
+		if (filters.personEmail() != null) {
+			conditions
+				.add(" and e.person_id = (select p.id from account_profile p where lower(p.email) = lower(:person))");
 		}
 		if (filters.from() != null) {
 			conditions.add(" and e.occurred_at >= :from");
