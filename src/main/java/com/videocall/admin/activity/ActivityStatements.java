@@ -55,9 +55,6 @@ final class ActivityStatements {
 			       (select id from activity_entry where occurred_at < :until order by occurred_at desc, id desc limit 1)
 			""";
 
-	private ActivityStatements() {
-	}
-
 	/**
 	 * The rows of the entries the ids statement ({@code page}) finds, in its order, with
 	 * the names of their actors, their person's email and their areas.
@@ -73,6 +70,9 @@ final class ActivityStatements {
 			left join account_profile actor on actor.id = e.actor_id
 			left join account_profile person on person.id = e.person_id
 			order by e.id""";
+
+	private ActivityStatements() {
+	}
 
 	/** The filters of {@link ActivityQuery}. */
 	record Filters(ActivityKind kind, boolean automatic, String actorEmail, String personEmail, Instant from,
