@@ -110,7 +110,7 @@ class InvitationActivity {
 
 	/** The areas of the roles, without them. */
 	private static List<AreaRoles> areasOf(Collection<RoleOffer> roles) {
-		return areas(roles.stream().map(RoleOffer::areaId).distinct().toList());
+		return areas(roles.stream().map(RoleOffer::areaId).toList());
 	}
 
 	private static List<AreaRoles> areas(Collection<Long> areaIds) {
