@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ActivityEntries {
 
-	static final int PAGE_SIZE = 50;
+	static final int PAGE_SIZE = 25;
 
 	/** Entries read at a time while the CSV is written: it is never held whole. */
 	static final int EXPORT_BATCH = 1_000;

@@ -150,7 +150,10 @@ final class ActivityStatements {
 
 	/**
 	 * The ids of up to {@code limit} entries from {@code position} on; {@code areas} null
-	 * for no area condition, else the areas one of which an entry must concern.
+	 * for no area condition, else the areas one of which an entry must concern. The limit
+	 * is written into the SQL: a parameter there keeps PostgreSQL from ever using the
+	 * statement's generic plan, so that it plans every page anew, which cost more than
+	 * running it (docs/performance.md "Plans made once").
 	 */
 	static Statement ids(Filters filters, Long[] areas, ActivityPosition position, int limit, Way way) {
 		String order = position.newerFirst() ? " desc" : " asc";
@@ -162,14 +165,15 @@ final class ActivityStatements {
 					+ "select x.entry_id as id from activity_entry_area x"
 					+ (conditions.isEmpty() ? "" : " join activity_entry e on e.id = x.entry_id")
 					+ " where x.area_id = a.id" + ((cursor != null) ? " and x.entry_id" + cursor : "") + conditions
-					+ " order by x.entry_id" + order + " limit :limit) t order by t.id" + order + " limit :limit";
+					+ " order by x.entry_id" + order + " limit " + limit + ") t order by t.id" + order + " limit "
+					+ limit;
 		}
 		else {
 			String matching = "select e.id from activity_entry e where true" + conditions
 					+ ((cursor != null) ? " and e.id" + cursor : "") + ((areas != null) ? IN_AREAS : "");
 			sql = (way == Way.PERIOD)
-					? "select w.id from (" + matching + " offset 0) w order by w.id" + order + " limit :limit"
-					: matching + " order by e.id" + order + " limit :limit";
+					? "select w.id from (" + matching + " offset 0) w order by w.id" + order + " limit " + limit
+					: matching + " order by e.id" + order + " limit " + limit;
 		}
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("kind", (filters.kind() != null) ? filters.kind().name() : null);
@@ -180,7 +184,6 @@ final class ActivityStatements {
 		parameters.put("before", position.before());
 		parameters.put("after", position.after());
 		parameters.put("areas", areas);
-		parameters.put("limit", limit);
 		return new Statement(sql, parameters);
 	}
 

@@ -20,7 +20,7 @@ import static com.videocall.admin.activity.TrailEntries.on;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * AC3's keyset paging: 50 entries a page, newest first; "Older" and "Newer" name the
+ * AC3's keyset paging: 25 entries a page, newest first; "Older" and "Newer" name the
  * entry the page continues from, so that paging either way repeats and skips nothing,
  * also while new entries arrive, and a deep page costs the statements the first does.
  */
@@ -30,13 +30,13 @@ class ActivityPagingIntegrationTests extends ActivityPagesTest {
 	@Autowired
 	StatementCounter statements;
 
-	/** The clinic's 120 entries, oldest first. */
+	/** The clinic's 60 entries, oldest first. */
 	private final List<Long> ids = new ArrayList<>();
 
 	@BeforeEach
-	void plantAHundredAndTwentyEntries() {
+	void plantSixtyEntries() {
 		List<NewEntry> entries = new ArrayList<>();
-		for (int i = 0; i < 120; i++) {
+		for (int i = 0; i < 60; i++) {
 			entries.add(reminder(i));
 		}
 		this.trail.recordAll(entries);
@@ -44,20 +44,20 @@ class ActivityPagingIntegrationTests extends ActivityPagesTest {
 				select e.id from activity_entry e join activity_entry_area x on x.entry_id = e.id
 				where x.area_id = ? order by e.id
 				""").param(this.clinic.waitingArea()).query(Long.class).list());
-		assertThat(this.ids).hasSize(120);
+		assertThat(this.ids).hasSize(60);
 	}
 
 	@Test
 	void pagesOlderAndNewerWithoutRepeatingOrSkippingAnEntry() throws Exception {
 		Document first = this.admin.open("/activity");
-		assertThat(listed(first)).isEqualTo(newestFirst(70, 120));
+		assertThat(listed(first)).isEqualTo(newestFirst(35, 60));
 		assertThat(first.select("nav.pagination a")).extracting(Element::text).containsExactly("Older");
 		Document second = this.admin.open(link(first, "Older"));
-		assertThat(listed(second)).isEqualTo(newestFirst(20, 70));
+		assertThat(listed(second)).isEqualTo(newestFirst(10, 35));
 		assertThat(second.select("nav.pagination a")).extracting(Element::text)
 			.containsExactly("Newest", "Newer", "Older");
 		Document third = this.admin.open(link(second, "Older"));
-		assertThat(listed(third)).isEqualTo(newestFirst(0, 20));
+		assertThat(listed(third)).isEqualTo(newestFirst(0, 10));
 		assertThat(third.select("nav.pagination a")).extracting(Element::text).containsExactly("Newest", "Newer");
 		Document backToSecond = this.admin.open(link(third, "Newer"));
 		assertThat(listed(backToSecond)).isEqualTo(listed(second));
@@ -69,7 +69,7 @@ class ActivityPagingIntegrationTests extends ActivityPagesTest {
 	@Test
 	void keepsItsPlaceWhileNewEntriesArrive() throws Exception {
 		Document second = this.admin.open(link(this.admin.open("/activity"), "Older"));
-		for (int i = 120; i < 125; i++) {
+		for (int i = 60; i < 65; i++) {
 			this.trail.record(reminder(i));
 		}
 		List<Long> all = this.jdbc.sql("""
@@ -78,14 +78,14 @@ class ActivityPagingIntegrationTests extends ActivityPagesTest {
 				""").param(this.clinic.waitingArea()).query(Long.class).list();
 		// Older still continues after the second page; Newer leads back to what was the
 		// first page, and then to the new entries.
-		assertThat(listed(this.admin.open(link(second, "Older")))).isEqualTo(newestFirst(0, 20));
+		assertThat(listed(this.admin.open(link(second, "Older")))).isEqualTo(newestFirst(0, 10));
 		Document newer = this.admin.open(link(second, "Newer"));
-		assertThat(listed(newer)).isEqualTo(newestFirst(70, 120));
+		assertThat(listed(newer)).isEqualTo(newestFirst(35, 60));
 		Document newest = this.admin.open(link(newer, "Newer"));
-		assertThat(listed(newest)).isEqualTo(reversed(all.subList(120, 125)));
+		assertThat(listed(newest)).isEqualTo(reversed(all.subList(60, 65)));
 		assertThat(newest.select("nav.pagination a")).extracting(Element::text).containsExactly("Newest", "Older");
 		// A position past every entry, or before the first, is a page like any other.
-		assertThat(listed(this.admin.open("/activity?before=" + (all.get(124) + 1_000_000)))).hasSize(50);
+		assertThat(listed(this.admin.open("/activity?before=" + (all.get(64) + 1_000_000)))).hasSize(25);
 		Document beforeTheFirst = this.admin.open("/activity?before=" + this.ids.get(0));
 		assertThat(beforeTheFirst.select("tbody tr")).isEmpty();
 		assertThat(beforeTheFirst.select(".empty").text()).startsWith("There are no more entries this way.");
@@ -98,7 +98,7 @@ class ActivityPagingIntegrationTests extends ActivityPagesTest {
 		int firstPage = this.statements.count(() -> this.pages.as(SignIn.ADMIN).open(first));
 		int deepPage = this.statements.count(() -> this.pages.as(SignIn.ADMIN).open(deep));
 		assertThat(deepPage).isEqualTo(firstPage);
-		assertThat(listed(this.pages.as(SignIn.ADMIN).open(deep))).isEqualTo(newestFirst(0, 30));
+		assertThat(listed(this.pages.as(SignIn.ADMIN).open(deep))).isEqualTo(newestFirst(5, 30));
 		assertThat(this.statements.pageStatements(() -> this.pages.as(SignIn.ADMIN).open(deep)))
 			.noneMatch((sql) -> sql.toLowerCase().contains("offset :") || sql.toLowerCase().contains("offset ?"));
 	}

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The Activity page (AC1-AC3): the entries in scope, newest first, 50 a page by keyset,
+ * The Activity page (AC1-AC3): the entries in scope, newest first, 25 a page by keyset,
  * with its filters; and "Export CSV", everything the filters match, written as it is read
  * and recorded as an entry of its own. Filters that cannot be read show the page with
  * what is wrong with them, for the CSV too.

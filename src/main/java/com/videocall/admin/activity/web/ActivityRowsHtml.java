@@ -11,9 +11,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The rows of an Activity page as HTML, every text escaped. Written here rather than by
- * Thymeleaf: 50 rows of a dozen expressions each cost the page most of its rate (AC7,
- * docs/performance.md "What a list pays for"), and these rows are one expression of the
- * template.
+ * Thymeleaf: a page of rows of a dozen expressions each cost the page most of its rate
+ * (AC7, docs/performance.md "What a list pays for"), and these rows are one expression of
+ * the template.
  */
 final class ActivityRowsHtml {
 
@@ -23,28 +23,47 @@ final class ActivityRowsHtml {
 
 	private final LongFunction<String> areaUrls;
 
-	private final StringBuilder html = new StringBuilder(32_768);
+	private final StringBuilder html = new StringBuilder(16_384);
+
+	/** The opening tags of a row's cells, labelled, written once for the page. */
+	private final String when;
+
+	private final String who;
+
+	private final String what;
+
+	private final String person;
+
+	private final String areas;
+
+	private final String sourcePage;
 
 	ActivityRowsHtml(ActivityWords words, RelativeTime times, LongFunction<String> areaUrls) {
 		this.words = words;
 		this.times = times;
 		this.areaUrls = areaUrls;
+		this.when = open("activity.when");
+		this.who = open("activity.who");
+		this.what = open("activity.what");
+		this.person = open("activity.person");
+		this.areas = open("activity.areas");
+		this.sourcePage = open("activity.page");
 	}
 
 	String of(ActivityPage page) {
 		for (ActivityRow row : page.rows()) {
 			this.html.append("<tr id=\"entry-").append(row.id()).append("\">");
-			open("activity.when").append("<time datetime=\"").append(row.at()).append("\">");
+			this.html.append(this.when).append("<time datetime=\"").append(row.at()).append("\">");
 			escaped(this.times.dateTime(row.at())).append("</time></td>");
-			escaped(open("activity.who"), this.words.who(row)).append("</td>");
-			escaped(open("activity.what"), this.words.what(row)).append("</td>");
-			open("activity.person");
+			escaped(this.html.append(this.who), this.words.who(row)).append("</td>");
+			escaped(this.html.append(this.what), this.words.what(row)).append("</td>");
+			this.html.append(this.person);
 			if (row.personEmail() != null) {
 				this.html.append("<a href=\"/users?q=");
 				escaped(UriUtils.encodeQueryParam(row.personEmail(), "UTF-8")).append("\">");
 				escaped(row.personEmail()).append("</a>");
 			}
-			open("activity.areas");
+			this.html.append("</td>").append(this.areas);
 			if (!row.areas().isEmpty()) {
 				this.html.append("<ul class=\"plain\">");
 				for (AreaInScope area : row.areas()) {
@@ -59,14 +78,14 @@ final class ActivityRowsHtml {
 				this.html.append("</ul>");
 			}
 			this.html.append("</td>");
-			escaped(open("activity.page"), row.sourcePage()).append("</td></tr>");
+			escaped(this.html.append(this.sourcePage), row.sourcePage()).append("</td></tr>");
 		}
 		return this.html.toString();
 	}
 
 	/** A cell, labelled for narrow screens where cells stack. */
-	private StringBuilder open(String label) {
-		return escaped(this.html.append("<td data-label=\""), this.words.label(label, null)).append("\">");
+	private String open(String label) {
+		return escaped(new StringBuilder("<td data-label=\""), this.words.label(label, null)).append("\">").toString();
 	}
 
 	private StringBuilder escaped(String text) {

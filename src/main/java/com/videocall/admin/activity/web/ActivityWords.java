@@ -28,6 +28,9 @@ final class ActivityWords {
 
 	private final Map<String, MessageFormat> formats = new HashMap<>();
 
+	/** The kinds' labels, by kind as stored. */
+	private final Map<String, String> kinds = new HashMap<>();
+
 	ActivityWords(MessageSource messages, Locale locale) {
 		this.messages = messages;
 		this.locale = locale;
@@ -43,7 +46,7 @@ final class ActivityWords {
 
 	/** The kind's label. */
 	String kind(ActivityRow row) {
-		return label("activity.kind." + row.kind(), row.kind());
+		return this.kinds.computeIfAbsent(row.kind(), (kind) -> label("activity.kind." + kind, kind));
 	}
 
 	/** The kind's label, with the entry's detail if it has one. */
