@@ -10,7 +10,13 @@ public enum ActivityKind {
 
 	INVITED, ROLES_ADDED, ROLES_GRANTED, REMINDER_SENT, AUTOMATIC_REMINDER_SENT, ROLES_REMOVED, CANCELLED, UNDONE,
 	ACCEPTED, LINK_REQUESTED, REMINDER_SETTINGS_CHANGED, SECOND_FACTOR_RESET, EXPORTED, SIGNED_IN, SIGN_IN_REFUSED,
-	SECOND_FACTOR_ADDED, SECOND_FACTOR_REMOVED;
+	SECOND_FACTOR_ADDED, SECOND_FACTOR_REMOVED,
+
+	/**
+	 * Change Roles (LC4): roles added and removed in one step, each stored marked
+	 * ({@link StoredRole}).
+	 */
+	ROLES_CHANGED;
 
 	/** Whether the kind is about a person signing in or their factors. */
 	public boolean isAboutSigningIn() {
