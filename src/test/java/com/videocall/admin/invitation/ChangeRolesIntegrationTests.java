@@ -59,6 +59,11 @@ class ChangeRolesIntegrationTests extends AdministratorPagesTest {
 		Document confirmation = this.admin.submit(form);
 		assertThat(confirmation.select("#roles-added li").eachText()).containsExactly("Service Provider in " + area);
 		assertThat(confirmation.select("#roles-removed li").eachText()).containsExactly("Receptionist in " + area);
+		// "No" goes back to the step with the choices kept, nothing changed.
+		Document back = this.admin.open(confirmation.selectFirst("dialog a:containsOwn(No)").attr("href"));
+		assertThat(back.select("input[type=checkbox][checked]").eachAttr("value"))
+			.containsExactly(roleId(invitation, 0), this.clinic.waitingArea() + ":" + Role.SERVICE_PROVIDER);
+		assertThat(this.records.events(invitation, "ROLES_CHANGED")).isZero();
 		Document dialog = this.admin.submit(yesForm(confirmation));
 
 		assertThat(successBanner(dialog)).isEqualTo("Roles changed for " + invitee + ". Added Service Provider in "

@@ -3,14 +3,10 @@ package com.videocall.admin.invitation.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
-import com.videocall.admin.directory.AreaNames;
 import com.videocall.admin.directory.AreaSummary;
-import com.videocall.admin.directory.Role;
 import com.videocall.admin.directory.SearchText;
 import com.videocall.admin.invitation.ActionRefusedException;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
@@ -24,8 +20,6 @@ import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.ErrorSummary;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -60,19 +54,16 @@ class ChangeRolesController {
 
 	private final DialogBackdrop backdrop;
 
-	private final MessageSource messages;
-
-	private final AreaNames areaNames;
+	private final RoleChangeWords words;
 
 	ChangeRolesController(InvitationViews views, InvitationManagement management, RoleChoices choices,
-			Refusals refusals, DialogBackdrop backdrop, MessageSource messages, AreaNames areaNames) {
-		this.areaNames = areaNames;
+			Refusals refusals, DialogBackdrop backdrop, RoleChangeWords words) {
+		this.words = words;
 		this.views = views;
 		this.management = management;
 		this.choices = choices;
 		this.refusals = refusals;
 		this.backdrop = backdrop;
-		this.messages = messages;
 	}
 
 	@GetMapping
@@ -110,7 +101,7 @@ class ChangeRolesController {
 			.filter((offer) -> invitation.roles()
 				.stream()
 				.noneMatch((line) -> line.areaId() == offer.getKey().areaId() && line.role() == offer.getKey().role()))
-			.map((offer) -> roleInArea(offer.getKey(), offer.getValue().name()))
+			.map((offer) -> this.words.roleInArea(offer.getKey().role(), offer.getValue().name()))
 			.toList();
 		ErrorSummary errors = ErrorSummary.none();
 		if (added.isEmpty() && removed.isEmpty()) {
@@ -125,7 +116,7 @@ class ChangeRolesController {
 		model.addAttribute("invitation", invitation);
 		model.addAttribute("added", added);
 		model.addAttribute("removed",
-				removed.stream().map((role) -> roleInArea(role.role(), role.areaName())).toList());
+				removed.stream().map((role) -> this.words.roleInArea(role.role(), role.areaName())).toList());
 		model.addAttribute("removeIds", orNone(remove));
 		model.addAttribute("addValues", chosen.keySet().stream().map((offer) -> value(offer)).toList());
 		model.addAttribute("backUrl", back(id, list, orNone(remove), chosen));
@@ -142,8 +133,8 @@ class ChangeRolesController {
 		Map<RoleOffer, AreaSummary> chosen = this.choices.toAdd(scope, orNone(add));
 		try {
 			RoleChangeOutcome outcome = this.management.changeRoles(scope, me, id, version, orNone(remove),
-					chosen.keySet(), message("history.source.dialog"));
-			banner(outcome).flash(attributes);
+					chosen.keySet(), this.words.text("history.source.dialog"));
+			this.words.banner(outcome).flash(attributes);
 		}
 		catch (ActionRefusedException | ObjectOptimisticLockingFailureException ex) {
 			this.refusals.flash(ex, attributes);
@@ -172,37 +163,13 @@ class ChangeRolesController {
 	 * The page said nothing was chosen, or that no role would be left: at the first box.
 	 */
 	private ErrorSummary problem(InvitationView invitation, String code) {
-		return new ErrorSummary(
-				List.of(new ErrorSummary.Item("remove", "remove-" + invitation.roles().get(0).id(), message(code))));
+		return new ErrorSummary(List
+			.of(new ErrorSummary.Item("remove", "remove-" + invitation.roles().get(0).id(), this.words.text(code))));
 	}
 
 	private String ended(InvitationView invitation, UsersListState list, RedirectAttributes attributes) {
 		Banner.flash(attributes, Kind.INFORMATION, "invitation.ended." + invitation.status());
 		return "redirect:" + list.withState(dialogPath(invitation.id()));
-	}
-
-	/**
-	 * "Roles changed for …", what was added and removed, and whether the invitee is
-	 * emailed.
-	 */
-	private Banner banner(RoleChangeOutcome outcome) {
-		Map<Long, String> names = this.areaNames.of(Stream.concat(outcome.added().stream(), outcome.removed().stream())
-			.map(RoleOffer::areaId)
-			.collect(Collectors.toSet()));
-		Banner banner = Banner.of(Kind.SUCCESS, "roles.changed", outcome.email());
-		if (!outcome.added().isEmpty()) {
-			banner = banner.and("roles.changed.added", describe(outcome.added(), names));
-		}
-		if (!outcome.removed().isEmpty()) {
-			banner = banner.and("roles.changed.removed", describe(outcome.removed(), names));
-		}
-		return outcome.added().isEmpty() ? banner : banner.and("roles.changed.emailed", outcome.email());
-	}
-
-	private String describe(List<RoleOffer> roles, Map<Long, String> names) {
-		return roles.stream()
-			.map((offer) -> roleInArea(offer, names.get(offer.areaId())))
-			.collect(Collectors.joining(", "));
 	}
 
 	/** The Change Roles step with these choices, for "No". */
@@ -227,18 +194,6 @@ class ChangeRolesController {
 
 	private static List<String> orNone(List<String> values) {
 		return (values != null) ? values : List.of();
-	}
-
-	private String roleInArea(RoleOffer offer, String areaName) {
-		return roleInArea(offer.role(), areaName);
-	}
-
-	private String roleInArea(Role role, String areaName) {
-		return message("role.inArea", message(role.labelCode()), areaName);
-	}
-
-	private String message(String code, Object... arguments) {
-		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 }
