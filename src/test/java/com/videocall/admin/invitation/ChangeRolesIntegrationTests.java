@@ -21,6 +21,7 @@ import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.support.MailServer;
+import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestOrganisation.Clinic;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
@@ -191,6 +192,34 @@ class ChangeRolesIntegrationTests extends AdministratorPagesTest {
 		change(invitation, "version", version0, "add", this.clinic.waitingArea() + ":" + Role.RECEPTIONIST);
 		Browser otherAdmin = this.pages.as(other.adminEmail());
 		assertThat(otherAdmin.open(dialogUrl(invitation)).select("ol.history").text()).doesNotContain("Roles changed");
+	}
+
+	@Test
+	void showsEachAdministratorOnlyTheChangesInTheirScope() throws Exception {
+		Clinic other = this.organisation.clinic();
+		String invitee = invite("across", Role.RECEPTIONIST);
+		long invitation = this.records.pendingFor(invitee);
+		Browser system = this.pages.as(SignIn.ADMIN);
+
+		Document changed = system.follow(system.post(dialogUrl(invitation) + "/roles", "version", version(invitation),
+				"remove", roleId(invitation, 0), "add", other.waitingArea() + ":" + Role.SERVICE_PROVIDER));
+
+		assertThat(successBanner(changed)).contains("Added Service Provider in " + other.waitingAreaName())
+			.contains("Removed Receptionist in " + this.clinic.waitingAreaName());
+		assertThat(this.records.events(invitation, "ROLES_CHANGED")).isOne();
+		// This clinic's administrator no longer sees the invitation, which lives on for
+		// the
+		// other clinic, whose administrator reads only what was added there.
+		assertThat(this.admin.request(dialogUrl(invitation)).getResponse().getStatus()).isEqualTo(404);
+		String history = this.pages.as(other.adminEmail())
+			.open(dialogUrl(invitation))
+			.select("ol.history li")
+			.last()
+			.text();
+		assertThat(history).contains("Roles changed by")
+			.contains("Added Service Provider in " + other.waitingAreaName())
+			.doesNotContain("Receptionist")
+			.doesNotContain(this.clinic.waitingAreaName());
 	}
 
 	@Test
