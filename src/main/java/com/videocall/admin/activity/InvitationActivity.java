@@ -17,6 +17,7 @@ import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import com.videocall.admin.invitation.InvitationEvent.RemovalUndone;
+import com.videocall.admin.invitation.InvitationEvent.RolesChanged;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
 import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
 import com.videocall.admin.invitation.RolesGranted;
@@ -73,6 +74,10 @@ class InvitationActivity {
 			return byAdministrator(ActivityKind.ROLES_REMOVED, removed.by(), removed.accountId(),
 					removed.invitationId(), removed.at(), null, withRoles(removed.removed()));
 		}
+		if (event instanceof RolesChanged changed) {
+			return byAdministrator(ActivityKind.ROLES_CHANGED, changed.by(), changed.accountId(),
+					changed.invitationId(), changed.at(), changed.reference(), changedRoles(changed));
+		}
 		if (event instanceof InvitationCancelled cancelled) {
 			return byAdministrator(ActivityKind.CANCELLED, cancelled.by(), cancelled.accountId(),
 					cancelled.invitationId(), cancelled.at(), null, withRoles(cancelled.removed()));
@@ -105,6 +110,21 @@ class InvitationActivity {
 		Map<Long, List<String>> byArea = new LinkedHashMap<>();
 		roles.forEach(
 				(role) -> byArea.computeIfAbsent(role.areaId(), (area) -> new ArrayList<>()).add(role.role().name()));
+		return byArea.entrySet().stream().map((area) -> new AreaRoles(area.getKey(), area.getValue())).toList();
+	}
+
+	/**
+	 * The areas of the roles Change Roles added and removed, each role marked which
+	 * ({@link StoredRole}).
+	 */
+	private static List<AreaRoles> changedRoles(RolesChanged changed) {
+		Map<Long, List<String>> byArea = new LinkedHashMap<>();
+		changed.added()
+			.forEach((role) -> byArea.computeIfAbsent(role.areaId(), (area) -> new ArrayList<>())
+				.add(StoredRole.added(role.role().name())));
+		changed.removed()
+			.forEach((role) -> byArea.computeIfAbsent(role.areaId(), (area) -> new ArrayList<>())
+				.add(StoredRole.removed(role.role().name())));
 		return byArea.entrySet().stream().map((area) -> new AreaRoles(area.getKey(), area.getValue())).toList();
 	}
 

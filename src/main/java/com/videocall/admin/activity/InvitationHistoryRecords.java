@@ -118,7 +118,7 @@ class InvitationHistoryRecords implements InvitationHistory {
 				doneFor.add(row.areaId());
 			}
 			else if (scope.covers(row.areaId())) {
-				row.roles().forEach((role) -> withRoles.add(new RoleInArea(Role.valueOf(role), row.areaName())));
+				row.roles().forEach((role) -> withRoles.add(roleInArea(role, row.areaName())));
 			}
 			else {
 				withRoles.add(null);
@@ -134,6 +134,17 @@ class InvitationHistoryRecords implements InvitationHistory {
 					List.of());
 		}
 		return HistoryEntry.byAnotherArea(first.entryId(), first.type(), first.at());
+	}
+
+	/** A stored role, with what Change Roles did to it, if anything. */
+	private static RoleInArea roleInArea(String stored, String areaName) {
+		StoredRole role = StoredRole.parse(stored);
+		HistoryEntry.Change change = switch (role.change()) {
+			case NONE -> null;
+			case ADDED -> HistoryEntry.Change.ADDED;
+			case REMOVED -> HistoryEntry.Change.REMOVED;
+		};
+		return new RoleInArea(Role.valueOf(role.role()), areaName, change);
 	}
 
 	private static Row row(ResultSet rs) throws SQLException {

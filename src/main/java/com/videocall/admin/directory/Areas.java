@@ -82,6 +82,38 @@ public class Areas {
 		return area;
 	}
 
+	/**
+	 * The area, of whatever kind, if it exists and the administrator may see it;
+	 * otherwise the same 404 as {@link #get(AdministratorScope, AreaKind, long)}.
+	 */
+	public AreaSummary get(AdministratorScope scope, long id) {
+		AreaSummary area = this.jdbc.sql(COLUMNS + "where a.id = :id")
+			.param("id", id)
+			.query(Areas::summary)
+			.optional()
+			.orElseThrow(() -> new AreaNotFoundException("area " + id));
+		if (!scope.covers(id)) {
+			this.securityLog.outOfScope(scope.accountId(), "area " + id);
+			throw new AreaNotFoundException("area " + id);
+		}
+		return area;
+	}
+
+	/**
+	 * Up to {@code limit} areas of every kind in scope whose name contains the search
+	 * text, by name.
+	 */
+	public List<AreaSummary> find(AdministratorScope scope, String search, int limit) {
+		return this.jdbc
+			.sql(COLUMNS + "where lower(a.name) like :pattern and (:everything or a.id = any(:areas)) "
+					+ "order by lower(a.name), a.id limit :limit")
+			.params(scope.sqlParameters())
+			.param("pattern", SearchText.containsPattern(search))
+			.param("limit", limit)
+			.query(Areas::summary)
+			.list();
+	}
+
 	private static Map<String, Object> scopeParameters(AdministratorScope scope, AreaKind kind, String search) {
 		Map<String, Object> parameters = new HashMap<>(scope.sqlParameters());
 		parameters.put("kind", kind.name());

@@ -22,8 +22,23 @@ public record HistoryEntry(long id, HistoryType type, String actor, boolean byAn
 		return new HistoryEntry(id, type, null, true, at, null, List.of());
 	}
 
-	/** A role and the name of its area. */
-	public record RoleInArea(Role role, String areaName) {
+	/**
+	 * A role and the name of its area; for Change Roles whether it was added or removed
+	 * ({@code change}, null for every other entry).
+	 */
+	public record RoleInArea(Role role, String areaName, Change change) {
+
+		public RoleInArea(Role role, String areaName) {
+			this(role, areaName, null);
+		}
+
+	}
+
+	/** What Change Roles did to a role (LC4). */
+	public enum Change {
+
+		ADDED, REMOVED
+
 	}
 
 }

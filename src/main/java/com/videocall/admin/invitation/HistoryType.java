@@ -5,6 +5,9 @@ public enum HistoryType {
 
 	INVITED, ROLES_ADDED, REMINDER_SENT, ROLES_REMOVED, CANCELLED, ACCEPTED, LINK_REQUESTED, UNDONE,
 
+	/** Change Roles (LC4): its roles are each marked added or removed. */
+	ROLES_CHANGED,
+
 	/**
 	 * A reminder the system sent by itself (AR2). Stored as {@code REMINDER_SENT} without
 	 * an actor, so every rule about reminders (X4, "last reminder", "Never reminded")

@@ -16,6 +16,7 @@ import com.videocall.admin.invitation.InvitationEvent.LinkSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.RemovalUndone;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
+import com.videocall.admin.invitation.InvitationEvent.RolesChanged;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
 import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
 import jakarta.persistence.CascadeType;
@@ -191,6 +192,35 @@ public class Invitation implements Persistable<Long> {
 			this.events.add(new InvitationCancelled(this.id, this.accountId, by, now, offers));
 		}
 		return offers;
+	}
+
+	/**
+	 * Change Roles (LC4): adds the roles of {@code toAdd} not already offered (nor named
+	 * for removal), then removes the offered ones of {@code toRemove}, in one step that
+	 * never cancels: a change that would leave no role is refused and changes nothing.
+	 * The link stays as it is. Returns the event announced, or empty when nothing would
+	 * change.
+	 */
+	Optional<RolesChanged> changeRoles(Actor by, Collection<RoleOffer> toAdd, Collection<RoleOffer> toRemove,
+			Instant now) {
+		requirePending();
+		List<RoleOffer> adding = toAdd.stream()
+			.distinct()
+			.filter((offer) -> !offers().contains(offer) && !toRemove.contains(offer))
+			.toList();
+		List<InvitedRole> removing = this.roles.stream().filter((role) -> toRemove.contains(role.offer())).toList();
+		if (adding.isEmpty() && removing.isEmpty()) {
+			return Optional.empty();
+		}
+		if (adding.isEmpty() && removing.size() == this.roles.size()) {
+			throw new NoRoleLeftException();
+		}
+		add(adding, by, now);
+		this.roles.removeAll(removing);
+		RolesChanged changed = new RolesChanged(this.id, this.accountId, LinkSent.newReference(), by, now, adding,
+				removing.stream().map(InvitedRole::offer).toList(), offers(), getLinkExpiresAt());
+		this.events.add(changed);
+		return Optional.of(changed);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.videocall.admin.invitation;
 import java.util.List;
 
 import com.videocall.admin.invitation.InvitationEvent.LinkSent;
+import com.videocall.admin.invitation.InvitationEvent.RolesChanged;
 
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,9 @@ class InvitationChanges {
 		for (InvitationEvent event : happened) {
 			if (event instanceof LinkSent sent) {
 				this.mailer.linkSent(sent, inviteeEmail);
+			}
+			else if (event instanceof RolesChanged changed && !changed.added().isEmpty()) {
+				this.mailer.rolesAdded(changed, inviteeEmail);
 			}
 		}
 	}

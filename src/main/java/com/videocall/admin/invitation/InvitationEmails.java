@@ -60,6 +60,22 @@ class InvitationEmails {
 		return this.templates.render("invitation", recipient, subject, variables);
 	}
 
+	/**
+	 * Roles added to a pending invitation (LC4), without a link of its own: the invitee
+	 * keeps using the newest link they were sent, which works until {@code expiresAt}
+	 * (or, once {@code expired}, asks for a new one from it).
+	 */
+	OutgoingEmail rolesAdded(String recipient, String inviter, Collection<Invitation.RoleOffer> roles,
+			Instant expiresAt, boolean expired) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("inviter", (inviter != null) ? inviter : message("email.someone"));
+		variables.put("roles", describe(roles));
+		variables.put("customMessage", null);
+		variables.put("expiresAt", this.times.dateTime(expiresAt));
+		variables.put("expired", expired);
+		return this.templates.render("roles-added", recipient, message("email.rolesAdded.subject"), variables);
+	}
+
 	OutgoingEmail rolesGranted(String recipient, String inviter, Collection<Invitation.RoleOffer> roles,
 			String customMessage) {
 		Map<String, Object> variables = new HashMap<>();

@@ -68,6 +68,17 @@ public sealed interface InvitationEvent {
 			List<RoleOffer> removed) implements InvitationEvent {
 	}
 
+	/**
+	 * Change Roles (LC4): roles added and others removed in one step, which never ends
+	 * the invitation; {@code offered} is every role it offers afterwards. When roles were
+	 * added the invitee is emailed about them without a new link, so the link they have
+	 * keeps working until {@code linkExpiresAt}; the email names this event by
+	 * {@code reference}, as a {@link LinkSent}'s does.
+	 */
+	record RolesChanged(long invitationId, long accountId, long reference, Actor by, Instant at, List<RoleOffer> added,
+			List<RoleOffer> removed, List<RoleOffer> offered, Instant linkExpiresAt) implements InvitationEvent {
+	}
+
 	/** The last roles were taken back, which ended the invitation (M4). */
 	record InvitationCancelled(long invitationId, long accountId, Actor by, Instant at,
 			List<RoleOffer> removed) implements InvitationEvent {

@@ -7,6 +7,7 @@ import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.LinkSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
+import com.videocall.admin.invitation.InvitationEvent.RolesChanged;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
 import com.videocall.admin.mail.Outbox;
 import com.videocall.admin.mail.OutgoingEmail;
@@ -72,6 +73,17 @@ class InvitationMailer {
 			return invited.customMessage();
 		}
 		return (sent instanceof RolesOffered offered) ? offered.customMessage() : null;
+	}
+
+	/**
+	 * Tells the invitee that roles were added to their invitation (LC4): no new link, so
+	 * the one they have keeps working; named, as a link's email is, by the change's
+	 * reference.
+	 */
+	void rolesAdded(RolesChanged changed, String inviteeEmail) {
+		OutgoingEmail email = this.emails.rolesAdded(inviteeEmail, changed.by().name(), changed.offered(),
+				changed.linkExpiresAt(), !changed.at().isBefore(changed.linkExpiresAt()));
+		this.outbox.queue(email, topic(changed.invitationId()), reference(changed.reference()), Set.of(), changed.at());
 	}
 
 	void rolesGranted(RolesGranted granted) {

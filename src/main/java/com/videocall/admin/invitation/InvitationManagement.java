@@ -32,10 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The administrators' use cases on invitations: Add Users (A2), Send Reminder (M2),
- * removing roles (M3, M4) and cancelling an area's roles (O3). Each acts only on roles
- * inside the administrator's scope and saves the invitation it changed through
- * {@link InvitationChanges}, which writes its history and queues its emails in the same
- * transaction.
+ * removing roles (M3, M4), changing roles (LC4) and cancelling an area's roles (O3). Each
+ * acts only on roles inside the administrator's scope and saves the invitation it changed
+ * through {@link InvitationChanges}, which writes its history and queues its emails in
+ * the same transaction.
  */
 @Service
 public class InvitationManagement implements ReminderSender {
@@ -199,6 +199,43 @@ public class InvitationManagement implements ReminderSender {
 		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
 		return remove(scope, Actor.of(actor, sourcePage), invitation, (role) -> invitedRoleIds.contains(role.getId()),
 				OptionalLong.empty());
+	}
+
+	/**
+	 * Change Roles (LC4): adds roles in areas of the administrator's scope and removes
+	 * invited roles in scope (the page names them by id) in one step, which never cancels
+	 * the invitation. A removal or addition outside scope is "not found" (X1); a change
+	 * that would leave no role in scope, or that changes nothing, is refused. The caller
+	 * has checked that each role added belongs to its area's kind. The invitee is emailed
+	 * only when roles were added, without a new link.
+	 */
+	@Transactional
+	public RoleChangeOutcome changeRoles(AdministratorScope scope, AccountUser actor, long invitationId,
+			long expectedVersion, Set<Long> removeIds, Collection<RoleOffer> add, String sourcePage) {
+		Invitation invitation = this.access.forChange(scope, invitationId, expectedVersion);
+		List<InvitedRole> inScope = invitation.getRoles()
+			.stream()
+			.filter((role) -> scope.covers(role.getAreaId()))
+			.toList();
+		List<RoleOffer> remove = inScope.stream()
+			.filter((role) -> removeIds.contains(role.getId()))
+			.map(InvitedRole::offer)
+			.toList();
+		if (remove.size() != removeIds.size() || add.stream().anyMatch((offer) -> !scope.covers(offer.areaId()))) {
+			throw new InvitationNotFoundException("role of invitation " + invitationId);
+		}
+		boolean adds = add.stream()
+			.anyMatch((offer) -> !remove.contains(offer)
+					&& invitation.getRoles().stream().noneMatch((role) -> role.offer().equals(offer)));
+		if (!adds && !remove.isEmpty() && remove.size() == inScope.size()) {
+			throw new NoRoleLeftException();
+		}
+		String email = this.accounts.get(invitation.getAccountId()).getEmail();
+		InvitationEvent.RolesChanged changed = invitation
+			.changeRoles(Actor.of(actor, sourcePage), add, remove, this.clock.instant())
+			.orElseThrow(RolesUnchangedException::new);
+		this.changes.save(invitation, email);
+		return new RoleChangeOutcome(email, changed.added(), changed.removed());
 	}
 
 	/**

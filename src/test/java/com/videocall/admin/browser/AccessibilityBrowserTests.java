@@ -58,6 +58,15 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.audit.check("Manage Invitation, a role removed");
 		click(AriaRole.BUTTON, "Undo");
 		this.audit.check("Manage Invitation, removal undone");
+		click(AriaRole.LINK, "Change Roles");
+		this.audit.check("Change Roles");
+		click(AriaRole.BUTTON, "Continue");
+		this.audit.check("Change Roles, nothing chosen");
+		this.page.getByLabel("Service Administrator", new Page.GetByLabelOptions().setExact(true)).check();
+		click(AriaRole.BUTTON, "Continue");
+		this.audit.check("Change Roles, confirmation");
+		click(AriaRole.LINK, "No");
+		click(AriaRole.LINK, "Cancel");
 		click(AriaRole.BUTTON, "Send Reminder");
 		this.audit.check("Manage Invitation, reminder sent (next one later)");
 		click(AriaRole.LINK, "Close");

@@ -47,6 +47,28 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 		removeReceptionistRole(invitee);
 	}
 
+	/** LC4: Receptionist becomes Service Provider in one step, never cancelled. */
+	@Test
+	void changesRolesWithChangeRolesContinueAndYes() {
+		String invitee = invite("changed", new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		signIn();
+		openManageInvitation(invitee);
+		click(AriaRole.LINK, "Change Roles");
+		this.page.getByLabel("Receptionist in Waiting area " + this.clinic.tag()).check();
+		this.page.getByLabel("Service Provider", new Page.GetByLabelOptions().setExact(true)).check();
+		click(AriaRole.BUTTON, "Continue");
+		assertThat(this.page.locator("#roles-added li"))
+			.hasText("Service Provider in Waiting area " + this.clinic.tag());
+		assertThat(this.page.locator("#roles-removed li")).hasText("Receptionist in Waiting area " + this.clinic.tag());
+		click(AriaRole.BUTTON, "Yes");
+		assertThat(banner()).containsText("Roles changed for " + invitee);
+		assertThat(this.page.getByRole(AriaRole.CELL,
+				new Page.GetByRoleOptions().setName("Service Provider").setExact(true)))
+			.hasCount(1);
+		assertThat(this.page.locator("ol.history li").last())
+			.containsText("Roles changed by Admin " + this.clinic.tag());
+	}
+
 	@Test
 	void cancelsTheInvitationWithSelectAllRemoveRolesAndYes() {
 		String invitee = invite("cancelled", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),

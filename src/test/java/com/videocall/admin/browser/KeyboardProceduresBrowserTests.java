@@ -68,6 +68,25 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void changesRolesByKeyboardOnly() {
+		String invitee = invite("keyboard.change", new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		signInByKeyboard();
+		openManageInvitationByKeyboard(invitee);
+		this.keys.tabTo("A", "Change Roles");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("INPUT", "Receptionist in");
+		this.keys.press("Space");
+		this.keys.tabTo("INPUT", "Service Provider");
+		this.keys.press("Space");
+		this.keys.tabTo("BUTTON", "Continue");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("BUTTON", "Yes");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("Roles changed for " + invitee);
+		report("Manage Invitation: Change Roles, two boxes, Continue, Yes");
+	}
+
+	@Test
 	void cancelsTheInvitationByKeyboardOnly() {
 		String invitee = invite("keyboard.cancel", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
 		signInByKeyboard();

@@ -71,6 +71,31 @@ class InvitationLinkExpiryIntegrationTests extends InviteeLinksTest {
 		assertThat(this.invitations.status(invitee)).isEqualTo("PENDING");
 	}
 
+	/**
+	 * Change Roles (LC4) sends no link: its email tells the invitee that the link they
+	 * have still works, until when, or, from the moment it has expired, how to get a new
+	 * one.
+	 */
+	@Test
+	void rolesAddedKeepTheLinkAndSayWhetherItStillWorks() throws Exception {
+		Invitee invitee = this.invitations.pendingFor(this.clinic, "changed.late");
+		String token = awaitTokens(invitee, 1).get(0);
+
+		this.clock.advance(this.properties.linkValidity().minusMinutes(1));
+		this.invitations.addByChangeRoles(invitee, new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
+		String stillWorks = MailServer.text(this.mail.awaitEmails(invitee.email(), 2).get(1));
+		assertThat(stillWorks).contains("it still works, until").doesNotContain("/invitation/");
+		assertThat(this.pages.openWithoutChanging(invitee, token).select("h1").text()).isEqualTo("Set up your account");
+
+		this.clock.advance(Duration.ofMinutes(2));
+		this.invitations.addByChangeRoles(invitee,
+				new RoleOffer(Role.SERVICE_ADMINISTRATOR, this.clinic.waitingArea()));
+		String expired = MailServer.text(this.mail.awaitEmails(invitee.email(), 3).get(2));
+		assertThat(expired).contains("expired on").contains("Send me a new link").doesNotContain("/invitation/");
+		assertThat(this.pages.openWithoutChanging(invitee, token).select("h1").text())
+			.isEqualTo("This link has expired");
+	}
+
 	@Test
 	void emailsAFreshLinkToTheInvitedAddressOnlyWhenAnExpiredLinkAsksForOne() throws Exception {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "renewed");

@@ -19,6 +19,7 @@ import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
 import com.videocall.admin.invitation.InvitationEvent.RemovalUndone;
+import com.videocall.admin.invitation.InvitationEvent.RolesChanged;
 import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -303,6 +304,67 @@ class InvitationTests {
 	}
 
 	@Test
+	void changesReceptionistToServiceProviderInOneStepThatNeverCancels() {
+		Invitation invitation = pendingWith(RECEPTIONIST);
+		InvitationLink link = invitation.currentLink();
+		Instant changedAt = INVITED_AT.plusSeconds(60);
+
+		RolesChanged changed = invitation.changeRoles(ADMIN, List.of(PROVIDER), List.of(RECEPTIONIST), changedAt)
+			.orElseThrow();
+
+		assertThat(invitation.isPending()).isTrue();
+		assertThat(offers(invitation)).containsExactly(PROVIDER);
+		assertThat(single(invitation)).isEqualTo(changed);
+		assertThat(changed.added()).containsExactly(PROVIDER);
+		assertThat(changed.removed()).containsExactly(RECEPTIONIST);
+		assertThat(changed.offered()).containsExactly(PROVIDER);
+		assertThat(changed.by()).isEqualTo(ADMIN);
+		assertThat(changed.at()).isEqualTo(changedAt);
+		// No new link: the one emailed before keeps working, until it expires.
+		assertThat(invitation.currentLink()).isSameAs(link);
+		assertThat(invitation.statusOf(link, changedAt)).isEqualTo(LinkStatus.VALID);
+		assertThat(changed.linkExpiresAt()).isEqualTo(link.getExpiresAt());
+		assertThat(invitation.getLastSentAt()).isEqualTo(INVITED_AT);
+	}
+
+	@Test
+	void addsOnlyRolesNotOfferedNorRemovedAndRemovesOnlyRolesOffered() {
+		Invitation invitation = pendingWith(PROVIDER, RECEPTIONIST);
+		RoleOffer notOffered = new RoleOffer(Role.SERVICE_ADMINISTRATOR, WAITING_AREA);
+
+		RolesChanged changed = invitation
+			.changeRoles(ADMIN, List.of(PROVIDER, MEMBER, MEMBER, notOffered), List.of(RECEPTIONIST, notOffered),
+					INVITED_AT.plusSeconds(60))
+			.orElseThrow();
+
+		assertThat(changed.added()).containsExactly(MEMBER);
+		assertThat(changed.removed()).containsExactly(RECEPTIONIST);
+		assertThat(offers(invitation)).containsExactly(PROVIDER, MEMBER);
+	}
+
+	@Test
+	void refusesAChangeThatWouldLeaveNoRoleAndChangesNothing() {
+		Invitation invitation = pendingWith(PROVIDER, RECEPTIONIST);
+
+		assertThatExceptionOfType(NoRoleLeftException.class).isThrownBy(() -> invitation.changeRoles(ADMIN,
+				List.of(PROVIDER), List.of(PROVIDER, RECEPTIONIST), INVITED_AT.plusSeconds(60)));
+
+		assertThat(invitation.isPending()).isTrue();
+		assertThat(offers(invitation)).containsExactly(PROVIDER, RECEPTIONIST);
+		assertThat(invitation.events()).isEmpty();
+	}
+
+	@Test
+	void announcesNothingWhenNothingWouldChange() {
+		Invitation invitation = pendingWith(PROVIDER);
+
+		assertThat(invitation.changeRoles(ADMIN, List.of(PROVIDER), List.of(MEMBER), INVITED_AT.plusSeconds(60)))
+			.isEmpty();
+		assertThat(offers(invitation)).containsExactly(PROVIDER);
+		assertThat(invitation.events()).isEmpty();
+	}
+
+	@Test
 	void refusesEveryChangeOnceCancelled() {
 		Invitation invitation = pendingWith(PROVIDER);
 		invitation.removeRoles(ADMIN, Set.of(PROVIDER), INVITED_AT.plusSeconds(60));
@@ -325,7 +387,9 @@ class InvitationTests {
 		List<Executable> changes = List.of(
 				() -> invitation.offer(ADMIN, List.of(RECEPTIONIST), null, this.tokens, later),
 				() -> invitation.remind(ADMIN, Set.of(), INTERVAL, this.tokens, later),
-				() -> invitation.removeRoles(ADMIN, Set.of(PROVIDER), later), () -> invitation.accept(null, later));
+				() -> invitation.removeRoles(ADMIN, Set.of(PROVIDER), later),
+				() -> invitation.changeRoles(ADMIN, List.of(RECEPTIONIST), List.of(PROVIDER), later),
+				() -> invitation.accept(null, later));
 		for (Executable change : changes) {
 			assertThatExceptionOfType(InvitationEndedException.class).isThrownBy(change::execute)
 				.satisfies((refusal) -> assertThat(refusal.status()).isEqualTo(status));

@@ -115,6 +115,16 @@ public class Invitees {
 		this.management.removeRoles(scope(admin), admin, invitee.invitation(), version(invitee), ids, SOURCE_PAGE);
 	}
 
+	/**
+	 * Change Roles adding the roles and removing none, as the clinic's administrator
+	 * (LC4).
+	 */
+	public void addByChangeRoles(Invitee invitee, RoleOffer... add) {
+		AccountUser admin = admin(invitee.clinic());
+		this.management.changeRoles(scope(admin), admin, invitee.invitation(), version(invitee), Set.of(), List.of(add),
+				SOURCE_PAGE);
+	}
+
 	public String status(Invitee invitee) {
 		return this.records.status(invitee.invitation());
 	}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import com.videocall.admin.directory.AreaKind;
+import com.videocall.admin.directory.Role;
 import com.videocall.admin.support.LinkPages;
 import com.videocall.admin.web.MatrixOrganisation.Actor;
 import com.videocall.admin.web.MatrixOrganisation.Ids;
@@ -135,6 +136,16 @@ final class AccessRoutes {
 			route("POST /users/invitations/{id}/removal", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
 					(s) -> Call.post(dialog(s) + "/removal", "version", s.invitation().version(), "role",
 							s.invitation().roleId())),
+			// Change Roles (LC4): the choice, its confirmation (removing the role offered
+			// and adding another of the area's kind), and the change itself.
+			route("GET /users/invitations/{id}/roles", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.get(dialog(s) + "/roles")),
+			route("GET /users/invitations/{id}/roles/confirm", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.get(dialog(s) + "/roles/confirm", "version", s.invitation().version(), "remove",
+							s.invitation().roleId(), "add", s.area() + ":" + otherRole(s.kind()))),
+			route("POST /users/invitations/{id}/roles", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.post(dialog(s) + "/roles", "version", s.invitation().version(), "remove",
+							s.invitation().roleId(), "add", s.area() + ":" + otherRole(s.kind()))),
 			route("POST /users/undo/{undoId}", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
 					(s) -> Call.post("/users/undo/" + s.undo(), "back", "/users")),
 			// The bulk actions name their rows in the form (an id no invitation has: an
@@ -214,6 +225,16 @@ final class AccessRoutes {
 
 	private static String dialog(MatrixSubject subject) {
 		return "/users/invitations/" + subject.invitation().id();
+	}
+
+	/** A role of the kind that the matrix's invitations do not offer. */
+	private static String otherRole(AreaKind kind) {
+		return Role.of(kind)
+			.stream()
+			.filter((role) -> role != MatrixOrganisation.roleOffered(kind))
+			.findFirst()
+			.orElseThrow()
+			.name();
 	}
 
 	private static String area(MatrixSubject subject) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import com.videocall.admin.activity.ActivityRow;
 import com.videocall.admin.activity.ActivityRow.AreaInScope;
+import com.videocall.admin.activity.StoredRole;
 
 import org.springframework.context.MessageSource;
 
@@ -54,9 +55,22 @@ final class ActivityWords {
 		return (row.detail() != null) ? format("activity.withDetail", kind(row), row.detail()) : kind(row);
 	}
 
-	/** The roles the entry concerns in the area, as their labels. */
+	/**
+	 * The roles the entry concerns in the area, as their labels; those Change Roles added
+	 * or removed say which.
+	 */
 	String roles(AreaInScope area) {
-		return area.roles().stream().map((role) -> label("role." + role, role)).collect(Collectors.joining(", "));
+		return area.roles().stream().map(this::role).collect(Collectors.joining(", "));
+	}
+
+	private String role(String stored) {
+		StoredRole role = StoredRole.parse(stored);
+		String label = label("role." + role.role(), role.role());
+		return switch (role.change()) {
+			case NONE -> label;
+			case ADDED -> format("activity.role.added", label);
+			case REMOVED -> format("activity.role.removed", label);
+		};
 	}
 
 	/** The area and its roles in one text. */

@@ -14,8 +14,6 @@ import com.videocall.admin.invitation.InvitationView.RoleLine;
 import com.videocall.admin.invitation.InvitationView;
 import com.videocall.admin.invitation.InvitationViews;
 import com.videocall.admin.invitation.RemovalOutcome;
-import com.videocall.admin.people.StatusFilter;
-import com.videocall.admin.people.Users;
 import com.videocall.admin.people.web.UsersListState;
 import com.videocall.admin.reminders.AutomaticReminders.Planned;
 import com.videocall.admin.web.Banner.Kind;
@@ -52,14 +50,14 @@ class ManageInvitationController {
 
 	private final MessageSource messages;
 
-	private final Users users;
+	private final DialogBackdrop backdrop;
 
 	private final UndoOffer undo;
 
 	ManageInvitationController(InvitationViews views, InvitationManagement management, Refusals refusals,
-			MessageSource messages, Users users, UndoOffer undo) {
+			MessageSource messages, DialogBackdrop backdrop, UndoOffer undo) {
 		this.undo = undo;
-		this.users = users;
+		this.backdrop = backdrop;
 		this.views = views;
 		this.management = management;
 		this.refusals = refusals;
@@ -93,7 +91,7 @@ class ManageInvitationController {
 						.map(RoleLine::areaName)
 						.findFirst()).orElse(null));
 		model.addAttribute("marked", marked);
-		addUsersList(scope, list, model);
+		this.backdrop.add(scope, list, model);
 		return "invitations/manage";
 	}
 
@@ -133,7 +131,7 @@ class ManageInvitationController {
 		}
 		model.addAttribute("invitation", invitation);
 		model.addAttribute("selected", selected);
-		addUsersList(scope, list, model);
+		this.backdrop.add(scope, list, model);
 		return "invitations/confirm-removal";
 	}
 
@@ -153,18 +151,6 @@ class ManageInvitationController {
 			this.refusals.flash(ex, attributes);
 		}
 		return "redirect:" + dialog;
-	}
-
-	/**
-	 * The dialog, with the banner inside it, is shown over the Users list as the
-	 * administrator left it (M5): its rows, search and filter, without counting the list
-	 * again ("Close" leads to the list itself).
-	 */
-	private void addUsersList(AdministratorScope scope, UsersListState list, Model model) {
-		model.addAttribute("bannerInDialog", true);
-		model.addAttribute("users",
-				this.users.findUncounted(scope, list.search(), StatusFilter.parse(list.status()), list.position()));
-		model.addAttribute("statuses", StatusFilter.values());
 	}
 
 	private String label(RemovalOutcome outcome) {

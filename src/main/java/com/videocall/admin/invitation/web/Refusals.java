@@ -2,8 +2,10 @@ package com.videocall.admin.invitation.web;
 
 import com.videocall.admin.invitation.ActionRefusedException;
 import com.videocall.admin.invitation.InvitationEndedException;
+import com.videocall.admin.invitation.NoRoleLeftException;
 import com.videocall.admin.invitation.NothingSelectedException;
 import com.videocall.admin.invitation.ReminderTooSoonException;
+import com.videocall.admin.invitation.RolesUnchangedException;
 import com.videocall.admin.invitation.UndoRefusedException;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.Banner;
@@ -17,8 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The banner of an invitation action that changed nothing: too soon, changed meanwhile
  * (also when the version check happened in the database), already ended, nothing
- * selected, Undo refused. The action's page goes back where it came from, which then
- * shows the current state (X5). Offered to the worklist's and Undo's pages.
+ * selected, no role left or nothing to change (Change Roles), Undo refused. The action's
+ * page goes back where it came from, which then shows the current state (X5). Offered to
+ * the worklist's and Undo's pages.
  */
 @Component
 @NamedInterface("actions")
@@ -50,6 +53,12 @@ public class Refusals {
 		}
 		else if (refusal instanceof NothingSelectedException) {
 			Banner.flash(attributes, Kind.ERROR, "invitation.nothingSelected");
+		}
+		else if (refusal instanceof NoRoleLeftException) {
+			Banner.flash(attributes, Kind.ERROR, "changeRoles.keepOne");
+		}
+		else if (refusal instanceof RolesUnchangedException) {
+			Banner.flash(attributes, Kind.ERROR, "changeRoles.nothingChosen");
 		}
 		else {
 			Banner.flash(attributes, Kind.ERROR, "invitation.changed");
