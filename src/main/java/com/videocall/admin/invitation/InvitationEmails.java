@@ -83,7 +83,8 @@ class InvitationEmails {
 	 * only the roles that administrator offered and still administers (LC5).
 	 */
 	OutgoingEmail setUpNotice(String recipient, String name, Collection<Invitation.RoleOffer> roles) {
-		return inviterNotice(recipient, "email.inviter.setUp", name, roles, message("email.inviter.setUp.optOut"),
+		return inviterNotice(recipient, "email.inviter.setUp.subject", message("email.inviter.setUp.text", name), roles,
+				message("email.inviter.setUp.optOut"),
 				UriComponentsBuilder.fromUri(this.baseUrl).path("/security").build().toUriString());
 	}
 
@@ -93,18 +94,18 @@ class InvitationEmails {
 	 * administers (LC6).
 	 */
 	OutgoingEmail declinedNotice(String recipient, String email, Collection<Invitation.RoleOffer> roles) {
-		return inviterNotice(recipient, "email.inviter.declined", email, roles, message("email.inviter.declined.next"),
-				null);
+		return inviterNotice(recipient, "email.inviter.declined.subject", message("email.inviter.declined.text", email),
+				roles, message("email.inviter.declined.next"), null);
 	}
 
-	private OutgoingEmail inviterNotice(String recipient, String code, String who,
+	private OutgoingEmail inviterNotice(String recipient, String subjectCode, String headline,
 			Collection<Invitation.RoleOffer> roles, String next, String link) {
 		Map<String, Object> variables = new HashMap<>();
-		variables.put("headline", message(code + ".text", who));
+		variables.put("headline", headline);
 		variables.put("roles", describe(roles));
 		variables.put("next", next);
 		variables.put("link", link);
-		return this.templates.render("inviter-notice", recipient, message(code + ".subject"), variables);
+		return this.templates.render("inviter-notice", recipient, message(subjectCode), variables);
 	}
 
 	private String link(String token) {

@@ -159,6 +159,14 @@ class InvitationDeclineIntegrationTests extends InviteeLinksTest {
 		assertThat(dialog.text()).contains("Declined");
 		Document activity = admin.open("/activity?what=DECLINED&area=" + this.clinic.waitingArea());
 		assertThat(activity.select("tbody tr").text()).contains("Invitation declined", "the invitee");
+		assertThat(Browser
+			.informationBanner(admin.follow(admin.post("/users/invitations/" + invitee.invitation() + "/reminder",
+					"version", String.valueOf(this.records.version(invitee.invitation()))))))
+			.isEqualTo("The person this invitation was sent to has declined it, so nothing was done.");
+		assertThat(this.jdbc.sql("select count(*) from pending_invitation where invitation_id = ?")
+			.param(invitee.invitation())
+			.query(Long.class)
+			.single()).as("left the Pending Invitations list").isZero();
 	}
 
 	@Test
