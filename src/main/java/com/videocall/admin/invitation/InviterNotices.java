@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.videocall.admin.account.AccountManagement;
 import com.videocall.admin.account.AccountStatus;
@@ -13,7 +12,6 @@ import com.videocall.admin.account.UserAccount;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AdministratorScopes;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
-import com.videocall.admin.mail.Outbox;
 import com.videocall.admin.mail.OutgoingEmail;
 
 import org.springframework.stereotype.Component;
@@ -23,10 +21,9 @@ import org.springframework.stereotype.Component;
  * person's hand: that they set up their account (LC5), or declined (LC6). One email per
  * administrator, however many of the roles they offered, and only to one who still
  * administers the area of one of those roles (an account that is not active administers
- * nothing); the email names only those roles. Queued in the transaction of the change,
- * under the invitation's topic (so it shows as one of its emails to System
- * Administrators) but for no entry of its history: administrators of other areas who read
- * the entry must not learn who else invited.
+ * nothing); the email names only those roles. Queued by {@link InvitationMailer} in the
+ * transaction of the change, for no entry of the invitation's history: administrators of
+ * other areas who read the entry must not learn who else invited.
  */
 @Component
 class InviterNotices {
@@ -37,13 +34,14 @@ class InviterNotices {
 
 	private final InvitationEmails emails;
 
-	private final Outbox outbox;
+	private final InvitationMailer mailer;
 
-	InviterNotices(AdministratorScopes scopes, AccountManagement accounts, InvitationEmails emails, Outbox outbox) {
+	InviterNotices(AdministratorScopes scopes, AccountManagement accounts, InvitationEmails emails,
+			InvitationMailer mailer) {
 		this.scopes = scopes;
 		this.accounts = accounts;
 		this.emails = emails;
-		this.outbox = outbox;
+		this.mailer = mailer;
 	}
 
 	/**
@@ -89,7 +87,7 @@ class InviterNotices {
 	}
 
 	private void queue(Invitation invitation, OutgoingEmail email, Instant now) {
-		this.outbox.queue(email, InvitationMailer.TOPIC + invitation.getId(), null, Set.of(), now);
+		this.mailer.toInviter(email, invitation.getId(), now);
 	}
 
 }

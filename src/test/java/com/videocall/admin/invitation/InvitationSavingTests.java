@@ -35,8 +35,8 @@ class InvitationSavingTests {
 	void everyMethodThatChangesAnInvitationSavesItThroughInvitationChanges() {
 		Set<String> changes = changesOfTheInvitation();
 		assertThat(changes).as("the Invitation's methods that announce a change")
-			.containsExactlyInAnyOrder("invite", "offer", "remind", "removeRoles", "accept", "requestNewLink",
-					"restore");
+			.containsExactlyInAnyOrder("invite", "offer", "remind", "removeRoles", "accept", "decline",
+					"requestNewLink", "restore");
 
 		List<JavaMethod> changing = application.stream()
 			.filter((owner) -> !owner.isEquivalentTo(Invitation.class))
