@@ -50,6 +50,15 @@ public class AccountManagement {
 			.saveAndFlush(UserAccount.active(email.strip(), fullName.strip(), passwordHash, systemAdministrator, now));
 	}
 
+	/**
+	 * Switches on or off the email the person gets when someone they invited sets up
+	 * their account (LC5, on their Security page).
+	 */
+	@Transactional
+	public void emailSetUpNotices(long accountId, boolean wanted) {
+		get(accountId).emailSetUpNotices(wanted);
+	}
+
 	/** The account can no longer sign in. */
 	@Transactional
 	public void disable(long accountId) {

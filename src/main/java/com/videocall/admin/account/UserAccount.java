@@ -41,6 +41,13 @@ public class UserAccount {
 	@Column(nullable = false)
 	private Instant createdAt;
 
+	/**
+	 * Whether the person is emailed when someone they invited sets up their account
+	 * (LC5); on until they switch it off on their Security page.
+	 */
+	@Column(nullable = false)
+	private boolean setUpNotices = true;
+
 	@Version
 	private long version;
 
@@ -88,6 +95,10 @@ public class UserAccount {
 		this.passwordHash = passwordHash;
 	}
 
+	void emailSetUpNotices(boolean wanted) {
+		this.setUpNotices = wanted;
+	}
+
 	void disable() {
 		this.status = AccountStatus.DISABLED;
 	}
@@ -114,6 +125,14 @@ public class UserAccount {
 
 	public boolean isSystemAdministrator() {
 		return this.systemAdministrator;
+	}
+
+	/**
+	 * Whether the person wants an email when someone they invited sets up their account
+	 * (LC5).
+	 */
+	public boolean wantsSetUpNotices() {
+		return this.setUpNotices;
 	}
 
 	/** The name to show: the full name, or the email while no name is known yet. */

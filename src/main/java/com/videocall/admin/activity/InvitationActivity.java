@@ -13,6 +13,7 @@ import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationEvent;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
+import com.videocall.admin.invitation.InvitationEvent.InvitationDeclined;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
@@ -89,6 +90,10 @@ class InvitationActivity {
 		if (event instanceof InvitationAccepted accepted) {
 			return byInvitee(ActivityKind.ACCEPTED, accepted.accountId(), accepted.invitationId(), accepted.at(), null,
 					withRoles(accepted.roles()));
+		}
+		if (event instanceof InvitationDeclined declined) {
+			return byInvitee(ActivityKind.DECLINED, declined.accountId(), declined.invitationId(), declined.at(), null,
+					withRoles(declined.roles()));
 		}
 		NewLinkRequested requested = (NewLinkRequested) event;
 		return byInvitee(ActivityKind.LINK_REQUESTED, requested.accountId(), requested.invitationId(), requested.at(),

@@ -41,8 +41,9 @@ import org.springframework.stereotype.Component;
  * another area did it, without name or page, since the page may name an area and the name
  * an administrator they must not know. The entry itself stays: the reminder changed what
  * they share (the working link, the reminder interval);</li>
- * <li>the invitee's own entries ("New link requested") and automatic reminders name
- * nobody else and are shown to everyone who sees the invitation.</li>
+ * <li>the invitee's own entries ("New link requested", "Invitation declined") and
+ * automatic reminders name nobody else and are shown to everyone who sees the
+ * invitation.</li>
  * </ul>
  * A System Administrator reads everything.
  */
@@ -153,9 +154,9 @@ class InvitationHistoryRecords implements InvitationHistory {
 		Long area = rs.wasNull() ? null : areaId;
 		Array roles = rs.getArray(8);
 		return new Row(rs.getLong(1), type, rs.getBoolean(3),
-				(type == HistoryType.LINK_REQUESTED) ? null : rs.getString(4), rs.getTimestamp(5).toInstant(),
-				rs.getString(6), area, (roles != null) ? Arrays.asList((String[]) roles.getArray()) : List.of(),
-				rs.getString(9), email(rs));
+				(type == HistoryType.LINK_REQUESTED || type == HistoryType.DECLINED) ? null : rs.getString(4),
+				rs.getTimestamp(5).toInstant(), rs.getString(6), area,
+				(roles != null) ? Arrays.asList((String[]) roles.getArray()) : List.of(), rs.getString(9), email(rs));
 	}
 
 	private static EmailDelivery email(ResultSet rs) throws SQLException {

@@ -3,7 +3,7 @@ package com.videocall.admin.invitation;
 /** What an entry of an invitation's history records (X3). */
 public enum HistoryType {
 
-	INVITED, ROLES_ADDED, REMINDER_SENT, ROLES_REMOVED, CANCELLED, ACCEPTED, LINK_REQUESTED, UNDONE,
+	INVITED, ROLES_ADDED, REMINDER_SENT, ROLES_REMOVED, CANCELLED, ACCEPTED, LINK_REQUESTED, UNDONE, DECLINED,
 
 	/** Change Roles (LC4): its roles are each marked added or removed. */
 	ROLES_CHANGED,

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
+import com.videocall.admin.invitation.InvitationEvent.InvitationDeclined;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.LinkSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
@@ -233,6 +234,9 @@ public class Invitation implements Persistable<Long> {
 		if (this.status == InvitationStatus.ACCEPTED) {
 			throw new UndoRefusedException(UndoRefusedException.Reason.ACCEPTED);
 		}
+		if (this.status == InvitationStatus.DECLINED) {
+			throw new UndoRefusedException(UndoRefusedException.Reason.DECLINED);
+		}
 		if (this.version != versionAfter || removed.isEmpty()
 				|| removed.stream().anyMatch((role) -> offers().contains(role.offer()))) {
 			throw new UndoRefusedException(UndoRefusedException.Reason.CHANGED);
@@ -261,6 +265,9 @@ public class Invitation implements Persistable<Long> {
 		if (this.status == InvitationStatus.CANCELLED) {
 			return LinkStatus.CANCELLED;
 		}
+		if (this.status == InvitationStatus.DECLINED) {
+			return LinkStatus.DECLINED;
+		}
 		if (link != currentLink()) {
 			return LinkStatus.REPLACED;
 		}
@@ -271,14 +278,23 @@ public class Invitation implements Persistable<Long> {
 	 * The person set up their account from {@code link}, which must be valid now (I3).
 	 */
 	void accept(InvitationLink link, Instant now) {
-		requirePending();
-		if (statusOf(link, now) != LinkStatus.VALID) {
-			throw new IllegalStateException("The link is " + statusOf(link, now));
-		}
+		requireValid(link, now);
 		this.status = InvitationStatus.ACCEPTED;
 		this.endedAt = now;
 		link.markUsed(now);
 		this.events.add(new InvitationAccepted(this.id, this.accountId, now, offers()));
+	}
+
+	/**
+	 * The person the invitation was sent to says it is not for them (LC6), from
+	 * {@code link}, which must be valid now: the invitation ends as declined, and none of
+	 * its links works any more.
+	 */
+	void decline(InvitationLink link, Instant now) {
+		requireValid(link, now);
+		this.status = InvitationStatus.DECLINED;
+		this.endedAt = now;
+		this.events.add(new InvitationDeclined(this.id, this.accountId, now, offers()));
 	}
 
 	/**
@@ -322,6 +338,14 @@ public class Invitation implements Persistable<Long> {
 
 	private List<RoleOffer> offers() {
 		return this.roles.stream().map(InvitedRole::offer).toList();
+	}
+
+	/** The invitation is pending and {@code link} is its newest, unexpired one. */
+	private void requireValid(InvitationLink link, Instant now) {
+		requirePending();
+		if (statusOf(link, now) != LinkStatus.VALID) {
+			throw new IllegalStateException("The link is " + statusOf(link, now));
+		}
 	}
 
 	private void requirePending() {

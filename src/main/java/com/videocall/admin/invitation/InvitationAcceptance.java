@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The invitee's side (I2–I4): reading what a link offers, setting up the account from it,
- * and asking for a new link when it has expired. Tokens are only ever compared by their
+ * The invitee's side (I2–I4): reading what a link offers, setting up the account from it
+ * (the administrators who invited hear of it, LC5), declining the invitation (LC6), and
+ * asking for a new link when it has expired. Tokens are only ever compared by their
  * SHA-256. Saving the invitation through {@link InvitationChanges} records what happened
  * and sends the new link's email.
  */
@@ -51,10 +52,14 @@ public class InvitationAcceptance {
 
 	private final InvitationChanges changes;
 
+	private final InviterNotices inviters;
+
 	private final Clock clock;
 
 	InvitationAcceptance(InvitationRepository invitations, AccountManagement accounts, RoleGrants roleGrants,
-			InvitationTokens tokens, AreaNames areaNames, InvitationChanges changes, Clock clock) {
+			InvitationTokens tokens, AreaNames areaNames, InvitationChanges changes, InviterNotices inviters,
+			Clock clock) {
+		this.inviters = inviters;
 		this.areaNames = areaNames;
 		this.changes = changes;
 		this.invitations = invitations;
@@ -129,7 +134,28 @@ public class InvitationAcceptance {
 		}
 		invitation.accept(found.link(), found.now());
 		this.changes.save(invitation, account.getEmail());
+		this.inviters.setUp(invitation, account, found.now());
 		return account.getEmail();
+	}
+
+	/**
+	 * The person the invitation was sent to says it is not for them (LC6): with a valid
+	 * link, the invitation ends as declined and the administrators who invited are told,
+	 * once: the invitation row is locked, so a second submission finds it declined.
+	 * Returns the link's status before the attempt (VALID means it is now declined).
+	 */
+	@Transactional
+	public Optional<LinkStatus> decline(String token) {
+		return find(token, true).map((found) -> {
+			if (found.status() == LinkStatus.VALID) {
+				Invitation invitation = found.invitation();
+				String email = this.accounts.get(invitation.getAccountId()).getEmail();
+				invitation.decline(found.link(), found.now());
+				this.changes.save(invitation, email);
+				this.inviters.declined(invitation, email, found.now());
+			}
+			return found.status();
+		});
 	}
 
 	/**

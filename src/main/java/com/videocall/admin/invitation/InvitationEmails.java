@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Writes the invitation, reminder and "roles given" emails (I1). Links are built from
+ * Writes the invitation, reminder and "roles given" emails (I1), and what the
+ * administrators who invited hear back (LC5, LC6). Links are built from
  * {@code app.base-url}, never from the request.
  */
 @Component
@@ -27,6 +28,12 @@ class InvitationEmails {
 
 	/** Path of the page an emailed link opens; the token follows it. */
 	static final String LINK_PATH = "/invitation/";
+
+	/**
+	 * Path, after the token, of the page where the person says the invitation is not for
+	 * them (LC6).
+	 */
+	static final String DECLINE_PATH = "/decline";
 
 	private final MailTemplates templates;
 
@@ -54,6 +61,7 @@ class InvitationEmails {
 		variables.put("roles", describe(roles));
 		variables.put("customMessage", (customMessage != null && !customMessage.isBlank()) ? customMessage : null);
 		variables.put("link", link(token));
+		variables.put("declineLink", link(token) + DECLINE_PATH);
 		variables.put("expiresAt", this.times.dateTime(expiresAt));
 		variables.put("reminder", reminder);
 		String subject = message(reminder ? "email.reminder.subject" : "email.invitation.subject");
@@ -84,6 +92,36 @@ class InvitationEmails {
 		variables.put("customMessage", (customMessage != null && !customMessage.isBlank()) ? customMessage : null);
 		variables.put("link", UriComponentsBuilder.fromUri(this.baseUrl).path("/sign-in").build().toUriString());
 		return this.templates.render("roles-granted", recipient, message("email.rolesGranted.subject"), variables);
+	}
+
+	/**
+	 * "[Name] has set up their account." to an administrator who invited them, naming
+	 * only the roles that administrator offered and still administers (LC5).
+	 */
+	OutgoingEmail setUpNotice(String recipient, String name, Collection<Invitation.RoleOffer> roles) {
+		return inviterNotice(recipient, "email.inviter.setUp.subject", message("email.inviter.setUp.text", name), roles,
+				message("email.inviter.setUp.optOut"),
+				UriComponentsBuilder.fromUri(this.baseUrl).path("/security").build().toUriString());
+	}
+
+	/**
+	 * "[email] declined the invitation: the address may be wrong." to an administrator
+	 * who invited them, naming only the roles that administrator offered and still
+	 * administers (LC6).
+	 */
+	OutgoingEmail declinedNotice(String recipient, String email, Collection<Invitation.RoleOffer> roles) {
+		return inviterNotice(recipient, "email.inviter.declined.subject", message("email.inviter.declined.text", email),
+				roles, message("email.inviter.declined.next"), null);
+	}
+
+	private OutgoingEmail inviterNotice(String recipient, String subjectCode, String headline,
+			Collection<Invitation.RoleOffer> roles, String next, String link) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("headline", headline);
+		variables.put("roles", describe(roles));
+		variables.put("next", next);
+		variables.put("link", link);
+		return this.templates.render("inviter-notice", recipient, message(subjectCode), variables);
 	}
 
 	private String link(String token) {

@@ -97,6 +97,13 @@ public sealed interface InvitationEvent {
 			List<RoleOffer> roles) implements InvitationEvent {
 	}
 
+	/**
+	 * The person the invitation was sent to declined it (LC6): it offered these roles.
+	 */
+	record InvitationDeclined(long invitationId, long accountId, Instant at,
+			List<RoleOffer> roles) implements InvitationEvent {
+	}
+
 	/** The invitee asked for a new link because theirs had expired (I4). */
 	record NewLinkRequested(long invitationId, long accountId, long reference, Long invitedBy, Instant at,
 			List<RoleOffer> offered, NewLink link) implements LinkSent {

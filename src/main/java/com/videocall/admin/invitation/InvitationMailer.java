@@ -1,5 +1,6 @@
 package com.videocall.admin.invitation;
 
+import java.time.Instant;
 import java.util.Set;
 
 import com.videocall.admin.account.AccountManagement;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Called in the transaction of the change that causes the email, so both commit or
  * neither does (X6): by {@link InvitationChanges} for a link, by
- * {@link InvitationManagement} for roles granted to an active account.
+ * {@link InvitationManagement} for roles granted to an active account, by
+ * {@link InviterNotices} for what the administrators who invited hear back.
  */
 @Component
 class InvitationMailer {
@@ -84,6 +86,15 @@ class InvitationMailer {
 		OutgoingEmail email = this.emails.rolesAdded(inviteeEmail, changed.by().name(), changed.offered(),
 				changed.linkExpiresAt(), !changed.at().isBefore(changed.linkExpiresAt()));
 		this.outbox.queue(email, topic(changed.invitationId()), reference(changed.reference()), Set.of(), changed.at());
+	}
+
+	/**
+	 * An email to an administrator who invited ({@link InviterNotices}): under the
+	 * invitation's topic, for no history entry, since administrators of other areas read
+	 * the entry.
+	 */
+	void toInviter(OutgoingEmail email, long invitationId, Instant at) {
+		this.outbox.queue(email, topic(invitationId), null, Set.of(), at);
 	}
 
 	void rolesGranted(RolesGranted granted) {

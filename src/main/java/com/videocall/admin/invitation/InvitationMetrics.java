@@ -1,6 +1,7 @@
 package com.videocall.admin.invitation;
 
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
+import com.videocall.admin.invitation.InvitationEvent.InvitationDeclined;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -15,7 +16,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Invitations as the metrics show them: how many are pending (counted on the partial
  * index that keeps one pending invitation per account, read at most once per
  * {@code app.metrics-refresh}), and how many reminders this instance sent and invitations
- * it saw accepted, counted once their transaction has committed.
+ * it saw accepted or declined, counted once their transaction has committed.
  */
 @Component
 class InvitationMetrics {
@@ -27,6 +28,8 @@ class InvitationMetrics {
 	private final Counter reminders;
 
 	private final Counter accepted;
+
+	private final Counter declined;
 
 	private Reading pending;
 
@@ -42,6 +45,9 @@ class InvitationMetrics {
 		this.accepted = Counter.builder("videocall.invitations.accepted")
 			.description("Invitations accepted: the invitee set up their account")
 			.register(meters);
+		this.declined = Counter.builder("videocall.invitations.declined")
+			.description("Invitations declined: the person they were sent to said they were not for them")
+			.register(meters);
 	}
 
 	@TransactionalEventListener
@@ -52,6 +58,11 @@ class InvitationMetrics {
 	@TransactionalEventListener
 	void accepted(InvitationAccepted acceptance) {
 		this.accepted.increment();
+	}
+
+	@TransactionalEventListener
+	void declined(InvitationDeclined declined) {
+		this.declined.increment();
 	}
 
 	private synchronized double pending() {

@@ -1,11 +1,11 @@
 package com.videocall.admin.invitation;
 
 /**
- * A pending invitation ends as accepted or cancelled; ended invitations are kept for
- * history.
+ * A pending invitation ends as accepted, cancelled or declined (the person it was sent to
+ * said it is not for them, LC6); ended invitations are kept for history.
  */
 public enum InvitationStatus {
 
-	PENDING, ACCEPTED, CANCELLED
+	PENDING, ACCEPTED, CANCELLED, DECLINED
 
 }

@@ -6,6 +6,6 @@ package com.videocall.admin.invitation;
  */
 public enum LinkStatus {
 
-	VALID, EXPIRED, REPLACED, CANCELLED, ACCEPTED
+	VALID, EXPIRED, REPLACED, CANCELLED, ACCEPTED, DECLINED
 
 }

@@ -12,6 +12,8 @@ public class UndoRefusedException extends ActionRefusedException {
 		CHANGED,
 		/** The invitee accepted the invitation after the removal. */
 		ACCEPTED,
+		/** The invitee declined the invitation after the removal (LC6). */
+		DECLINED,
 		/** The window for Undo has passed. */
 		EXPIRED,
 		/** The removal was undone already (e.g. Undo sent twice). */

@@ -177,6 +177,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 	void inviteesPages() {
 		String invitee = invite("a11y.invitee", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
 		String link = linkInEmailTo(invitee);
+		visit(link.substring(link.indexOf("/invitation/")) + "/decline", "This invitation isn't for me");
 		visit(link.substring(link.indexOf("/invitation/")), "Set up your account");
 		click(AriaRole.BUTTON, "Set up account");
 		this.audit.check("Set up your account, nothing filled in");
@@ -191,6 +192,12 @@ class AccessibilityBrowserTests extends BrowserTest {
 		click(AriaRole.BUTTON, "Set up account");
 		this.audit.check("Home of someone who administers nothing");
 		visit(link.substring(link.indexOf("/invitation/")), "Link of an accepted invitation");
+		visit("/security", "Security of someone who administers nothing");
+		String decliner = invite("a11y.decliner", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()));
+		String declined = linkInEmailTo(decliner);
+		this.page.navigate(url(declined.substring(declined.indexOf("/invitation/")) + "/decline"));
+		click(AriaRole.BUTTON, "Decline invitation");
+		this.audit.check("Invitation declined");
 		this.audit.assertNoProblems();
 	}
 

@@ -101,6 +101,11 @@ class InvitationLinkExpiryIntegrationTests extends InviteeLinksTest {
 		Invitee invitee = this.invitations.pendingFor(this.clinic, "renewed");
 		String expired = awaitTokens(invitee, 1).get(0);
 		expire();
+		// An expired link does not decline either (LC6): its page says it has expired.
+		assertThat(LinkPages.html(this.mvc.perform(get("/invitation/{token}/decline", expired))).select("h1").text())
+			.isEqualTo("This link has expired");
+		this.mvc.perform(LinkPages.decline(expired)).andExpect(redirectedUrl("/invitation/" + expired));
+		assertThat(this.invitations.status(invitee)).isEqualTo("PENDING");
 
 		MvcResult asked = this.mvc.perform(LinkPages.newLink(expired))
 			.andExpect(redirectedUrl("/invitation/" + expired))
@@ -110,6 +115,8 @@ class InvitationLinkExpiryIntegrationTests extends InviteeLinksTest {
 
 		String fresh = awaitTokens(invitee, 2).get(1);
 		assertThat(fresh).isNotEqualTo(expired);
+		assertThat(MailServer.text(this.mail.receivedBy(invitee.email()).get(1)))
+			.contains("This invitation isn't for me: ", "/invitation/" + fresh + "/decline");
 		assertThat(this.invitations.emailRecipients(invitee)).containsExactly(invitee.email(), invitee.email());
 		assertThat(recipientsOf(this.mail.receivedBy(invitee.email()).get(1))).containsExactly(invitee.email());
 		assertThat(this.invitations.history(invitee)).containsExactly(HistoryType.INVITED, HistoryType.LINK_REQUESTED);

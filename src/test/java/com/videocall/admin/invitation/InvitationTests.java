@@ -14,6 +14,7 @@ import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
+import com.videocall.admin.invitation.InvitationEvent.InvitationDeclined;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
@@ -379,6 +380,46 @@ class InvitationTests {
 
 		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.ACCEPTED);
 		assertRefusesEveryChange(invitation, InvitationStatus.ACCEPTED);
+	}
+
+	@Test
+	void declinesFromTheNewestValidLinkOnlyAndAnnouncesTheRolesOffered() {
+		Invitation invitation = pendingWith(PROVIDER, MEMBER);
+		InvitationLink first = invitation.currentLink();
+		invitation.remind(ADMIN, Set.of(), INTERVAL, this.tokens, INVITED_AT);
+		invitation.clearEvents();
+		Instant declinedAt = INVITED_AT.plusSeconds(60);
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> invitation.decline(first, declinedAt));
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> invitation.decline(invitation.currentLink(), INVITED_AT.plus(VALIDITY)));
+		assertThat(invitation.events()).isEmpty();
+		invitation.decline(invitation.currentLink(), declinedAt);
+
+		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.DECLINED);
+		assertThat(invitation.events())
+			.containsExactly(new InvitationDeclined(ID, INVITEE, declinedAt, List.of(PROVIDER, MEMBER)));
+		assertThat(invitation.statusOf(invitation.currentLink(), declinedAt)).isEqualTo(LinkStatus.DECLINED);
+		assertThat(invitation.statusOf(first, declinedAt)).isEqualTo(LinkStatus.DECLINED);
+	}
+
+	@Test
+	void refusesEveryChangeOnceDeclinedAndUndoToo() {
+		Invitation invitation = pendingWith(PROVIDER, MEMBER);
+		List<RemovedRole> removed = invitation.getRoles()
+			.stream()
+			.filter((role) -> role.offer().equals(MEMBER))
+			.map(RemovedRole::of)
+			.toList();
+		invitation.removeRoles(ADMIN, Set.of(MEMBER), INVITED_AT.plusSeconds(30));
+		invitation.decline(invitation.currentLink(), INVITED_AT.plusSeconds(60));
+
+		assertRefusesEveryChange(invitation, InvitationStatus.DECLINED);
+		assertThatExceptionOfType(InvitationEndedException.class)
+			.isThrownBy(() -> invitation.decline(invitation.currentLink(), INVITED_AT.plusSeconds(90)));
+		assertThatExceptionOfType(UndoRefusedException.class)
+			.isThrownBy(() -> invitation.restore(ADMIN, removed, invitation.getVersion(), INVITED_AT.plusSeconds(90)))
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(UndoRefusedException.Reason.DECLINED));
 	}
 
 	private void assertRefusesEveryChange(Invitation invitation, InvitationStatus status) {

@@ -76,7 +76,9 @@ class InvitationUseCasesIntegrationTests extends AdministratorPagesTest {
 
 		this.acceptance.accept(this.invitees.token(invitee), "Use Case Person", LinkPages.PASSWORD).orElseThrow();
 
-		assertSteps(invitee, 1, INVITED, ACCEPTED);
+		assertThat(this.invitees.history(invitee)).containsExactly(INVITED, ACCEPTED);
+		// The administrator who invited hears back (LC5).
+		assertThat(this.invitees.emailRecipients(invitee)).containsExactly(invitee.email(), this.clinic.adminEmail());
 		assertThat(this.invitees.status(invitee)).isEqualTo("ACCEPTED");
 	}
 

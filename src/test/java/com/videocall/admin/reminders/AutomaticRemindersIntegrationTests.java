@@ -84,6 +84,9 @@ class AutomaticRemindersIntegrationTests extends AdministratorPagesTest {
 		// The email names the administrator who invited, through the outbox.
 		assertThat(this.records.storedEmailsTo(invitee)).hasSize(2)
 			.allSatisfy((email) -> assertThat(email.textBody()).contains("Admin " + this.clinic.tag()));
+		// The automatic reminder too carries "This invitation isn't for me" (LC6).
+		assertThat(this.records.storedEmailsTo(invitee).get(1).textBody()).contains("This invitation isn't for me: ",
+				"/decline");
 	}
 
 	@Test

@@ -69,16 +69,22 @@ public class LinkPages {
 	}
 
 	/**
-	 * The statuses of the answers to opening the link, submitting its form and asking for
-	 * a new link.
+	 * The statuses of the answers to opening the link, submitting its form, asking for a
+	 * new link, and opening and sending "This invitation isn't for me" (LC6).
 	 */
 	public List<Integer> answersTo(String token) throws Exception {
 		List<Integer> statuses = new ArrayList<>();
 		for (RequestBuilder request : List.of(get("/invitation/{token}", token),
-				setUp(token, "Nobody", PASSWORD, PASSWORD), newLink(token))) {
+				setUp(token, "Nobody", PASSWORD, PASSWORD), newLink(token), get("/invitation/{token}/decline", token),
+				decline(token))) {
 			statuses.add(this.mvc.perform(request).andReturn().getResponse().getStatus());
 		}
 		return statuses;
+	}
+
+	/** "Decline invitation" (LC6), with its CSRF token. */
+	public static MockHttpServletRequestBuilder decline(String token) {
+		return post("/invitation/{token}/decline", token).with(csrf());
 	}
 
 	/**

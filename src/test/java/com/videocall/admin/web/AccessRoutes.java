@@ -104,6 +104,8 @@ final class AccessRoutes {
 					(s) -> Call.post("/security/sessions/000000000000000000000000/sign-out")),
 			route("POST /security/sessions/sign-out-others", Access.SIGNED_IN, NO_ID, NO_KIND,
 					(s) -> Call.post("/security/sessions/sign-out-others")),
+			route("POST /security/notices", Access.SIGNED_IN, NO_ID, NO_KIND,
+					(s) -> Call.post("/security/notices", "setUpNotices", "true")),
 			// The actors have no factor set up (their sign-in is given one): adding a
 			// passkey sends them to set one up; the others find no passkey or app of
 			// theirs.
@@ -212,6 +214,11 @@ final class AccessRoutes {
 							LinkPages.PASSWORD, "confirmPassword", LinkPages.PASSWORD)),
 			route("POST /invitation/{token}/new-link", Access.EVERYONE, UNSCOPED, NO_KIND,
 					(s) -> Call.post("/invitation/" + s.token() + "/new-link")),
+			// "This invitation isn't for me" (LC6): the page, and declining.
+			route("GET /invitation/{token}/decline", Access.EVERYONE, UNSCOPED, NO_KIND,
+					(s) -> Call.get("/invitation/" + s.token() + "/decline")),
+			route("POST /invitation/{token}/decline", Access.EVERYONE, UNSCOPED, NO_KIND,
+					(s) -> Call.post("/invitation/" + s.token() + "/decline")),
 			// The shared application has no single sign-on provider, so "Set up with …"
 			// is "not found" for any link (SingleSignOnBrowserTests follow it with one).
 			new Route("GET /invitation/{token}/single-sign-on/{provider}", Access.EVERYONE, UNSCOPED, NO_KIND,

@@ -176,7 +176,7 @@ class InvitationLinkController {
 	 * template variable); one far longer than a real token is no link at all, and would
 	 * make the redirect too large to send.
 	 */
-	private static String linkPage(String token) {
+	static String linkPage(String token) {
 		if (token.length() > MAX_TOKEN_LENGTH) {
 			throw new NotFoundException("invitation link");
 		}

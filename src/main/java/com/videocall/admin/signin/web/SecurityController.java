@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import com.videocall.admin.account.AccountManagement;
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.signin.Passkeys;
 import com.videocall.admin.signin.SecondFactorService;
@@ -19,13 +20,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Security" (SI3), for everyone signed in: their passkeys and authenticator app (changed
  * by {@link FactorsController}), the recovery codes left and new ones (after a factor
  * confirmed in the last 5 minutes; the person is emailed), and their signed-in sessions,
- * each of which they can end, and their recent sign-ins and factor changes (AC2). "Change
+ * each of which they can end, their recent sign-ins and factor changes (AC2), and whether
+ * they are emailed when someone they invited sets up their account (LC5). "Change
  * password" is {@link PasswordController}.
  */
 @Controller
@@ -46,8 +49,11 @@ class SecurityController {
 
 	private final SignInHistory history;
 
+	private final AccountManagement accounts;
+
 	SecurityController(SecondFactorService factors, SignedInSessions sessions, SecondFactorPolicy policy,
-			SecurityNotices notices, Passkeys passkeys, SignInHistory history) {
+			SecurityNotices notices, Passkeys passkeys, SignInHistory history, AccountManagement accounts) {
+		this.accounts = accounts;
 		this.passkeys = passkeys;
 		this.history = history;
 		this.factors = factors;
@@ -63,7 +69,21 @@ class SecurityController {
 		model.addAttribute("recoveryCodesLeft", this.factors.recoveryCodesLeft(me.accountId()));
 		model.addAttribute("sessions", this.sessions.of(me.getUsername(), session.getId()));
 		model.addAttribute("activity", this.history.recentOf(me.accountId(), RECENT));
+		model.addAttribute("setUpNotices", this.accounts.get(me.accountId()).wantsSetUpNotices());
 		return "security/index";
+	}
+
+	/**
+	 * "Email me when someone I invited sets up their account" (LC5): a checkbox, so an
+	 * unticked one sends nothing, which is "off".
+	 */
+	@PostMapping("/security/notices")
+	String notices(@AuthenticationPrincipal AccountUser me,
+			@RequestParam(name = "setUpNotices", defaultValue = "false") boolean setUpNotices,
+			RedirectAttributes redirect) {
+		this.accounts.emailSetUpNotices(me.accountId(), setUpNotices);
+		Banner.flash(redirect, Kind.SUCCESS, setUpNotices ? "security.notices.saved.on" : "security.notices.saved.off");
+		return "redirect:/security";
 	}
 
 	@PostMapping("/security/recovery-codes")
