@@ -1,6 +1,7 @@
 package com.videocall.admin.invitation;
 
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
+import com.videocall.admin.invitation.InvitationEvent.InvitationExpired;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,6 +29,8 @@ class InvitationMetrics {
 
 	private final Counter accepted;
 
+	private final Counter expired;
+
 	private Reading pending;
 
 	InvitationMetrics(JdbcClient jdbc, MeterRegistry meters, AppProperties app) {
@@ -42,6 +45,9 @@ class InvitationMetrics {
 		this.accepted = Counter.builder("videocall.invitations.accepted")
 			.description("Invitations accepted: the invitee set up their account")
 			.register(meters);
+		this.expired = Counter.builder("videocall.invitations.expired")
+			.description("Invitations that expired: not accepted within their lifetime")
+			.register(meters);
 	}
 
 	@TransactionalEventListener
@@ -52,6 +58,11 @@ class InvitationMetrics {
 	@TransactionalEventListener
 	void accepted(InvitationAccepted acceptance) {
 		this.accepted.increment();
+	}
+
+	@TransactionalEventListener
+	void expired(InvitationExpired expiry) {
+		this.expired.increment();
 	}
 
 	private synchronized double pending() {
