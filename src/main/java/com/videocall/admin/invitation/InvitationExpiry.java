@@ -2,6 +2,7 @@ package com.videocall.admin.invitation;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,21 +19,30 @@ import com.videocall.admin.invitation.InvitationEmails.ExpiredInvitation;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ends the pending invitations whose close moment has passed as expired (LC2), every five
- * minutes, on one instance at a time (ShedLock). Exactly-once does not rest on the lock:
- * each batch locks its invitations ({@code for update skip locked}) and expires only
- * those still pending and due, so rounds that overlap anyway expire each invitation once.
+ * Ends the pending invitations whose close moment has passed as expired (LC2), every
+ * {@code app.invitations.expiry-interval}, on one instance at a time (ShedLock's lock
+ * {@value #LOCK}, taken here rather than with {@code @SchedulerLock} because the task is
+ * registered with the interval from {@link InvitationProperties}, whose default lives
+ * there only). An instance's first round waits one interval after it started.
+ * Exactly-once does not rest on the lock: each batch locks its invitations
+ * ({@code for update skip locked}) and expires only those still pending and due, so
+ * rounds that overlap anyway expire each invitation once.
  * <p>
  * Each batch of at most {@value #BATCH} due invitations, read on the partial index
  * {@code invitation_closing} in close order, is one transaction: the invitations expire
@@ -45,12 +55,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goes, and an administrator gets one email per batch rather than one per invitation.
  */
 @Component
-public class InvitationExpiry {
+public class InvitationExpiry implements SchedulingConfigurer {
 
 	/** The name of this job's lock in the table {@code shedlock}. */
 	public static final String LOCK = "invitation-expiry";
 
 	static final int BATCH = 100;
+
+	/** Longer than a round of thousands of due invitations takes. */
+	private static final Duration LOCK_AT_MOST_FOR = Duration.ofMinutes(30);
 
 	private static final Logger log = LoggerFactory.getLogger(InvitationExpiry.class);
 
@@ -72,11 +85,18 @@ public class InvitationExpiry {
 
 	private final Timer runs;
 
+	private final Duration interval;
+
+	private final LockingTaskExecutor locks;
+
 	private volatile Instant lastRun;
 
 	InvitationExpiry(JdbcClient jdbc, InvitationRepository invitations, InvitationChanges changes,
 			InvitationMailer mailer, AccountManagement accounts, AdministratorScopes scopes,
-			PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+			PlatformTransactionManager transactions, Clock clock, MeterRegistry meters, InvitationProperties properties,
+			LockProvider locks) {
+		this.interval = properties.expiryInterval();
+		this.locks = new DefaultLockingTaskExecutor(locks);
 		this.jdbc = jdbc;
 		this.invitations = invitations;
 		this.changes = changes;
@@ -94,13 +114,19 @@ public class InvitationExpiry {
 			.register(meters);
 	}
 
-	@Scheduled(cron = "15 */5 * * * *")
-	@SchedulerLock(name = LOCK, lockAtMostFor = "30m")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::run, this.interval, this.interval));
+	}
+
+	/** A round, unless another instance runs one (then this instance skips it). */
 	public void run() {
-		int expired = expireDue(this.clock.instant());
-		if (expired > 0) {
-			log.info("Invitations expired: {}", expired);
-		}
+		this.locks.executeWithLock((Runnable) () -> {
+			int expired = expireDue(this.clock.instant());
+			if (expired > 0) {
+				log.info("Invitations expired: {}", expired);
+			}
+		}, new LockConfiguration(Instant.now(), LOCK, LOCK_AT_MOST_FOR, Duration.ZERO));
 	}
 
 	/**

@@ -74,7 +74,7 @@ class PendingInvitationFiltersIntegrationTests {
 		assertThat(emails(PendingFilter.EXPIRING)).containsExactlyInAnyOrder(email("expires.next.second"),
 				email("expires.in.three.days"));
 		assertThat(emails(PendingFilter.ALL)).hasSize(5);
-		assertThat(this.pending.counts(scope())).isEqualTo(new PendingInvitations.Counts(5, 2, 2, 0));
+		assertThat(this.pending.counts(scope())).isEqualTo(new PendingInvitations.Counts(5, 2, 2, 0, 0));
 
 		// A second later the link at "now" stays expired and the next one joins it.
 		this.clock.advance(Duration.ofSeconds(1));
