@@ -93,8 +93,9 @@ public class TestOrganisation {
 	 * A pending invitation of {@code invitee}, sent by {@code by} at {@code at}, written
 	 * straight into the tables with a link nobody knows (no email, no history): for
 	 * read-model tests that need many. {@link Invitations#pendingFor} makes one the way
-	 * Add Users does. It closes (LC2) 90 days after it was sent, or after now for one sent
-	 * earlier, so that the expiry job never ends it under a test about something else.
+	 * Add Users does. It closes (LC2) 90 days after it was sent, or after now for one
+	 * sent earlier, so that the expiry job never ends it under a test about something
+	 * else.
 	 */
 	public PendingInvitation invite(long invitee, long by, Instant at) {
 		// One statement: the invitation and its link commit together (V8).
