@@ -300,7 +300,7 @@ public class Invitation implements Persistable<Long> {
 
 	/**
 	 * Ends the invitation as expired (LC2), once it is due: its links stop working, and
-	 * the administrators who invited its roles are told ({@link InvitationClosing}).
+	 * the administrators who invited its roles are told ({@link InvitationExpiry}).
 	 */
 	void expire(Instant now) {
 		requirePending();
