@@ -73,8 +73,9 @@ from bulk_area w
 where w.kind in ('WAITING_AREA', 'MEETING_ROOM') and w.n <= 10;
 
 -- 20,000 pending invitations, each with one or two invited roles and a link.
-insert into invitation (account_id, status, invited_at, invited_by, last_sent_at)
-select a.id, 'PENDING', a.created_at, (select id from account where email = 'person1@bulk.invalid'), a.created_at
+insert into invitation (account_id, status, invited_at, invited_by, last_sent_at, closes_at)
+select a.id, 'PENDING', a.created_at, (select id from account where email = 'person1@bulk.invalid'), a.created_at,
+       a.created_at + interval '90 days'
 from account a where a.email like 'invitee%@bulk.invalid';
 insert into invited_role (invitation_id, role, area_id, area_kind, invited_by, invited_at)
 select i.id, 'SERVICE_PROVIDER', w.id, 'WAITING_AREA', i.invited_by, i.invited_at

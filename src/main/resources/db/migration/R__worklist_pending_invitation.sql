@@ -35,7 +35,9 @@ from (select i.id as invitation_id,
              -- disabled or no longer administers them (directory's administers)
              array(select distinct r.area_id from invited_role r
                    where r.invitation_id = i.id and not administers(r.invited_by, r.area_id)
-                   order by r.area_id) as inviter_gone_areas
+                   order by r.area_id) as inviter_gone_areas,
+             -- when it closes unless accepted (LC2, "Closing within 7 days")
+             i.closes_at
       from invitation i
       where i.status = 'PENDING') k
 where k.first_invited_at is not null and k.link_expires_at is not null;
@@ -60,12 +62,13 @@ begin
            case when roles_or_inviters_changed then v.inviter_gone_areas
                 else coalesce((select p.inviter_gone_areas from pending_invitation p where p.invitation_id = target),
                               v.inviter_gone_areas)
-           end
+           end,
+           v.closes_at
     from pending_invitation_keys v where v.invitation_id = target
     on conflict (invitation_id) do update
         set first_invited_at = excluded.first_invited_at, link_expires_at = excluded.link_expires_at,
             delivery = excluded.delivery, search_text = excluded.search_text,
-            inviter_gone_areas = excluded.inviter_gone_areas;
+            inviter_gone_areas = excluded.inviter_gone_areas, closes_at = excluded.closes_at;
     if not found then
         delete from pending_invitation where invitation_id = target;
     end if;
@@ -100,10 +103,11 @@ $$;
 comment on function pending_invitation_changed() is
     'Owned by the worklist module: recomputes the pending_invitation rows a change concerns; called by its triggers pending_invitation_keys.';
 
-create or replace trigger pending_invitation_keys after update of status on invitation
-    for each row when (old.status is distinct from new.status) execute function pending_invitation_changed();
+create or replace trigger pending_invitation_keys after update of status, closes_at on invitation
+    for each row when (old.status is distinct from new.status or old.closes_at is distinct from new.closes_at)
+    execute function pending_invitation_changed();
 comment on trigger pending_invitation_keys on invitation is
-    'Owned by the worklist module: keeps pending_invitation (an invitation ends or is pending again).';
+    'Owned by the worklist module: keeps pending_invitation (an invitation ends, is pending again or closes later).';
 
 create or replace trigger pending_invitation_keys after update of email, full_name on account
     for each row execute function pending_invitation_changed();
@@ -197,10 +201,10 @@ select * from pending_invitation_keys
 on conflict (invitation_id) do update
     set first_invited_at = excluded.first_invited_at, link_expires_at = excluded.link_expires_at,
         delivery = excluded.delivery, search_text = excluded.search_text,
-        inviter_gone_areas = excluded.inviter_gone_areas
-    where (p.first_invited_at, p.link_expires_at, p.delivery, p.search_text, p.inviter_gone_areas)
+        inviter_gone_areas = excluded.inviter_gone_areas, closes_at = excluded.closes_at
+    where (p.first_invited_at, p.link_expires_at, p.delivery, p.search_text, p.inviter_gone_areas, p.closes_at)
           is distinct from (excluded.first_invited_at, excluded.link_expires_at, excluded.delivery,
-                            excluded.search_text, excluded.inviter_gone_areas);
+                            excluded.search_text, excluded.inviter_gone_areas, excluded.closes_at);
 
 delete from pending_invitation p
 where not exists (select 1 from pending_invitation_keys k where k.invitation_id = p.invitation_id);

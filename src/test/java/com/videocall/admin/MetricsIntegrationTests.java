@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.videocall.admin.activity.ActivityIntegrity;
+import com.videocall.admin.invitation.InvitationExpiry;
 import com.videocall.admin.activity.IntegrityCheck;
 import com.videocall.admin.mail.Outbox;
 import com.videocall.admin.mail.OutgoingEmail;
@@ -62,7 +63,9 @@ class MetricsIntegrationTests {
 			"videocall_outbox_oldest_age_seconds", "videocall_emails_sent_total",
 			"videocall_emails_attempts_failed_total", "videocall_emails_failed_total", "videocall_invitations_pending",
 			"videocall_invitations_reminders_sent_total", "videocall_invitations_accepted_total",
-			"videocall_activity_integrity_broken", "videocall_activity_integrity_checked_timestamp_seconds");
+			"videocall_invitations_expired_total", "videocall_invitations_expiry_runs_seconds_max",
+			"videocall_invitations_expiry_last_timestamp_seconds", "videocall_activity_integrity_broken",
+			"videocall_activity_integrity_checked_timestamp_seconds");
 
 	@LocalServerPort
 	int port;
@@ -90,6 +93,9 @@ class MetricsIntegrationTests {
 
 	@Autowired
 	ActivityIntegrity integrity;
+
+	@Autowired
+	InvitationExpiry expiry;
 
 	ManagementPort management;
 
@@ -165,6 +171,27 @@ class MetricsIntegrationTests {
 		assertThat(setUp.status()).isEqualTo(302);
 
 		assertThat(metric("videocall_invitations_accepted_total")).isEqualTo(accepted + 1);
+		awaitMetric("videocall_invitations_pending", pending - 1);
+	}
+
+	@Test
+	void countsAnExpiredInvitationAndWhenTheExpiryJobLastRan() {
+		Invitee invitee = this.invitees.pendingFor(this.organisation.clinic(), "expiring");
+		this.jdbc.sql("update invitation set closes_at = now() - interval '1 second' where id = ?")
+			.param(invitee.invitation())
+			.update();
+		double expired = metric("videocall_invitations_expired_total");
+		double runs = metric("videocall_invitations_expiry_runs_seconds_count");
+		awaitMetric("videocall_invitations_pending", pendingInvitations());
+		double pending = metric("videocall_invitations_pending");
+
+		Instant before = Instant.now();
+		assertThat(this.expiry.expireDue(Instant.now())).isOne();
+
+		assertThat(metric("videocall_invitations_expired_total")).isEqualTo(expired + 1);
+		assertThat(metric("videocall_invitations_expiry_runs_seconds_count")).isEqualTo(runs + 1);
+		assertThat(metric("videocall_invitations_expiry_last_timestamp_seconds"))
+			.isGreaterThanOrEqualTo(before.getEpochSecond());
 		awaitMetric("videocall_invitations_pending", pending - 1);
 	}
 

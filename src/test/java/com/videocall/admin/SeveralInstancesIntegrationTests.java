@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 
 import com.videocall.admin.activity.ActivityIntegrity;
 import com.videocall.admin.activity.IntegrityCheck;
+import com.videocall.admin.invitation.InvitationExpiry;
 import com.videocall.admin.signin.AuthenticatorAppCodes;
 import com.videocall.admin.support.AppInstance;
 import com.videocall.admin.support.MailServer;
@@ -367,6 +368,66 @@ class SeveralInstancesIntegrationTests {
 			.isEqualTo(this.jdbc.sql("select count(*) from activity_entry").query(Long.class).single());
 		report("Activity trail: A and B each invite 10 and remind them at once, %d turns between the instances' "
 				+ "entries; the check found all %d entries whole", turns, check.entriesChecked());
+	}
+
+	/**
+	 * Invitations close by themselves (LC2): both instances run the expiry job at the
+	 * same moment (as two rounds would if the lock ran out), and each due invitation
+	 * expires once, with one trail entry, and is named once to the administrator who
+	 * invited it.
+	 */
+	@Test
+	void expiresEachDueInvitationOnceWhenBothInstancesRunTheJobAtOnce() throws Exception {
+		RawHttp admin = new RawHttp(this.balancer.port(), "127.0.9.6").signIn(SignIn.ADMIN, PASSWORD);
+		addUsers(admin, IntStream.rangeClosed(1, 60).mapToObj((i) -> "closing-" + i + DOMAIN).toArray(String[]::new));
+		List<Long> due = this.jdbc.sql("""
+				update invitation i set closes_at = now() - interval '1 minute' from account a
+				where a.id = i.account_id and a.email like 'closing-%' and i.status = 'PENDING' returning i.id
+				""").query(Long.class).list();
+		assertThat(due).hasSize(60);
+
+		List<AppInstance> instances = List.of(this.a, this.b);
+		CyclicBarrier start = new CyclicBarrier(instances.size());
+		ExecutorService threads = Executors.newFixedThreadPool(instances.size());
+		List<Integer> expired = new ArrayList<>();
+		try {
+			List<Future<Integer>> rounds = new ArrayList<>();
+			for (AppInstance instance : instances) {
+				rounds.add(threads.submit(() -> {
+					start.await(30, TimeUnit.SECONDS);
+					return instance.bean(InvitationExpiry.class).expireDue(Instant.now());
+				}));
+			}
+			for (Future<Integer> round : rounds) {
+				expired.add(round.get(60, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		Long[] ids = due.toArray(Long[]::new);
+		assertThat(this.jdbc.sql("select count(*) from invitation where id = any(?) and status = 'EXPIRED'")
+			.param(ids)
+			.query(Long.class)
+			.single()).isEqualTo(60);
+		assertThat(
+				this.jdbc.sql("select count(*) from activity_entry where invitation_id = any(?) and kind = 'EXPIRED'")
+					.param(ids)
+					.query(Long.class)
+					.single())
+			.isEqualTo(60);
+		List<String> named = this.jdbc.sql(
+				"select text_body from outbound_email where lower(recipient) = lower(?) and text_body like '%closing-%'")
+			.param(SignIn.ADMIN)
+			.query(String.class)
+			.list()
+			.stream()
+			.flatMap(String::lines)
+			.filter((line) -> line.startsWith("  - closing-"))
+			.toList();
+		assertThat(named).hasSize(60).doesNotHaveDuplicates();
+		report("Expiry: A and B run the job at once over 60 due invitations: expired by A and B %s", expired);
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import com.videocall.admin.invitation.InvitationEvent;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
 import com.videocall.admin.invitation.InvitationEvent.InvitationDeclined;
+import com.videocall.admin.invitation.InvitationEvent.InvitationExpired;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
@@ -94,6 +95,11 @@ class InvitationActivity {
 		if (event instanceof InvitationDeclined declined) {
 			return byInvitee(ActivityKind.DECLINED, declined.accountId(), declined.invitationId(), declined.at(), null,
 					withRoles(declined.roles()));
+		}
+		if (event instanceof InvitationExpired expired) {
+			// The system's: no actor ("Automatic"), the roles it offered when it closed.
+			return new NewEntry(ActivityKind.EXPIRED, expired.at(), null, expired.accountId(), expired.invitationId(),
+					null, null, null, withRoles(expired.roles()));
 		}
 		NewLinkRequested requested = (NewLinkRequested) event;
 		return byInvitee(ActivityKind.LINK_REQUESTED, requested.accountId(), requested.invitationId(), requested.at(),

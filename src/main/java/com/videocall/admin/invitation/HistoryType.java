@@ -13,6 +13,9 @@ public enum HistoryType {
 	 * an actor, so every rule about reminders (X4, "last reminder", "Never reminded")
 	 * counts it as the reminder it is.
 	 */
-	AUTOMATIC_REMINDER_SENT
+	AUTOMATIC_REMINDER_SENT,
+
+	/** The invitation closed unaccepted at the end of its lifetime (LC2); no actor. */
+	EXPIRED
 
 }

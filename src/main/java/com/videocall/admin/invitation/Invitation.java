@@ -12,6 +12,7 @@ import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
 import com.videocall.admin.invitation.InvitationEvent.InvitationDeclined;
+import com.videocall.admin.invitation.InvitationEvent.InvitationExpired;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.LinkSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
@@ -80,6 +81,14 @@ public class Invitation implements Persistable<Long> {
 
 	private Instant endedAt;
 
+	/**
+	 * When it closes unless accepted (LC2): the lifetime after the last invitation or
+	 * reminder an administrator sent. An automatic reminder or a new link the invitee
+	 * asks for does not move it.
+	 */
+	@Column(nullable = false)
+	private Instant closesAt;
+
 	@Version
 	private long version;
 
@@ -119,6 +128,7 @@ public class Invitation implements Persistable<Long> {
 		invitation.status = InvitationStatus.PENDING;
 		invitation.invitedAt = now;
 		invitation.lastSentAt = now;
+		invitation.closesAt = tokens.closesAt(now);
 		if (invitation.add(offers, by, now).isEmpty()) {
 			throw new IllegalArgumentException("An invitation offers at least one role");
 		}
@@ -134,10 +144,11 @@ public class Invitation implements Persistable<Long> {
 	 */
 	List<RoleOffer> offer(Actor by, Collection<RoleOffer> offers, String customMessage, InvitationTokens tokens,
 			Instant now) {
-		requirePending();
+		requireOpen(now);
 		List<RoleOffer> added = add(offers, by, now);
 		if (!added.isEmpty()) {
 			this.lastSentAt = now;
+			this.closesAt = tokens.closesAt(now);
 			NewLink link = issueLink(tokens, now);
 			this.events.add(new RolesOffered(this.id, this.accountId, LinkSent.newReference(), by, now, added, offers(),
 					customMessage, link));
@@ -162,13 +173,17 @@ public class Invitation implements Persistable<Long> {
 	 * {@code forAreas} are the areas it is sent for (see {@link ReminderSent}).
 	 */
 	void remind(Actor by, Set<Long> forAreas, Duration interval, InvitationTokens tokens, Instant now) {
-		requirePending();
+		requireOpen(now);
 		if (now.isBefore(nextReminderAt(interval))) {
 			throw new ReminderTooSoonException(nextReminderAt(interval));
 		}
 		this.remindersSent++;
 		this.lastRemindedAt = now;
 		this.lastSentAt = now;
+		if (!by.isSystem()) {
+			// Only an administrator's reminder keeps the invitation open longer (LC2).
+			this.closesAt = tokens.closesAt(now);
+		}
 		NewLink link = issueLink(tokens, now);
 		this.events.add(new ReminderSent(this.id, this.accountId, LinkSent.newReference(), by, now,
 				Set.copyOf(forAreas), offers(), link));
@@ -237,6 +252,9 @@ public class Invitation implements Persistable<Long> {
 		if (this.status == InvitationStatus.DECLINED) {
 			throw new UndoRefusedException(UndoRefusedException.Reason.DECLINED);
 		}
+		if (this.status == InvitationStatus.EXPIRED) {
+			throw new UndoRefusedException(UndoRefusedException.Reason.CHANGED);
+		}
 		if (this.version != versionAfter || removed.isEmpty()
 				|| removed.stream().anyMatch((role) -> offers().contains(role.offer()))) {
 			throw new UndoRefusedException(UndoRefusedException.Reason.CHANGED);
@@ -257,7 +275,11 @@ public class Invitation implements Persistable<Long> {
 		return this.links.stream().filter((link) -> link.hasTokenHash(tokenSha256)).findFirst();
 	}
 
-	/** Only the newest link of a pending invitation works, and only until it expires. */
+	/**
+	 * Only the newest link of a pending invitation works, and only until it expires or
+	 * the invitation closes: from its close moment on, before the job has marked it
+	 * expired too (LC2).
+	 */
 	LinkStatus statusOf(InvitationLink link, Instant now) {
 		if (this.status == InvitationStatus.ACCEPTED) {
 			return LinkStatus.ACCEPTED;
@@ -267,6 +289,9 @@ public class Invitation implements Persistable<Long> {
 		}
 		if (this.status == InvitationStatus.DECLINED) {
 			return LinkStatus.DECLINED;
+		}
+		if (this.status == InvitationStatus.EXPIRED || isDue(now)) {
+			return LinkStatus.INVITATION_EXPIRED;
 		}
 		if (link != currentLink()) {
 			return LinkStatus.REPLACED;
@@ -311,6 +336,28 @@ public class Invitation implements Persistable<Long> {
 				offers(), link));
 	}
 
+	/**
+	 * Whether the pending invitation has reached its close moment (LC2): it can no longer
+	 * be accepted or reminded, and the job ends it as expired.
+	 */
+	public boolean isDue(Instant now) {
+		return this.status == InvitationStatus.PENDING && !now.isBefore(this.closesAt);
+	}
+
+	/**
+	 * Ends the invitation as expired (LC2), once it is due: its links stop working, and
+	 * the administrators who invited its roles are told ({@link InvitationExpiry}).
+	 */
+	void expire(Instant now) {
+		requirePending();
+		if (!isDue(now)) {
+			throw new IllegalStateException("Invitation " + this.id + " closes at " + this.closesAt);
+		}
+		this.status = InvitationStatus.EXPIRED;
+		this.endedAt = now;
+		this.events.add(new InvitationExpired(this.id, this.accountId, now, this.closesAt, offers()));
+	}
+
 	/** The newest link, the only one that works; there always is one. */
 	InvitationLink currentLink() {
 		return this.links.get(this.links.size() - 1);
@@ -328,10 +375,14 @@ public class Invitation implements Persistable<Long> {
 	}
 
 	/**
-	 * A new link; every earlier link stops working because only the newest one counts.
+	 * A new link; every earlier link stops working because only the newest one counts. It
+	 * works no longer than the invitation stays open, so that its email says when it
+	 * really stops (an automatic reminder or a new link shortly before the close).
 	 */
 	private NewLink issueLink(InvitationTokens tokens, Instant now) {
-		NewLink link = tokens.issue(now);
+		NewLink issued = tokens.issue(now);
+		NewLink link = issued.expiresAt().isAfter(this.closesAt)
+				? new NewLink(issued.token(), issued.sha256(), issued.createdAt(), this.closesAt) : issued;
 		this.links.add(new InvitationLink(link.sha256(), link.createdAt(), link.expiresAt()));
 		return link;
 	}
@@ -351,6 +402,14 @@ public class Invitation implements Persistable<Long> {
 	private void requirePending() {
 		if (this.status != InvitationStatus.PENDING) {
 			throw new InvitationEndedException(this.status);
+		}
+	}
+
+	/** Pending and not yet closed: nothing more can be sent once it is due (LC2). */
+	private void requireOpen(Instant now) {
+		requirePending();
+		if (isDue(now)) {
+			throw new InvitationEndedException(InvitationStatus.EXPIRED);
 		}
 	}
 
@@ -409,6 +468,10 @@ public class Invitation implements Persistable<Long> {
 
 	public Instant getLastSentAt() {
 		return this.lastSentAt;
+	}
+
+	public Instant getClosesAt() {
+		return this.closesAt;
 	}
 
 	public long getVersion() {

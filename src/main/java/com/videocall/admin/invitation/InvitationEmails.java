@@ -124,6 +124,31 @@ class InvitationEmails {
 		return this.templates.render("inviter-notice", recipient, message(subjectCode), variables);
 	}
 
+	/**
+	 * Tells an administrator which of the invitations they sent expired (LC2): each
+	 * invitee and the areas named for that administrator (those in their scope), and when
+	 * it closed, so that an email sent late is still right.
+	 */
+	OutgoingEmail invitationsExpired(String recipient, List<ExpiredInvitation> invitations) {
+		Map<Long, String> names = this.areaNames
+			.of(invitations.stream().flatMap((expired) -> expired.areaIds().stream()).distinct().toList());
+		List<ExpiredLine> lines = invitations.stream()
+			.map((expired) -> new ExpiredLine(expired.person(),
+					String.join(", ", expired.areaIds().stream().map(names::get).sorted().toList()),
+					this.times.dateTime(expired.closedAt())))
+			.toList();
+		return this.templates.render("invitations-expired", recipient, message("email.invitationsExpired.subject"),
+				Map.of("invitations", lines));
+	}
+
+	/** An expired invitation as one administrator is told of it. */
+	record ExpiredInvitation(String person, List<Long> areaIds, Instant closedAt) {
+	}
+
+	/** One line of that email, as the template shows it. */
+	public record ExpiredLine(String person, String areas, String closedOn) {
+	}
+
 	private String link(String token) {
 		return UriComponentsBuilder.fromUri(this.baseUrl).path(LINK_PATH + token).build().toUriString();
 	}

@@ -1,6 +1,9 @@
 package com.videocall.admin.invitation;
 
-/** An action on an invitation that has already been accepted or cancelled. */
+/**
+ * An action on an invitation that has already ended: accepted, cancelled, or expired (or
+ * past its close moment, LC2).
+ */
 public class InvitationEndedException extends ActionRefusedException {
 
 	private final InvitationStatus status;

@@ -104,6 +104,14 @@ public sealed interface InvitationEvent {
 			List<RoleOffer> roles) implements InvitationEvent {
 	}
 
+	/**
+	 * The invitation closed unaccepted (LC2) at {@code closedAt}, and was marked expired
+	 * at {@code at} by the job; {@code roles} are those it offered then.
+	 */
+	record InvitationExpired(long invitationId, long accountId, Instant at, Instant closedAt,
+			List<RoleOffer> roles) implements InvitationEvent {
+	}
+
 	/** The invitee asked for a new link because theirs had expired (I4). */
 	record NewLinkRequested(long invitationId, long accountId, long reference, Long invitedBy, Instant at,
 			List<RoleOffer> offered, NewLink link) implements LinkSent {

@@ -1,9 +1,11 @@
 package com.videocall.admin.invitation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import com.videocall.admin.account.AccountManagement;
+import com.videocall.admin.invitation.InvitationEmails.ExpiredInvitation;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
 import com.videocall.admin.invitation.InvitationEvent.LinkSent;
 import com.videocall.admin.invitation.InvitationEvent.NewLinkRequested;
@@ -95,6 +97,15 @@ class InvitationMailer {
 	 */
 	void toInviter(OutgoingEmail email, long invitationId, Instant at) {
 		this.outbox.queue(email, topic(invitationId), null, Set.of(), at);
+	}
+
+	/**
+	 * Tells an administrator of the invitations they sent that expired (LC2), in one
+	 * email; tagged with no event, so that no other administrator reading an invitation's
+	 * history sees it (it names this administrator).
+	 */
+	void invitationsExpired(String administratorEmail, List<ExpiredInvitation> invitations, Instant at) {
+		this.outbox.queue(this.emails.invitationsExpired(administratorEmail, invitations), null, null, Set.of(), at);
 	}
 
 	void rolesGranted(RolesGranted granted) {

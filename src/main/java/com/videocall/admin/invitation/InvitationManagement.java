@@ -68,10 +68,14 @@ public class InvitationManagement implements ReminderSender {
 
 	private final ApplicationEventPublisher events;
 
+	private final InvitationExpiry expiry;
+
 	InvitationManagement(InvitationRepository invitations, InvitationAccess access, AccountManagement accounts,
 			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, InvitationChanges changes,
 			InvitationMailer mailer, InvitationProperties properties, RemovalRecords removals, Clock clock,
-			ReminderProperties reminders, ReminderSchedules schedules, ApplicationEventPublisher events) {
+			ReminderProperties reminders, ReminderSchedules schedules, ApplicationEventPublisher events,
+			InvitationExpiry expiry) {
+		this.expiry = expiry;
 		this.removals = removals;
 		this.events = events;
 		this.reminders = reminders;
@@ -166,8 +170,8 @@ public class InvitationManagement implements ReminderSender {
 	 * same path as Send Reminder, with the system as actor: once, whichever instance
 	 * calls it and however often. The invitation is locked, the step claimed in
 	 * {@code automatic_reminder} (a primary key); a step or a later one already sent, an
-	 * ended invitation, an expired link or the reminder interval (X4) send nothing.
-	 * Returns whether it sent.
+	 * ended invitation, one past its close moment (LC2), an expired link or the reminder
+	 * interval (X4) send nothing. Returns whether it sent.
 	 */
 	@Override
 	@Transactional
@@ -177,7 +181,7 @@ public class InvitationManagement implements ReminderSender {
 			return false;
 		}
 		Invitation invitation = found.get();
-		if (!now.isBefore(invitation.getLinkExpiresAt())
+		if (invitation.isDue(now) || !now.isBefore(invitation.getLinkExpiresAt())
 				|| now.isBefore(invitation.nextReminderAt(this.reminders.reminderInterval()))
 				|| !this.schedules.claim(invitationId, step, now)) {
 			return false;
@@ -318,6 +322,12 @@ public class InvitationManagement implements ReminderSender {
 	private void addTo(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage, Instant now,
 			AddUsersOutcome outcome) {
 		Optional<Invitation> pending = this.invitations.findPendingForChange(account.getId());
+		if (pending.isPresent() && pending.get().isDue(now)) {
+			// Closed before the job ended it (LC2): it ends now, and a new invitation
+			// follows.
+			this.expiry.expireNow(pending.get(), now);
+			pending = Optional.empty();
+		}
 		if (pending.isEmpty()) {
 			invite(account, offers, by, customMessage, now);
 			outcome.invited().add(account.getEmail());

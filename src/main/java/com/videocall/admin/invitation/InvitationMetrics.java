@@ -2,6 +2,7 @@ package com.videocall.admin.invitation;
 
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationDeclined;
+import com.videocall.admin.invitation.InvitationEvent.InvitationExpired;
 import com.videocall.admin.invitation.InvitationEvent.ReminderSent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -31,6 +32,8 @@ class InvitationMetrics {
 
 	private final Counter declined;
 
+	private final Counter expired;
+
 	private Reading pending;
 
 	InvitationMetrics(JdbcClient jdbc, MeterRegistry meters, AppProperties app) {
@@ -48,6 +51,9 @@ class InvitationMetrics {
 		this.declined = Counter.builder("videocall.invitations.declined")
 			.description("Invitations declined: the person they were sent to said they were not for them")
 			.register(meters);
+		this.expired = Counter.builder("videocall.invitations.expired")
+			.description("Invitations that expired: not accepted within their lifetime")
+			.register(meters);
 	}
 
 	@TransactionalEventListener
@@ -63,6 +69,11 @@ class InvitationMetrics {
 	@TransactionalEventListener
 	void declined(InvitationDeclined declined) {
 		this.declined.increment();
+	}
+
+	@TransactionalEventListener
+	void expired(InvitationExpired expiry) {
+		this.expired.increment();
 	}
 
 	private synchronized double pending() {

@@ -17,9 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param newLinkWindow how long the new-link requests from one client address count
  * @param undoWindow how long after Cancel Invitation or Remove Roles the banner's "Undo"
  * works (UN)
+ * @param lifetime how long after the last invitation or reminder an administrator sent a
+ * pending invitation closes unless accepted (LC2): whole days are calendar days of
+ * {@code app.time-zone}
+ * @param expiryInterval how often the job that ends the invitations past their lifetime
+ * runs (on one instance at a time)
  */
 @ConfigurationProperties("app.invitations")
 public record InvitationProperties(@DefaultValue("14d") Duration linkValidity,
 		@DefaultValue("5") int newLinksPerAddress, @DefaultValue("1h") Duration newLinkWindow,
-		@DefaultValue("10m") Duration undoWindow) {
+		@DefaultValue("10m") Duration undoWindow, @DefaultValue("90d") Duration lifetime,
+		@DefaultValue("5m") Duration expiryInterval) {
 }

@@ -37,7 +37,7 @@ public class InvitationViews {
 	 */
 	private static final String INVITATION = ReminderSchedules.APPLYING + """
 			select i.id, i.version, i.account_id, invitee.email, i.status, i.invited_at, i.reminders_sent,
-			       i.last_sent_at, i.last_reminded_at,
+			       i.last_sent_at, i.last_reminded_at, i.closes_at,
 			       invitation_link_expires_at(i.id) as link_expires_at,
 			       r.id as role_id, r.role, r.area_id, area.name, r.invited_at as role_invited_at,
 			       inviter.display_name as invited_by, applying.*
@@ -105,7 +105,8 @@ public class InvitationViews {
 				(first != null) ? first.invitedBy() : null, invitation.remindersSent(), invitation.lastSentAt(),
 				expiresAt, expiresAt != null && !now.isBefore(expiresAt), nextReminder, !now.isBefore(nextReminder),
 				roles, history.entries(), history.emails(),
-				Optional.ofNullable(invitation.applying()).flatMap(this.automaticReminders::planned));
+				Optional.ofNullable(invitation.applying()).flatMap(this.automaticReminders::planned),
+				invitation.closesAt());
 	}
 
 	private static Row row(ResultSet rs, int rowNumber) throws SQLException {
@@ -115,9 +116,9 @@ public class InvitationViews {
 		return new Row(rs.getLong("version"), rs.getLong("account_id"), rs.getString("email"),
 				InvitationStatus.valueOf(rs.getString("status")), instant(rs, "invited_at"),
 				rs.getInt("reminders_sent"), instant(rs, "last_sent_at"), instant(rs, "last_reminded_at"),
-				instant(rs, "link_expires_at"), rs.getLong("role_id"), (role != null) ? Role.valueOf(role) : null,
-				rs.getLong("area_id"), rs.getString("name"), instant(rs, "role_invited_at"), rs.getString("invited_by"),
-				applying);
+				instant(rs, "closes_at"), instant(rs, "link_expires_at"), rs.getLong("role_id"),
+				(role != null) ? Role.valueOf(role) : null, rs.getLong("area_id"), rs.getString("name"),
+				instant(rs, "role_invited_at"), rs.getString("invited_by"), applying);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -130,8 +131,9 @@ public class InvitationViews {
 	 * the automatic reminder settings that apply to it (none: null).
 	 */
 	private record Row(long version, long accountId, String email, InvitationStatus status, Instant invitedAt,
-			int remindersSent, Instant lastSentAt, Instant lastRemindedAt, Instant linkExpiresAt, long roleId,
-			Role role, long areaId, String areaName, Instant roleInvitedAt, String invitedBy, Applying applying) {
+			int remindersSent, Instant lastSentAt, Instant lastRemindedAt, Instant closesAt, Instant linkExpiresAt,
+			long roleId, Role role, long areaId, String areaName, Instant roleInvitedAt, String invitedBy,
+			Applying applying) {
 	}
 
 }

@@ -55,7 +55,9 @@ public class ReminderSchedules {
 					    select i.id as applying_id, i.invited_at as applying_invited_at,
 					           i.last_reminded_at as applying_last_reminded_at,
 					           coalesce((select max(x.step) from automatic_reminder x where x.invitation_id = i.id), 0) as last_step,
-					           invitation_link_expires_at(i.id) as applying_link_expires_at,
+					           -- until when a reminder may go: while the newest link works and the
+					           -- invitation has not closed (LC2)
+					           least(invitation_link_expires_at(i.id), i.closes_at) as applying_link_expires_at,
 					           s.enabled, s.days, s.window_start, s.window_end, f.area_id as settings_area_id
 					    from first_role f join invitation i on i.id = f.invitation_id
 					    join effective e on e.area_id = f.area_id join reminder_schedule s on s.area_id = e.unit_id

@@ -12,12 +12,14 @@ import java.util.Locale;
  * <li>{@link #EMAIL_FAILED}: the newest email the administrator may see failed;</li>
  * <li>{@link #NEVER_REMINDED}: no reminder was ever sent;</li>
  * <li>{@link #INVITER_GONE}: the person who invited one of the roles in scope no longer
- * holds administrator rights over that role's area, or their account is disabled.</li>
+ * holds administrator rights over that role's area, or their account is disabled;</li>
+ * <li>{@link #CLOSING}: the invitation closes unless accepted within 7 days
+ * ({@code now < closes <= now + 7 days}, LC2).</li>
  * </ul>
  */
 public enum PendingFilter {
 
-	ALL, EXPIRING, EXPIRED, EMAIL_FAILED, NEVER_REMINDED, INVITER_GONE;
+	ALL, EXPIRING, EXPIRED, EMAIL_FAILED, NEVER_REMINDED, INVITER_GONE, CLOSING;
 
 	public String urlValue() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

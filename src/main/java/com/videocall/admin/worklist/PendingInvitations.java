@@ -45,6 +45,9 @@ public class PendingInvitations {
 	/** "Expiring within 3 days" (P2). */
 	public static final Duration EXPIRING_WITHIN = Duration.ofDays(3);
 
+	/** "Closing within 7 days" (LC2). */
+	public static final Duration CLOSING_WITHIN = Duration.ofDays(7);
+
 	/**
 	 * Every pending invitation, for a System Administrator: its stored keys (V14), read
 	 * in the order of their indexes. The invitation itself is joined for the rows shown
@@ -53,7 +56,7 @@ public class PendingInvitations {
 	private static final String EVERY = """
 			p as (
 			  select k.invitation_id as id, k.first_invited_at as invited_at, k.link_expires_at as expires_at,
-			         k.delivery
+			         k.delivery, k.closes_at
 			  from pending_invitation k
 			  where true
 			""";
@@ -84,7 +87,7 @@ public class PendingInvitations {
 	private static final String SCOPED = """
 			scoped as (
 			  select k.invitation_id, min(r.invited_at) as first_invited_at, k.link_expires_at, k.search_text,
-			         bool_or(r.area_id = any(k.inviter_gone_areas)) as inviter_gone
+			         bool_or(r.area_id = any(k.inviter_gone_areas)) as inviter_gone, k.closes_at
 			  from invited_role r join pending_invitation k on k.invitation_id = r.invitation_id
 			""";
 
@@ -99,7 +102,8 @@ public class PendingInvitations {
 
 	private static final String SCOPED_KEYS = """
 			), p as (
-			  select k.invitation_id as id, k.first_invited_at as invited_at, k.link_expires_at as expires_at
+			  select k.invitation_id as id, k.first_invited_at as invited_at, k.link_expires_at as expires_at,
+			         k.closes_at
 			  from scoped k
 			  where true
 			""";
@@ -123,6 +127,9 @@ public class PendingInvitations {
 	private static final String EXPIRING = "p.expires_at > :now and p.expires_at <= :soon";
 
 	private static final String EXPIRED = "p.expires_at <= :now";
+
+	/** "Closing within 7 days" (LC2): read from the stored keys, as the link's expiry. */
+	private static final String CLOSING = "p.closes_at > :now and p.closes_at <= :closing";
 
 	private static final String ROW_COLUMNS = """
 			select p.id, i.version, a.display_name, a.email, p.invited_at,
@@ -214,7 +221,7 @@ public class PendingInvitations {
 		Statement counts = countsStatement(scope, this.clock.instant());
 		return this.jdbc.sql(counts.sql())
 			.params(counts.parameters())
-			.query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
 			.single();
 	}
 
@@ -236,12 +243,17 @@ public class PendingInvitations {
 				+ " limit :countLimit) c", parameters);
 	}
 
-	/** The home page's counts: pending, expiring, link expired, email failed. */
+	/**
+	 * The home page's counts: pending, expiring, link expired, email failed, closing
+	 * within 7 days.
+	 */
 	static Statement countsStatement(AdministratorScope scope, Instant now) {
 		PendingQuery query = PendingQuery.all();
-		return new Statement(base(scope, query) + " select count(*), count(*) filter (where " + EXPIRING
-				+ "), count(*) filter (where " + EXPIRED + "), count(*) filter (where " + delivery(scope)
-				+ " = 'FAILED') from p", parameters(scope, query, now));
+		return new Statement(
+				base(scope, query) + " select count(*), count(*) filter (where " + EXPIRING
+						+ "), count(*) filter (where " + EXPIRED + "), count(*) filter (where " + delivery(scope)
+						+ " = 'FAILED'), count(*) filter (where " + CLOSING + ") from p",
+				parameters(scope, query, now));
 	}
 
 	/**
@@ -273,6 +285,7 @@ public class PendingInvitations {
 		String condition = switch (query.filter()) {
 			case EXPIRING -> EXPIRING;
 			case EXPIRED -> EXPIRED;
+			case CLOSING -> CLOSING;
 			case EMAIL_FAILED -> delivery(scope) + " = 'FAILED'";
 			case NEVER_REMINDED -> "exists (select 1 from invitation n where n.id = p.id and n.reminders_sent = 0)";
 			case ALL, INVITER_GONE -> null;
@@ -284,6 +297,7 @@ public class PendingInvitations {
 		Map<String, Object> parameters = new HashMap<>(scope.sqlParameters());
 		parameters.put("now", Timestamp.from(now));
 		parameters.put("soon", Timestamp.from(now.plus(EXPIRING_WITHIN)));
+		parameters.put("closing", Timestamp.from(now.plus(CLOSING_WITHIN)));
 		parameters.put("area", query.areaId());
 		parameters.put("pattern", SearchText.containsPattern(query.search()));
 		return parameters;
@@ -316,7 +330,7 @@ public class PendingInvitations {
 	}
 
 	/** What needs attention, for the home page (P5). */
-	public record Counts(long pending, long expiring, long expired, long emailFailed) {
+	public record Counts(long pending, long expiring, long expired, long emailFailed, long closing) {
 	}
 
 }

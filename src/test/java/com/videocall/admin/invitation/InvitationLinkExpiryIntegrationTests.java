@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +16,8 @@ import java.util.List;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.ClientAddresses;
+import com.videocall.admin.support.InvitationRecords;
+import com.videocall.admin.support.Invitations;
 import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.LinkPages;
@@ -52,6 +57,15 @@ class InvitationLinkExpiryIntegrationTests extends InviteeLinksTest {
 
 	@Autowired
 	InvitationProperties properties;
+
+	@Autowired
+	InvitationManagement management;
+
+	@Autowired
+	Invitations admins;
+
+	@Autowired
+	InvitationRecords records;
 
 	@Test
 	void showsTheExpiredPageOnceTheLinkValidityHasPassed() throws Exception {
@@ -198,6 +212,37 @@ class InvitationLinkExpiryIntegrationTests extends InviteeLinksTest {
 		assertThat(this.invitations.status(reminded)).isEqualTo("ACCEPTED");
 
 		assertThat(output.getAll()).doesNotContain(valid, replaced, expired, unknown, renewed);
+	}
+
+	/**
+	 * An invitation closes (LC2) at its close moment on the clock, before the expiry job
+	 * has ended it: from then on its link says so and offers no new link. Sent "90 days
+	 * ago" on this clock, so that the clock moves a few minutes only.
+	 */
+	@Test
+	void saysTheInvitationHasExpiredFromItsCloseMomentOn() throws Exception {
+		String email = this.clinic.email("closing");
+		Instant closes = this.clock.instant().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+		this.management.addUsers(this.admins.scope(this.clinic.adminEmail()),
+				Actor.of(this.admins.actor(this.clinic.adminEmail()), "Test"),
+				List.of(new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea())), email, "",
+				closes.atZone(ZoneId.of("Australia/Sydney")).minusDays(90).toInstant());
+		Invitee invitee = new Invitee(this.clinic, email, this.records.pendingFor(email));
+		String token = this.invitations.token(invitee);
+		// Its link, sent then, expired long ago: the page offers a new one until the
+		// invitation closes.
+		assertThat(this.pages.openWithoutChanging(invitee, token).select("h1").text())
+			.isEqualTo("This link has expired");
+
+		Duration untilClosed = Duration.between(this.clock.instant(), closes);
+		this.clock.advance(untilClosed.isNegative() ? Duration.ZERO : untilClosed);
+		Document page = this.pages.openWithoutChanging(invitee, token);
+		assertThat(page.select("h1").text()).isEqualTo("Invitation expired");
+		assertThat(page.select("main p").first().text()).startsWith("This invitation has expired.");
+		assertThat(page.select("form[method=post]")).isEmpty();
+		this.mvc.perform(LinkPages.newLink(token)).andExpect(redirectedUrl("/invitation/" + token));
+		assertThat(this.invitations.emailRecipients(invitee)).hasSize(1);
+		assertThat(this.invitations.status(invitee)).isEqualTo("PENDING");
 	}
 
 	/** Moves the clock past the validity of every link issued so far. */

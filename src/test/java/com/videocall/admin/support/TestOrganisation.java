@@ -93,15 +93,18 @@ public class TestOrganisation {
 	 * A pending invitation of {@code invitee}, sent by {@code by} at {@code at}, written
 	 * straight into the tables with a link nobody knows (no email, no history): for
 	 * read-model tests that need many. {@link Invitations#pendingFor} makes one the way
-	 * Add Users does.
+	 * Add Users does. It closes (LC2) 90 days after it was sent, or after now for one
+	 * sent earlier, so that the expiry job never ends it under a test about something
+	 * else.
 	 */
 	public PendingInvitation invite(long invitee, long by, Instant at) {
 		// One statement: the invitation and its link commit together (V8).
 		long id = this.jdbc
 			.sql("""
 					with invitation as (
-					    insert into invitation (account_id, status, invited_at, invited_by, last_sent_at)
-					    values (:invitee, 'PENDING', :at, :by, :at) returning id),
+					    insert into invitation (account_id, status, invited_at, invited_by, last_sent_at, closes_at)
+					    values (:invitee, 'PENDING', :at, :by, :at, greatest(cast(:at as timestamptz), now()) + interval '90 days')
+					    returning id),
 					link as (
 					    insert into invitation_link (invitation_id, token_sha256, created_at, expires_at)
 					    select id, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), :at, cast(:at as timestamptz) + interval '14 days'

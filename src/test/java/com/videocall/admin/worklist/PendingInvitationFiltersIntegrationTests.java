@@ -74,7 +74,7 @@ class PendingInvitationFiltersIntegrationTests {
 		assertThat(emails(PendingFilter.EXPIRING)).containsExactlyInAnyOrder(email("expires.next.second"),
 				email("expires.in.three.days"));
 		assertThat(emails(PendingFilter.ALL)).hasSize(5);
-		assertThat(this.pending.counts(scope())).isEqualTo(new PendingInvitations.Counts(5, 2, 2, 0));
+		assertThat(this.pending.counts(scope())).isEqualTo(new PendingInvitations.Counts(5, 2, 2, 0, 0));
 
 		// A second later the link at "now" stays expired and the next one joins it.
 		this.clock.advance(Duration.ofSeconds(1));
@@ -85,6 +85,43 @@ class PendingInvitationFiltersIntegrationTests {
 			.open("/pending-invitations?filter=expiring&q=" + this.clinic.tag());
 		assertThat(page.select("table tbody tr")).hasSize(2);
 		assertThat(page.select("#filter option[selected]").text()).isEqualTo("Expiring within 3 days");
+	}
+
+	@Test
+	void closingWithinSevenDaysFromJustAfterNowToSevenDaysAheadInScope() throws Exception {
+		Instant now = this.clock.instant();
+		closingAt(plantExpiringAt("closes.now", now.plus(VALIDITY)), now);
+		closingAt(plantExpiringAt("closes.next.second", now.plus(VALIDITY)), now.plusSeconds(1));
+		closingAt(plantExpiringAt("closes.in.seven.days", now.plus(VALIDITY)), now.plus(Duration.ofDays(7)));
+		closingAt(plantExpiringAt("closes.just.after", now.plus(VALIDITY)),
+				now.plus(Duration.ofDays(7)).plusSeconds(1));
+		long expired = plantExpiringAt("expired", now.plus(VALIDITY));
+		closingAt(expired, now.plus(Duration.ofDays(1)));
+
+		assertThat(emails(PendingFilter.CLOSING)).containsExactlyInAnyOrder(email("closes.next.second"),
+				email("closes.in.seven.days"), email("expired"));
+		assertThat(this.pending.counts(scope()).closing()).isEqualTo(3);
+		// Another clinic's administrator sees none of them.
+		Clinic other = this.organisation.clinic();
+		assertThat(emails(this.invitations.scope(other.adminEmail()), PendingFilter.CLOSING, PendingSort.INVITED))
+			.isEmpty();
+		assertThat(this.pending.counts(this.invitations.scope(other.adminEmail())).closing()).isZero();
+
+		// An expired invitation leaves the list, as every ended one does.
+		this.jdbc.sql("update invitation set status = 'EXPIRED', ended_at = ? where id = ?")
+			.params(Timestamp.from(now), expired)
+			.update();
+		assertThat(emails(PendingFilter.CLOSING)).containsExactlyInAnyOrder(email("closes.next.second"),
+				email("closes.in.seven.days"));
+		assertThat(emails(PendingFilter.ALL)).doesNotContain(email("expired"));
+
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(emails(PendingFilter.CLOSING)).containsExactlyInAnyOrder(email("closes.in.seven.days"),
+				email("closes.just.after"));
+		Document page = this.pages.as(this.clinic.adminEmail())
+			.open("/pending-invitations?filter=closing&q=" + this.clinic.tag());
+		assertThat(page.select("table tbody tr")).hasSize(2);
+		assertThat(page.select("#filter option[selected]").text()).isEqualTo("Closing within 7 days");
 	}
 
 	@Test
@@ -167,6 +204,13 @@ class PendingInvitationFiltersIntegrationTests {
 				email("first"));
 		assertThat(emails(PendingFilter.ALL, PendingSort.INVITED_OLDEST)).containsExactly(email("first"),
 				email("second"), email("third"));
+	}
+
+	/** Moves the invitation's close moment (LC2); its stored keys follow. */
+	private void closingAt(long invitation, Instant closesAt) {
+		this.jdbc.sql("update invitation set closes_at = ? where id = ?")
+			.params(Timestamp.from(closesAt), invitation)
+			.update();
 	}
 
 	private long plantExpiringAt(String who, Instant expiresAt) {

@@ -277,11 +277,12 @@ class PendingInvitationsIntegrationTests extends AdministratorPagesTest {
 		Document home = this.clinicAdmin.open("/");
 		assertThat(home.select("ul.home-attention a")).extracting((a) -> a.attr("href"))
 			.containsExactly("/pending-invitations", "/pending-invitations?filter=expiring",
-					"/pending-invitations?filter=expired", "/pending-invitations?filter=email-failed");
+					"/pending-invitations?filter=expired", "/pending-invitations?filter=email-failed",
+					"/pending-invitations?filter=closing");
 		assertThat(home.select("ul.home-attention a").first().text()).isEqualTo("1 pending invitation");
 		for (String administrator : List.of(this.clinic.adminEmail(), SignIn.ADMIN, SignIn.ORG_ADMIN,
 				SignIn.CLINIC_ADMIN, SignIn.ROOM_ADMIN)) {
-			assertThat(this.pages.as(administrator).open("/").select("ul.home-attention a")).hasSize(4);
+			assertThat(this.pages.as(administrator).open("/").select("ul.home-attention a")).hasSize(5);
 		}
 	}
 

@@ -83,6 +83,19 @@ class PendingInvitationsPlanIntegrationTests {
 	}
 
 	@Test
+	void findsThoseClosingWithinSevenDaysThroughTheirOwnIndex() {
+		for (PendingSort sort : PendingSort.values()) {
+			assertThat(page(query("", PendingFilter.CLOSING, sort)))
+				.contains("using pending_invitation_closing on pending_invitation")
+				.doesNotContain("Seq Scan");
+		}
+		assertThat(plan(PendingInvitations.countStatement(this.everything,
+				query("", PendingFilter.CLOSING, PendingSort.INVITED), this.now)))
+			.contains("using pending_invitation_closing on pending_invitation")
+			.doesNotContain("Seq Scan");
+	}
+
+	@Test
 	void countsForTheHomePageFromTheStoredKeysAlone() {
 		assertThat(plan(PendingInvitations.countsStatement(this.everything, this.now)))
 			.contains("on pending_invitation")
