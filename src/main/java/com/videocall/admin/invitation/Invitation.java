@@ -2,9 +2,11 @@ package com.videocall.admin.invitation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -212,7 +214,7 @@ public class Invitation implements Persistable<Long> {
 			this.endedAt = null;
 		}
 		for (RemovedRole role : removed) {
-			this.roles.add(new InvitedRole(role.role(), role.areaId(), role.invitedBy(), role.invitedAt()));
+			this.roles.add(new InvitedRole(role.role(), role.areaId(), null, role.invitedBy(), role.invitedAt()));
 		}
 		this.events.add(
 				new RemovalUndone(this.id, this.accountId, by, now, removed.stream().map(RemovedRole::offer).toList()));
@@ -274,7 +276,7 @@ public class Invitation implements Persistable<Long> {
 		List<RoleOffer> added = new ArrayList<>();
 		for (RoleOffer offer : offers) {
 			if (this.roles.stream().noneMatch((role) -> role.offer().equals(offer))) {
-				this.roles.add(new InvitedRole(offer.role(), offer.areaId(), by.accountId(), now));
+				this.roles.add(new InvitedRole(offer.role(), offer.areaId(), offer.accessUntil(), by.accountId(), now));
 				added.add(offer);
 			}
 		}
@@ -370,13 +372,32 @@ public class Invitation implements Persistable<Long> {
 		return currentLink().getExpiresAt();
 	}
 
-	/** A role offered in an area: also how a role of the invitation is named. */
-	public record RoleOffer(Role role, long areaId) {
+	/**
+	 * A role offered in an area: also how a role of the invitation is named. It may carry
+	 * the last day of its access ({@code accessUntil}, LC1; null: no end), which is what
+	 * the offer says, not which offer it is: two offers of one role in one area are equal
+	 * whatever their dates, so that a role is offered once and removed by its name.
+	 */
+	public record RoleOffer(Role role, long areaId, LocalDate accessUntil) {
 
 		public RoleOffer {
 			if (role == null) {
 				throw new IllegalArgumentException("role is required");
 			}
+		}
+
+		public RoleOffer(Role role, long areaId) {
+			this(role, areaId, null);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof RoleOffer offer && offer.role == this.role && offer.areaId == this.areaId;
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.role, this.areaId);
 		}
 
 	}
