@@ -70,8 +70,9 @@ class InvitationActivity {
 					reminder.invitationId(), reminder.at(), reminder.reference(), areas(reminder.forAreas()));
 		}
 		if (event instanceof RolesRemoved removed) {
-			return byAdministrator(ActivityKind.ROLES_REMOVED, removed.by(), removed.accountId(),
-					removed.invitationId(), removed.at(), null, withRoles(removed.removed()));
+			return byAdministrator(removed.by().isSystem() ? ActivityKind.ACCESS_ENDED : ActivityKind.ROLES_REMOVED,
+					removed.by(), removed.accountId(), removed.invitationId(), removed.at(), null,
+					withRoles(removed.removed()));
 		}
 		if (event instanceof InvitationCancelled cancelled) {
 			return byAdministrator(ActivityKind.CANCELLED, cancelled.by(), cancelled.accountId(),
@@ -92,7 +93,9 @@ class InvitationActivity {
 
 	private static NewEntry byAdministrator(ActivityKind kind, Actor by, long personId, Long invitationId, Instant at,
 			Long reference, List<AreaRoles> areas) {
-		return new NewEntry(kind, at, by.accountId(), personId, invitationId, by.sourcePage(), reference, null, areas);
+		// The system (an invited role's access ended, LC1) is no one: "Automatic".
+		return new NewEntry(kind, at, by.isSystem() ? null : by.accountId(), personId, invitationId, by.sourcePage(),
+				reference, null, areas);
 	}
 
 	private static NewEntry byInvitee(ActivityKind kind, long accountId, long invitationId, Instant at, Long reference,

@@ -31,10 +31,13 @@ public class TimedRoleGrants {
 		this.jdbc = jdbc;
 	}
 
-	/** Up to {@code limit} grants whose last day is before {@code today}. */
-	public List<TimedGrant> ended(LocalDate today, int limit) {
-		return this.jdbc.sql(GRANT + "where g.access_until < ? order by g.access_until, g.id limit ?")
-			.params(today, limit)
+	/**
+	 * Up to {@code limit} grants, by id after {@code afterId}, whose last day is before
+	 * {@code today}.
+	 */
+	public List<TimedGrant> ended(LocalDate today, long afterId, int limit) {
+		return this.jdbc.sql(GRANT + "where g.access_until < ? and g.id > ? order by g.id limit ?")
+			.params(today, afterId, limit)
 			.query(TimedRoleGrants::grant)
 			.list();
 	}

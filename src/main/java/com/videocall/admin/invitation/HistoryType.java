@@ -10,6 +10,12 @@ public enum HistoryType {
 	 * an actor, so every rule about reminders (X4, "last reminder", "Never reminded")
 	 * counts it as the reminder it is.
 	 */
-	AUTOMATIC_REMINDER_SENT
+	AUTOMATIC_REMINDER_SENT,
+
+	/** Invited roles whose last day passed, removed by the system (LC1). */
+	ACCESS_ENDED,
+
+	/** An administrator moved or cleared the end date of invited roles (LC1). */
+	ACCESS_END_CHANGED
 
 }

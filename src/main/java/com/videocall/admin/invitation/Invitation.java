@@ -196,6 +196,19 @@ public class Invitation implements Persistable<Long> {
 	}
 
 	/**
+	 * Ends the access of the roles whose last day is before {@code today} (LC1): the
+	 * system removes them as an administrator would, so that an invitation left with no
+	 * role is cancelled. Returns the roles removed.
+	 */
+	List<RoleOffer> endAccess(LocalDate today, Instant now) {
+		List<RoleOffer> ended = this.roles.stream()
+			.filter((role) -> role.getAccessUntil() != null && role.getAccessUntil().isBefore(today))
+			.map(InvitedRole::offer)
+			.toList();
+		return ended.isEmpty() ? List.of() : removeRoles(Actor.system(null), ended, now);
+	}
+
+	/**
 	 * Undo (UN): puts back the roles a removal took, offered by whom and when they were,
 	 * provided nothing changed since that removal left the invitation at
 	 * {@code versionAfter}. A cancelled invitation is pending again, so its newest link
