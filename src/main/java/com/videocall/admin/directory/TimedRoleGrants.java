@@ -56,14 +56,14 @@ public class TimedRoleGrants {
 	}
 
 	/**
-	 * Up to {@code limit} grants not warned yet whose last day is from {@code from} to
-	 * {@code to}.
+	 * Up to {@code limit} grants, by id after {@code afterId}, not warned yet whose last
+	 * day is from {@code from} to {@code to}.
 	 */
-	public List<TimedGrant> unwarned(LocalDate from, LocalDate to, int limit) {
+	public List<TimedGrant> unwarned(LocalDate from, LocalDate to, long afterId, int limit) {
 		return this.jdbc.sql(GRANT + """
-				where g.access_until between ? and ? and g.access_warned_at is null
-				order by g.access_until, g.id limit ?
-				""").params(from, to, limit).query(TimedRoleGrants::grant).list();
+				where g.access_until between ? and ? and g.access_warned_at is null and g.id > ?
+				order by g.id limit ?
+				""").params(from, to, afterId, limit).query(TimedRoleGrants::grant).list();
 	}
 
 	/**
