@@ -5,8 +5,8 @@
  * {@code app.access.warning-before} ahead to the person and the area's administrators,
  * and "Change end date" for roles in an administrator's scope.
  */
-@ApplicationModule(allowedDependencies = { "invitation", "directory", "directory :: areas", "account", "mail", "people",
-		"people :: web", "web" })
+@ApplicationModule(
+		allowedDependencies = { "invitation", "invitation :: actions", "directory", "account", "mail", "web" })
 package com.videocall.admin.access;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.videocall.admin.invitation.Actor;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationEvent;
+import com.videocall.admin.invitation.InvitationEvent.AccessEndChanged;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
@@ -81,6 +82,12 @@ class InvitationActivity {
 		if (event instanceof RemovalUndone undone) {
 			return byAdministrator(ActivityKind.UNDONE, undone.by(), undone.accountId(), undone.invitationId(),
 					undone.at(), null, withRoles(undone.restored()));
+		}
+		if (event instanceof AccessEndChanged changed) {
+			return new NewEntry(ActivityKind.ACCESS_END_CHANGED, changed.at(), changed.by().accountId(),
+					changed.accountId(), changed.invitationId(), changed.by().sourcePage(), null,
+					AccessActivity.detail(changed.before(), changed.role().accessUntil()),
+					withRoles(List.of(changed.role())));
 		}
 		if (event instanceof InvitationAccepted accepted) {
 			return byInvitee(ActivityKind.ACCEPTED, accepted.accountId(), accepted.invitationId(), accepted.at(), null,

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.InvitationEvent.AccessEndChanged;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
 import com.videocall.admin.invitation.InvitationEvent.InvitationSent;
@@ -206,6 +207,25 @@ public class Invitation implements Persistable<Long> {
 			.map(InvitedRole::offer)
 			.toList();
 		return ended.isEmpty() ? List.of() : removeRoles(Actor.system(null), ended, now);
+	}
+
+	/**
+	 * Moves the end of one invited role's access to {@code until} (null: no end, LC1).
+	 * Returns whether it changed: a role already ending then changes nothing.
+	 */
+	boolean changeAccessUntil(Actor by, long roleId, LocalDate until, Instant now) {
+		requirePending();
+		InvitedRole role = this.roles.stream()
+			.filter((offered) -> offered.getId() == roleId)
+			.findFirst()
+			.orElseThrow(NothingSelectedException::new);
+		LocalDate before = role.getAccessUntil();
+		if (Objects.equals(before, until)) {
+			return false;
+		}
+		role.changeAccessUntil(until);
+		this.events.add(new AccessEndChanged(this.id, this.accountId, by, now, role.offer(), before));
+		return true;
 	}
 
 	/**

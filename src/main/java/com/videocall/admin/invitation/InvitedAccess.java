@@ -1,11 +1,17 @@
 package com.videocall.admin.invitation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.videocall.admin.account.AccountManagement;
+import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.directory.AreaNames;
+import com.videocall.admin.directory.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,12 +34,81 @@ public class InvitedAccess {
 
 	private final AccountManagement accounts;
 
+	private final InvitationAccess access;
+
+	private final Clock clock;
+
+	private final AreaNames areaNames;
+
 	InvitedAccess(JdbcClient jdbc, InvitationRepository invitations, InvitationChanges changes,
-			AccountManagement accounts) {
+			AccountManagement accounts, InvitationAccess access, Clock clock, AreaNames areaNames) {
+		this.areaNames = areaNames;
+		this.access = access;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.invitations = invitations;
 		this.changes = changes;
 		this.accounts = accounts;
+	}
+
+	/**
+	 * The invited role (in scope, of a pending invitation) whose end date an
+	 * administrator may change; "not found" otherwise (X1).
+	 */
+	@Transactional(readOnly = true)
+	public InvitedEnd find(AdministratorScope scope, long invitationId, long roleId) {
+		Invitation invitation = this.access.forReading(scope, invitationId);
+		InvitedRole role = roleInScope(scope, invitation, roleId);
+		return new InvitedEnd(invitationId, roleId, this.accounts.get(invitation.getAccountId()).getDisplayName(),
+				role.getRole(), this.areaNames.of(List.of(role.getAreaId())).get(role.getAreaId()),
+				role.getAccessUntil());
+	}
+
+	/**
+	 * "Change end date" of an invited role (LC1): moves the end of its access to
+	 * {@code until} (null: clears it) when it is still {@code current}, as the
+	 * administrator's form showed it. The invitation is locked, so of two submissions of
+	 * one form one changes it and the other finds the new date. Returns what happened.
+	 */
+	@Transactional
+	public Change changeAccessUntil(AdministratorScope scope, AccountUser actor, long invitationId, long roleId,
+			LocalDate current, LocalDate until, String sourcePage) {
+		Invitation invitation = this.invitations.findForUpdate(invitationId)
+			.orElseThrow(() -> new InvitationNotFoundException("invitation " + invitationId));
+		this.access.forReading(scope, invitationId);
+		InvitedRole role = roleInScope(scope, invitation, roleId);
+		if (Objects.equals(role.getAccessUntil(), until)) {
+			return Change.ALREADY;
+		}
+		if (!Objects.equals(role.getAccessUntil(), current)) {
+			return Change.STALE;
+		}
+		invitation.changeAccessUntil(Actor.of(actor, sourcePage), roleId, until, this.clock.instant());
+		this.changes.save(invitation, this.accounts.get(invitation.getAccountId()).getEmail());
+		return Change.CHANGED;
+	}
+
+	private InvitedRole roleInScope(AdministratorScope scope, Invitation invitation, long roleId) {
+		if (!invitation.isPending()) {
+			throw new InvitationEndedException(invitation.getStatus());
+		}
+		return invitation.getRoles()
+			.stream()
+			.filter((role) -> role.getId() == roleId && scope.covers(role.getAreaId()))
+			.findFirst()
+			.orElseThrow(() -> new InvitationNotFoundException("invited role " + roleId));
+	}
+
+	/** What a change of an end date did. */
+	public enum Change {
+
+		CHANGED, ALREADY, STALE
+
+	}
+
+	/** An invited role whose end date may change, with the invitee's name. */
+	public record InvitedEnd(long invitationId, long roleId, String personName, Role role, String areaName,
+			LocalDate accessUntil) {
 	}
 
 	/**
