@@ -16,3 +16,6 @@ create index role_grant_access_warning on role_grant (access_until, id)
     where access_until is not null and access_warned_at is null;
 create index invited_role_access_until on invited_role (access_until, invitation_id)
     where access_until is not null;
+
+-- What Undo puts back keeps the end of the role's access (undo's record of a removal).
+alter table removal_undo_role add column access_until date;

@@ -247,7 +247,8 @@ public class Invitation implements Persistable<Long> {
 			this.endedAt = null;
 		}
 		for (RemovedRole role : removed) {
-			this.roles.add(new InvitedRole(role.role(), role.areaId(), null, role.invitedBy(), role.invitedAt()));
+			this.roles.add(new InvitedRole(role.role(), role.areaId(), role.accessUntil(), role.invitedBy(),
+					role.invitedAt()));
 		}
 		this.events.add(
 				new RemovalUndone(this.id, this.accountId, by, now, removed.stream().map(RemovedRole::offer).toList()));

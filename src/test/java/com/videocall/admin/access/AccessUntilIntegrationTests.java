@@ -164,6 +164,19 @@ class AccessUntilIntegrationTests extends AdministratorPagesTest {
 	}
 
 	@Test
+	void undoPutsARoleBackWithItsDate() throws Exception {
+		String invitee = this.clinic.email("undone");
+		LocalDate until = today().plusDays(20);
+		this.admin.follow(addUsers(invitee, until.toString(), Role.RECEPTIONIST));
+		long invitation = this.records.pendingFor(invitee);
+
+		long undo = this.invitations.removeAllRoles(invitation, this.clinic.adminEmail());
+		this.admin.follow(this.admin.post("/users/undo/" + undo, "back", "/users"));
+
+		assertThat(invitedUntil(invitee)).containsExactly("RECEPTIONIST " + until);
+	}
+
+	@Test
 	void grantsTheInvitedRolesWithTheirDatesWhenTheAccountIsSetUp() throws Exception {
 		String invitee = this.clinic.email("accepts");
 		LocalDate until = today().plusDays(10);
