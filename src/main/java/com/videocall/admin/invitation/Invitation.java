@@ -216,7 +216,7 @@ public class Invitation implements Persistable<Long> {
 	boolean changeAccessUntil(Actor by, long roleId, LocalDate until, Instant now) {
 		requirePending();
 		InvitedRole role = this.roles.stream()
-			.filter((offered) -> offered.getId() == roleId)
+			.filter((offered) -> Long.valueOf(roleId).equals(offered.getId()))
 			.findFirst()
 			.orElseThrow(NothingSelectedException::new);
 		LocalDate before = role.getAccessUntil();
