@@ -12,6 +12,7 @@ import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaNames;
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.web.SecurityLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,8 +41,12 @@ public class InvitedAccess {
 
 	private final AreaNames areaNames;
 
+	private final SecurityLog securityLog;
+
 	InvitedAccess(JdbcClient jdbc, InvitationRepository invitations, InvitationChanges changes,
-			AccountManagement accounts, InvitationAccess access, Clock clock, AreaNames areaNames) {
+			AccountManagement accounts, InvitationAccess access, Clock clock, AreaNames areaNames,
+			SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.areaNames = areaNames;
 		this.access = access;
 		this.clock = clock;
@@ -92,11 +97,16 @@ public class InvitedAccess {
 		if (!invitation.isPending()) {
 			throw new InvitationEndedException(invitation.getStatus());
 		}
-		return invitation.getRoles()
+		InvitedRole role = invitation.getRoles()
 			.stream()
-			.filter((role) -> role.getId() == roleId && scope.covers(role.getAreaId()))
+			.filter((offered) -> Long.valueOf(roleId).equals(offered.getId()))
 			.findFirst()
 			.orElseThrow(() -> new InvitationNotFoundException("invited role " + roleId));
+		if (!scope.covers(role.getAreaId())) {
+			this.securityLog.outOfScope(scope.accountId(), "invited role " + roleId);
+			throw new InvitationNotFoundException("invited role " + roleId);
+		}
+		return role;
 	}
 
 	/** What a change of an end date did. */

@@ -174,6 +174,25 @@ class ChangeEndDateIntegrationTests extends AdministratorPagesTest {
 	}
 
 	@Test
+	void findsNoInvitedRoleOfAnotherAreaInAnInvitationItSees() throws Exception {
+		String serviceAdmin = this.clinic.email("service.admin");
+		this.organisation.grant(this.organisation.person("Sal Service", serviceAdmin), Role.SERVICE_ADMINISTRATOR,
+				this.clinic.waitingArea());
+		Invitee invitee = this.invitees.pendingFor(this.clinic, "two.areas",
+				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea(), this.today.plusDays(5)),
+				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom(), this.today.plusDays(5)));
+		long roomRole = this.records.roleIds(invitee.invitation()).get(1);
+		String url = "/users/invitations/" + invitee.invitation() + "/roles/" + roomRole + "/end-date";
+		Browser waitingAreaAdmin = this.pages.as(serviceAdmin);
+
+		assertThat(waitingAreaAdmin.request(url).getResponse().getStatus()).isEqualTo(404);
+		assertThat(waitingAreaAdmin.post(url, "current", this.today.plusDays(5).toString(), "action", "clear")
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(this.invitees.history(invitee)).containsExactly(HistoryType.INVITED);
+	}
+
+	@Test
 	void movesTheEndOfAnInvitedRoleFromTheDialogInScopeOnly() throws Exception {
 		Invitee invitee = this.invitees.pendingFor(this.clinic, "invited.change",
 				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea(), this.today.plusDays(5)));
