@@ -17,7 +17,16 @@ public enum ActivityKind {
 	ROLES_CHANGED,
 
 	CANCELLED, UNDONE, ACCEPTED, DECLINED, LINK_REQUESTED, REMINDER_SETTINGS_CHANGED, SECOND_FACTOR_RESET, EXPORTED,
-	SIGNED_IN, SIGN_IN_REFUSED, SECOND_FACTOR_ADDED, SECOND_FACTOR_REMOVED, EXPIRED;
+	SIGNED_IN, SIGN_IN_REFUSED, SECOND_FACTOR_ADDED, SECOND_FACTOR_REMOVED, EXPIRED,
+
+	/**
+	 * A role's access ended at the end of its last day (LC1): a granted role taken away
+	 * or an invited role removed from its invitation, by the system.
+	 */
+	ACCESS_ENDED,
+
+	/** An administrator moved or cleared the end date of a role's access (LC1). */
+	ACCESS_END_CHANGED;
 
 	/** Whether the kind is about a person signing in or their factors. */
 	public boolean isAboutSigningIn() {
