@@ -24,7 +24,7 @@ public record HistoryEntry(long id, HistoryType type, String actor, boolean byAn
 	 */
 	public boolean bySystem() {
 		return this.actor == null && !this.byAnotherArea && this.type != HistoryType.LINK_REQUESTED
-				&& this.type != HistoryType.ACCEPTED;
+				&& this.type != HistoryType.ACCEPTED && this.type != HistoryType.DECLINED;
 	}
 
 	public static HistoryEntry byAnotherArea(long id, HistoryType type, Instant at) {
