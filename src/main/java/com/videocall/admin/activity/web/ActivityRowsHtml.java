@@ -61,7 +61,7 @@ final class ActivityRowsHtml {
 			if (row.personEmail() != null) {
 				this.html.append("<a href=\"/users?q=");
 				escaped(UriUtils.encodeQueryParam(row.personEmail(), "UTF-8")).append("\">");
-				escaped(row.personEmail()).append("</a>");
+				breakable(row.personEmail()).append("</a>");
 			}
 			this.html.append("</td>").append(this.areas);
 			if (!row.areas().isEmpty()) {
@@ -86,6 +86,22 @@ final class ActivityRowsHtml {
 	/** A cell, labelled for narrow screens where cells stack. */
 	private String open(String label) {
 		return escaped(new StringBuilder("<td data-label=\""), this.words.label(label, null)).append("\">").toString();
+	}
+
+	/**
+	 * An email address, escaped, with a line break opportunity after each "@", "." and
+	 * "_" (as the fragment {@code fragments/email :: breakable} writes one): a long
+	 * address wraps at these points, not letter by letter.
+	 */
+	private StringBuilder breakable(String email) {
+		int start = 0;
+		for (int i = 0; i < email.length(); i++) {
+			if ("@._".indexOf(email.charAt(i)) >= 0 && i + 1 < email.length()) {
+				escaped(email.substring(start, i + 1)).append("<wbr>");
+				start = i + 1;
+			}
+		}
+		return escaped(email.substring(start));
 	}
 
 	private StringBuilder escaped(String text) {
