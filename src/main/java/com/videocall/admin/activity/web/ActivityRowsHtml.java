@@ -54,7 +54,7 @@ final class ActivityRowsHtml {
 		for (ActivityRow row : page.rows()) {
 			this.html.append("<tr id=\"entry-").append(row.id()).append("\">");
 			this.html.append(this.when).append("<time datetime=\"").append(row.at()).append("\">");
-			escaped(this.times.dateTime(row.at())).append("</time></td>");
+			dateTime(this.times.dateTime(row.at())).append("</time></td>");
 			escaped(this.html.append(this.who), this.words.who(row)).append("</td>");
 			escaped(this.html.append(this.what), this.words.what(row)).append("</td>");
 			this.html.append(this.person);
@@ -90,7 +90,7 @@ final class ActivityRowsHtml {
 
 	/**
 	 * An email address, escaped, with a line break opportunity after each "@", "." and
-	 * "_" (as the fragment {@code fragments/email :: breakable} writes one): a long
+	 * "_" (as the fragment {@code fragments/wrapping :: email} writes one): a long
 	 * address wraps at these points, not letter by letter.
 	 */
 	private StringBuilder breakable(String email) {
@@ -102,6 +102,19 @@ final class ActivityRowsHtml {
 			}
 		}
 		return escaped(email.substring(start));
+	}
+
+	/**
+	 * A date and time ("21 Dec 2026, 11:10 pm AEDT") whose time after the comma stays on
+	 * one line (as {@code fragments/wrapping :: dateTime} writes one).
+	 */
+	private StringBuilder dateTime(String text) {
+		int comma = text.indexOf(", ");
+		if (comma < 0) {
+			return escaped(text);
+		}
+		escaped(text.substring(0, comma + 2)).append("<span class=\"nowrap\">");
+		return escaped(text.substring(comma + 2)).append("</span>");
 	}
 
 	private StringBuilder escaped(String text) {
