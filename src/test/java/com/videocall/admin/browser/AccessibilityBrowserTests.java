@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,15 @@ class AccessibilityBrowserTests extends BrowserTest {
 				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()));
 		invite("a-very-long-name.that-has-to-wrap-on-a-phone.screen-somewhere",
 				new RoleOffer(Role.MEETING_ROOM_MEMBER, this.clinic.meetingRoom()),
+				new RoleOffer(Role.ORGANISATION_COORDINATOR, this.clinic.unit()));
+		// A row of the worklist as administrators meet it: a long name, a long address
+		// and
+		// several roles (the audit checks tables at 1280 and 1024 px).
+		this.organisation.person("Alexandra Konstantinopoulou-Whitfield",
+				this.clinic.email("alexandra.konstantinopoulou-whitfield"), AccountStatus.INVITED);
+		invite("alexandra.konstantinopoulou-whitfield", new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea()),
+				new RoleOffer(Role.MEETING_ROOM_ADMINISTRATOR, this.clinic.meetingRoom()),
 				new RoleOffer(Role.ORGANISATION_COORDINATOR, this.clinic.unit()));
 		visit("/sign-in", "Sign in");
 		this.page.getByLabel("Email").fill(this.clinic.adminEmail());
@@ -226,7 +236,13 @@ class AccessibilityBrowserTests extends BrowserTest {
 	void auditFindsAViolationOfEachKind() {
 		this.page.setContent("<!DOCTYPE html><html><head><title>Bad page</title></head><body><main>"
 				+ "<img src=\"/missing.png\"><button></button><div style=\"width: 2000px\">wide</div>"
-				+ "<a href=\"#\" style=\"outline: none\">link</a></main></body></html>");
+				+ "<a href=\"#\" style=\"outline: none\">link</a>"
+				+ "<form class=\"search\"><label>Sort by <select style=\"width: 5rem\">"
+				+ "<option>Invited, newest first</option></select></label></form>"
+				+ "<table><tr><th style=\"width: 3ch; overflow-wrap: anywhere\">Reminder</th>"
+				+ "<td><i>Sent</i></td></tr></table><div class=\"actions-row\">"
+				+ "<button style=\"width: 4rem; white-space: nowrap; overflow: hidden\">Send Reminders</button>"
+				+ "</div></main></body></html>");
 
 		this.audit.check("A page made to fail");
 
@@ -235,7 +251,13 @@ class AccessibilityBrowserTests extends BrowserTest {
 			.anyMatch((problem) -> problem.contains("(desktop): button-name"))
 			.anyMatch((problem) -> problem.contains("(320 px): button-name"))
 			.anyMatch((problem) -> problem.contains("at 320 px scrolls sideways"))
-			.anyMatch((problem) -> problem.contains("focus ring of A link has contrast 0.00"));
+			.anyMatch((problem) -> problem.contains("focus ring of A link has contrast 0.00"))
+			.anyMatch((problem) -> problem.contains("at 1024 px: \"Re")
+					&& problem.endsWith("\" broken inside a word in th \"Reminder\""))
+			.anyMatch((problem) -> problem.contains("at 1280 px: i \"Sent\" is italic"))
+			.anyMatch((problem) -> problem.contains("select \"Invited, newest first\" is 80 px wide"))
+			.anyMatch((problem) -> problem.contains("at 1024 px: button \"Send Reminders\" is clipped"))
+			.anyMatch((problem) -> problem.contains("at 1280 px: the page scrolls sideways"));
 	}
 
 	@Test

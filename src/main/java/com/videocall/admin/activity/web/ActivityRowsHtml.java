@@ -54,14 +54,14 @@ final class ActivityRowsHtml {
 		for (ActivityRow row : page.rows()) {
 			this.html.append("<tr id=\"entry-").append(row.id()).append("\">");
 			this.html.append(this.when).append("<time datetime=\"").append(row.at()).append("\">");
-			escaped(this.times.dateTime(row.at())).append("</time></td>");
+			dateTime(this.times.dateTime(row.at())).append("</time></td>");
 			escaped(this.html.append(this.who), this.words.who(row)).append("</td>");
 			escaped(this.html.append(this.what), this.words.what(row)).append("</td>");
 			this.html.append(this.person);
 			if (row.personEmail() != null) {
 				this.html.append("<a href=\"/users?q=");
 				escaped(UriUtils.encodeQueryParam(row.personEmail(), "UTF-8")).append("\">");
-				escaped(row.personEmail()).append("</a>");
+				breakable(row.personEmail()).append("</a>");
 			}
 			this.html.append("</td>").append(this.areas);
 			if (!row.areas().isEmpty()) {
@@ -86,6 +86,35 @@ final class ActivityRowsHtml {
 	/** A cell, labelled for narrow screens where cells stack. */
 	private String open(String label) {
 		return escaped(new StringBuilder("<td data-label=\""), this.words.label(label, null)).append("\">").toString();
+	}
+
+	/**
+	 * An email address, escaped, with a line break opportunity after each "@", "." and
+	 * "_" (as the fragment {@code fragments/wrapping :: email} writes one): a long
+	 * address wraps at these points, not letter by letter.
+	 */
+	private StringBuilder breakable(String email) {
+		int start = 0;
+		for (int i = 0; i < email.length(); i++) {
+			if ("@._".indexOf(email.charAt(i)) >= 0 && i + 1 < email.length()) {
+				escaped(email.substring(start, i + 1)).append("<wbr>");
+				start = i + 1;
+			}
+		}
+		return escaped(email.substring(start));
+	}
+
+	/**
+	 * A date and time ("21 Dec 2026, 11:10 pm AEDT") whose time after the comma stays on
+	 * one line (as {@code fragments/wrapping :: dateTime} writes one).
+	 */
+	private StringBuilder dateTime(String text) {
+		int comma = text.indexOf(", ");
+		if (comma < 0) {
+			return escaped(text);
+		}
+		escaped(text.substring(0, comma + 2)).append("<span class=\"nowrap\">");
+		return escaped(text.substring(comma + 2)).append("</span>");
 	}
 
 	private StringBuilder escaped(String text) {
