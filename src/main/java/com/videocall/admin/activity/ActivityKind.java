@@ -17,7 +17,14 @@ public enum ActivityKind {
 	ROLES_CHANGED,
 
 	CANCELLED, UNDONE, ACCEPTED, DECLINED, LINK_REQUESTED, REMINDER_SETTINGS_CHANGED, SECOND_FACTOR_RESET, EXPORTED,
-	SIGNED_IN, SIGN_IN_REFUSED, SECOND_FACTOR_ADDED, SECOND_FACTOR_REMOVED, EXPIRED;
+	SIGNED_IN, SIGN_IN_REFUSED, SECOND_FACTOR_ADDED, SECOND_FACTOR_REMOVED, EXPIRED,
+
+	/**
+	 * The personal data of ended invitations removed (LC3): one entry for a batch of
+	 * them, the count as its detail, for the areas of their roles; about no one
+	 * invitation (no history entry of its own).
+	 */
+	PERSONAL_DATA_REMOVED;
 
 	/** Whether the kind is about a person signing in or their factors. */
 	public boolean isAboutSigningIn() {
