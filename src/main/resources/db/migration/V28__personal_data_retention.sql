@@ -18,3 +18,11 @@ alter table account add column personal_data_removed_at timestamptz;
 -- and stops at the first one that is not.
 create index invitation_retention_due on invitation (ended_at, id)
     where ended_at is not null and personal_data_removed_at is null;
+
+-- The emails that told administrators which invitations expired (LC2) were queued without a
+-- topic; from now on they have 'invitations-expired' (InvitationMailer.EXPIRED_TOPIC), by which,
+-- with their moment, the job finds the ones that name an invitation it scrubs. Those already
+-- queued get it too: they are the topic-less emails with that subject (the only other topic-less
+-- ones, roles granted to an active account, have another).
+update outbound_email set topic = 'invitations-expired'
+where topic is null and subject = 'Invitations you sent have expired';
