@@ -78,6 +78,23 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 			order by i.ended_at, i.id limit ? for update of i skip locked
 			""";
 
+	/**
+	 * The emails of a batch of invitations, each found on the index
+	 * {@code outbound_email_topic} by its invitation's topic: parameters the removed
+	 * subject, text, HTML and delivery error, then the invitations' ids, their invitees'
+	 * placeholders, addresses and names.
+	 */
+	static final String SCRUB_EMAILS = """
+			update outbound_email o
+			set recipient = case when lower(o.recipient) = lower(d.email) then d.placeholder else o.recipient end,
+			    subject = case when strpos(lower(o.subject), lower(d.email)) > 0
+			                     or strpos(lower(o.subject), lower(d.name)) > 0 then ? else o.subject end,
+			    text_body = ?, html_body = ?, secrets = null,
+			    last_error = case when strpos(lower(o.last_error), lower(d.email)) > 0 then ? else o.last_error end
+			from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) d (invitation_id, placeholder, email, name)
+			where o.topic = invitation_topic(d.invitation_id)
+			""";
+
 	private static final Duration LOCK_AT_MOST_FOR = Duration.ofHours(1);
 
 	private static final Duration FIRST_ROUND_AT_MOST_AFTER = Duration.ofHours(1);
@@ -212,16 +229,7 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 	 * attempts stay.
 	 */
 	private void scrubEmails(List<Due> due) {
-		this.jdbc.sql("""
-				update outbound_email o
-				set recipient = case when lower(o.recipient) = lower(d.email) then d.placeholder else o.recipient end,
-				    subject = case when strpos(lower(o.subject), lower(d.email)) > 0
-				                     or strpos(lower(o.subject), lower(d.name)) > 0 then ? else o.subject end,
-				    text_body = ?, html_body = ?, secrets = null,
-				    last_error = case when strpos(lower(o.last_error), lower(d.email)) > 0 then ? else o.last_error end
-				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) d (invitation_id, placeholder, email, name)
-				where o.topic = invitation_topic(d.invitation_id)
-				""")
+		this.jdbc.sql(SCRUB_EMAILS)
 			.params(REMOVED_SUBJECT, REMOVED_TEXT, REMOVED_HTML, REMOVED_SUBJECT,
 					due.stream().map(Due::id).toArray(Long[]::new),
 					due.stream()

@@ -3,6 +3,8 @@ package com.videocall.admin.invitation;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -36,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class PersonalDataRetentionIntegrationTests extends AdministratorPagesTest {
+
+	private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
 
 	@Autowired
 	PersonalDataRetention retention;
@@ -241,6 +245,16 @@ class PersonalDataRetentionIntegrationTests extends AdministratorPagesTest {
 		}
 		assertThat(removalEntries() - entries).isBetween(1L, 2L);
 		assertThat(removedCounted() - entryCount).isEqualTo(3);
+	}
+
+	@Test
+	void countsWholeDaysAsCalendarDaysAcrossADaylightSavingChange() {
+		// 4 Oct 2026 9:30 in Sydney is summer time (+11); 4 Oct 2025 9:30 was not (+10):
+		// 365 calendar days back are an hour less than 365 days of 24 hours.
+		Instant now = ZonedDateTime.of(2026, 10, 4, 9, 30, 0, 0, SYDNEY).toInstant();
+		Instant cutoff = this.retention.cutoff(now);
+		assertThat(cutoff).isEqualTo(ZonedDateTime.of(2025, 10, 4, 9, 30, 0, 0, SYDNEY).toInstant());
+		assertThat(Duration.between(cutoff, now)).isEqualTo(Duration.ofDays(365).minusHours(1));
 	}
 
 	private long invite(String email, String message) {
