@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.videocall.admin.account.AccountManagement;
+import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.account.EmailAddresses;
 import com.videocall.admin.web.AppProperties;
 import io.micrometer.core.instrument.Counter;
@@ -72,7 +73,7 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 	 * {@code invitation_retention_due}; those another round holds are left to it.
 	 */
 	static final String DUE = """
-			select i.id, i.account_id, i.status, i.ended_at, p.email, p.display_name
+			select i.id, i.account_id, i.status, i.ended_at, p.email, p.display_name, p.status as account_status
 			from invitation i join account_profile p on p.id = i.account_id
 			where i.ended_at is not null and i.personal_data_removed_at is null and i.ended_at <= ?
 			order by i.ended_at, i.id limit ? for update of i skip locked
@@ -202,7 +203,8 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 			.params(Timestamp.from(cutoff), BATCH)
 			.query((rs, row) -> new Due(rs.getLong("id"), rs.getLong("account_id"),
 					InvitationStatus.valueOf(rs.getString("status")), rs.getTimestamp("ended_at").toInstant(),
-					rs.getString("email"), rs.getString("display_name")))
+					rs.getString("email"), rs.getString("display_name"),
+					AccountStatus.valueOf(rs.getString("account_status"))))
 			.list();
 		if (due.isEmpty()) {
 			return 0;
@@ -215,6 +217,7 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 			.params(Timestamp.from(now), ids)
 			.update();
 		due.stream()
+			.filter((invitation) -> invitation.accountStatus() == AccountStatus.INVITED)
 			.map(Due::accountId)
 			.distinct()
 			.forEach((account) -> this.accounts.removePersonalData(account, now, () -> nothingElseFor(account)));
@@ -284,7 +287,8 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 		return (last != null) ? last.toEpochMilli() / 1000.0 : 0.0;
 	}
 
-	private record Due(long id, long accountId, InvitationStatus status, Instant endedAt, String email, String name) {
+	private record Due(long id, long accountId, InvitationStatus status, Instant endedAt, String email, String name,
+			AccountStatus accountStatus) {
 	}
 
 }
