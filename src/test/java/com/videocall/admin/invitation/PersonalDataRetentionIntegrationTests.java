@@ -24,9 +24,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Personal data kept only as long as needed (LC3), with the job run by the test at the
@@ -105,6 +107,22 @@ class PersonalDataRetentionIntegrationTests extends AdministratorPagesTest {
 				where e.kind = 'PERSONAL_DATA_REMOVED' and e.actor_id is null and e.person_id is null
 				order by e.id desc limit 1
 				""").query(Long.class).single()).isEqualTo(this.clinic.waitingArea());
+
+		// No invitation for the placeholder: Add Users racing the job fails rather than
+		// make one.
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.jdbc.sql("""
+				with made as (insert into invitation (account_id, status, invited_at, last_sent_at)
+				              values (?, 'PENDING', now(), now()) returning id)
+				insert into invitation_link (invitation_id, token_sha256, created_at, expires_at)
+				select id, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), now(), now() + interval '1 day'
+				from made
+				""").param(accountId).update()).withMessageContaining("whose personal data was removed");
+		// Inviting the address again makes a new account.
+		long again = invite(email, null);
+		assertThat(this.records.status(again)).isEqualTo("PENDING");
+		assertThat(this.organisation.accountId(email)).isNotEqualTo(accountId);
+		this.invitations.removeAllRoles(again, this.clinic.adminEmail());
+		awaitDelivered(again);
 
 		// Once only: a second round finds nothing and records nothing.
 		assertThat(this.retention.removeDue(now)).isZero();
