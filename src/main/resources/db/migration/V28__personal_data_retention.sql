@@ -27,21 +27,5 @@ create index invitation_retention_due on invitation (ended_at, id)
 update outbound_email set topic = 'invitations-expired'
 where topic is null and subject = 'Invitations you sent have expired';
 
--- An invitation is never made for an account whose personal data was removed: Add Users that
--- found the account by its address just before the job replaced it (the job locks the account,
--- so the new invitation's insert waits for the job's commit) fails at its own commit rather than
--- invite a placeholder; done again, it finds no account and makes a new one. Checked at commit,
--- so that it reads what the job committed while the insert waited.
-create or replace function invitation_for_removed_account() returns trigger
-    language plpgsql as $$
-begin
-    if exists (select 1 from account where id = new.account_id and personal_data_removed_at is not null) then
-        raise exception 'invitation % is for account %, whose personal data was removed', new.id, new.account_id
-            using errcode = 'check_violation';
-    end if;
-    return null;
-end
-$$;
-create constraint trigger invitation_not_for_removed_account after insert on invitation
-    deferrable initially deferred
-    for each row execute function invitation_for_removed_account();
+-- No invitation is made for an account whose personal data was removed: the constraint trigger
+-- invitation_not_for_removed_account (R__invitation_links.sql) checks it at commit.
