@@ -137,7 +137,7 @@ class InvitationMailer {
 	 */
 	static final String REFERENCE = "invitation-event:";
 
-	private static String topic(long invitationId) {
+	static String topic(long invitationId) {
 		return TOPIC + invitationId;
 	}
 

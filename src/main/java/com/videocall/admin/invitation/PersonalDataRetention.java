@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import com.videocall.admin.account.AccountManagement;
 import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.account.EmailAddresses;
+import com.videocall.admin.mail.Outbox;
+import com.videocall.admin.mail.Outbox.Mention;
+import com.videocall.admin.mail.Outbox.PersonalData;
 import com.videocall.admin.web.AppProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -58,13 +61,6 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 	/** The name of this job's lock in the table {@code shedlock}. */
 	public static final String LOCK = "personal-data-retention";
 
-	/** What a removed email's subject, text and HTML say instead. */
-	static final String REMOVED_SUBJECT = "(removed)";
-
-	static final String REMOVED_TEXT = "Removed: personal data is kept only as long as needed.";
-
-	static final String REMOVED_HTML = "<p>" + REMOVED_TEXT + "</p>";
-
 	static final int BATCH = 500;
 
 	/**
@@ -79,23 +75,6 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 			order by i.ended_at, i.id limit ? for update of i skip locked
 			""";
 
-	/**
-	 * The emails of a batch of invitations, each found on the index
-	 * {@code outbound_email_topic} by its invitation's topic: parameters the removed
-	 * subject, text, HTML and delivery error, then the invitations' ids, their invitees'
-	 * placeholders, addresses and names.
-	 */
-	static final String SCRUB_EMAILS = """
-			update outbound_email o
-			set recipient = case when lower(o.recipient) = lower(d.email) then d.placeholder else o.recipient end,
-			    subject = case when strpos(lower(o.subject), lower(d.email)) > 0
-			                     or strpos(lower(o.subject), lower(d.name)) > 0 then ? else o.subject end,
-			    text_body = ?, html_body = ?, secrets = null,
-			    last_error = case when strpos(lower(o.last_error), lower(d.email)) > 0 then ? else o.last_error end
-			from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) d (invitation_id, placeholder, email, name)
-			where o.topic = invitation_topic(d.invitation_id)
-			""";
-
 	private static final Duration LOCK_AT_MOST_FOR = Duration.ofHours(1);
 
 	private static final Duration FIRST_ROUND_AT_MOST_AFTER = Duration.ofHours(1);
@@ -105,6 +84,8 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 	private final JdbcClient jdbc;
 
 	private final AccountManagement accounts;
+
+	private final Outbox outbox;
 
 	private final ApplicationEventPublisher events;
 
@@ -126,11 +107,12 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 
 	private volatile Instant lastRun;
 
-	PersonalDataRetention(JdbcClient jdbc, AccountManagement accounts, ApplicationEventPublisher events,
+	PersonalDataRetention(JdbcClient jdbc, AccountManagement accounts, Outbox outbox, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, Clock clock, AppProperties app, RetentionProperties properties,
 			MeterRegistry meters, LockProvider locks) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
+		this.outbox = outbox;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -226,48 +208,26 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 	}
 
 	/**
-	 * The emails of the invitations (their topic): the texts go, the invitee's address as
-	 * recipient becomes the placeholder of their account, and a subject or a delivery
-	 * error that names them goes; an administrator's address, the status, times and
-	 * attempts stay.
+	 * The emails of the invitations, under their topics: to the invitee, and to the
+	 * administrators who invited (set up, declined).
 	 */
 	private void scrubEmails(List<Due> due) {
-		this.jdbc.sql(SCRUB_EMAILS)
-			.params(REMOVED_SUBJECT, REMOVED_TEXT, REMOVED_HTML, REMOVED_SUBJECT,
-					due.stream().map(Due::id).toArray(Long[]::new),
-					due.stream()
-						.map((invitation) -> EmailAddresses.removed(invitation.accountId()))
-						.toArray(String[]::new),
-					due.stream().map(Due::email).toArray(String[]::new),
-					due.stream().map(Due::name).toArray(String[]::new))
-			.update();
+		this.outbox.removePersonalData(due.stream()
+			.map((invitation) -> new PersonalData(InvitationMailer.topic(invitation.id()), invitation.email(),
+					invitation.name(), EmailAddresses.removed(invitation.accountId())))
+			.toList());
 	}
 
 	/**
 	 * The emails that told administrators which invitations expired: each lists only
 	 * invitations that ended at the moment it was queued (one expiry round's batch, or
 	 * Add Users ending one), which all fall due together, so its whole text goes once it
-	 * names one of these. Found by their topic, their moment (within a millisecond, the
-	 * precision both were written with) and the address in their text.
+	 * names one of these. Found by their topic, their moment and the address in their
+	 * text.
 	 */
 	private void scrubExpiryNotices(List<Due> expired) {
-		if (expired.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("""
-				update outbound_email o
-				set text_body = ?, html_body = ?
-				from unnest(?::timestamptz[], ?::text[]) d (ended_at, email)
-				where o.topic = ? and o.created_at between d.ended_at - interval '1 millisecond'
-				                                      and d.ended_at + interval '1 millisecond'
-				  and strpos(lower(o.text_body), lower(d.email)) > 0
-				""")
-			.params(REMOVED_TEXT, REMOVED_HTML,
-					expired.stream()
-						.map((invitation) -> Timestamp.from(invitation.endedAt()))
-						.toArray(Timestamp[]::new),
-					expired.stream().map(Due::email).toArray(String[]::new), InvitationMailer.EXPIRED_TOPIC)
-			.update();
+		this.outbox.removeTextsNaming(InvitationMailer.EXPIRED_TOPIC,
+				expired.stream().map((invitation) -> new Mention(invitation.endedAt(), invitation.email())).toList());
 	}
 
 	/**

@@ -48,32 +48,6 @@ class PersonalDataRetentionPlanIntegrationTests {
 					.doesNotContain("Seq Scan")
 					.doesNotContain("Sort");
 			}
-			// Two emails for each invitation, then a batch's emails scrubbed: by topic,
-			// on
-			// its index, whatever the outbox holds besides.
-			jdbc.sql("""
-					insert into outbound_email (topic, message_id, recipient, subject, text_body, html_body, status,
-					                            next_attempt_at, created_at, sent_at)
-					select invitation_topic(i.id), '<plan-' || i.id || '-' || n || '@test.invalid>', 'x@test.invalid',
-					       'Invitation', 'text', 'html', 'SENT', now(), now(), now()
-					from invitation i, generate_series(1, 2) n
-					""").update();
-			jdbc.sql("analyze outbound_email").update();
-			List<Long> batch = jdbc.sql(PersonalDataRetention.DUE)
-				.params(Timestamp.from(cutoff), PersonalDataRetention.BATCH)
-				.query((rs, row) -> rs.getLong("id"))
-				.list();
-			assertThat(batch).hasSize(PersonalDataRetention.BATCH);
-			String[] texts = batch.stream().map((id) -> "x@test.invalid").toArray(String[]::new);
-			String plan = String.join("\n",
-					jdbc.sql("explain (analyze, costs off, timing off) " + PersonalDataRetention.SCRUB_EMAILS)
-						.params("s", "t", "h", "e", batch.toArray(Long[]::new), texts, texts, texts)
-						.query(String.class)
-						.list());
-			assertThat(plan).as(plan)
-				.contains("Index Scan using outbound_email_topic on outbound_email")
-				.doesNotContain("Seq Scan")
-				.contains("rows=1000");
 		}
 		finally {
 			jdbc.sql("rollback").update();
