@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,10 @@ import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.LinkPages;
+import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +65,12 @@ class PersonalDataRetentionIntegrationTests extends AdministratorPagesTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	LockProvider locks;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void removesTheAddressAndMessageOnTheDayNotTheDayBeforeFromEveryTableAndSaysRemoved() throws Exception {
@@ -242,6 +253,16 @@ class PersonalDataRetentionIntegrationTests extends AdministratorPagesTest {
 		}
 		long entries = removalEntries();
 		long entryCount = removedCounted();
+		double counted = this.meters.get("videocall.invitations.personal.data.removed").counter().count();
+
+		// Another instance holds the job's lock: this one skips its round.
+		Optional<SimpleLock> held = this.locks.lock(
+				new LockConfiguration(Instant.now(), PersonalDataRetention.LOCK, Duration.ofMinutes(1), Duration.ZERO));
+		assertThat(held).isPresent();
+		this.retention.run();
+		assertThat(removed(ended.get(0))).isFalse();
+		held.get().unlock();
+
 		CyclicBarrier start = new CyclicBarrier(2);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
@@ -263,6 +284,10 @@ class PersonalDataRetentionIntegrationTests extends AdministratorPagesTest {
 		}
 		assertThat(removalEntries() - entries).isBetween(1L, 2L);
 		assertThat(removedCounted() - entryCount).isEqualTo(3);
+		assertThat(this.meters.get("videocall.invitations.personal.data.removed").counter().count() - counted)
+			.isEqualTo(3.0);
+		assertThat(this.meters.get("videocall.invitations.retention.last.timestamp").gauge().value())
+			.isGreaterThanOrEqualTo(now.getEpochSecond());
 	}
 
 	@Test
