@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.videocall.admin.access.AccessEnds;
+import com.videocall.admin.access.AccessWarnings;
 import com.videocall.admin.activity.ActivityIntegrity;
 import com.videocall.admin.activity.IntegrityCheck;
 import com.videocall.admin.invitation.InvitationExpiry;
@@ -428,6 +430,82 @@ class SeveralInstancesIntegrationTests {
 			.toList();
 		assertThat(named).hasSize(60).doesNotHaveDuplicates();
 		report("Expiry: A and B run the job at once over 60 due invitations: expired by A and B %s", expired);
+	}
+
+	/**
+	 * Access that ends (LC1): both instances run the warning and the removal rounds at
+	 * the same moment, as if ShedLock had let both through; each role is warned of once
+	 * and ended once. The people are of a domain of their own: their warnings are queued
+	 * for a later moment and never delivered here.
+	 */
+	@Test
+	void warnsOfAndEndsEachRoleOnceWhenBothInstancesRunTheJobsAtOnce() throws Exception {
+		long unit = area("ORGANISATIONAL_UNIT", "Ending unit", null);
+		long waitingArea = area("WAITING_AREA", "Ending waiting area", unit);
+		grant(account("ending-admin@ending.test"), "ORGANISATION_ADMINISTRATOR", "ORGANISATIONAL_UNIT", unit);
+		for (int i = 0; i < 40; i++) {
+			long person = account("ending-" + i + "@ending.test");
+			grant(person, "SERVICE_PROVIDER", "WAITING_AREA", waitingArea);
+		}
+		this.jdbc.sql("update role_grant set access_until = date '2027-09-01' where area_id = ?")
+			.param(waitingArea)
+			.update();
+		List<AppInstance> instances = List.of(this.a, this.b);
+		ExecutorService threads = Executors.newFixedThreadPool(instances.size());
+		try {
+			for (boolean warn : List.of(true, false)) {
+				CyclicBarrier start = new CyclicBarrier(instances.size());
+				List<Future<Object>> rounds = new ArrayList<>();
+				for (AppInstance instance : instances) {
+					rounds.add(threads.submit(() -> {
+						start.await(30, TimeUnit.SECONDS);
+						return warn ? instance.bean(AccessWarnings.class).warnDue(Instant.parse("2027-08-28T00:00:00Z"))
+								: instance.bean(AccessEnds.class).endDue(Instant.parse("2027-09-01T14:00:00Z"));
+					}));
+				}
+				for (Future<Object> round : rounds) {
+					round.get(60, TimeUnit.SECONDS);
+				}
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(this.jdbc.sql("select count(*) from outbound_email where recipient like '%@ending.test'")
+			.query(Long.class)
+			.single()).as("a warning to each person and one to the administrator per person").isEqualTo(80);
+		assertThat(this.jdbc.sql("""
+				select count(*) from (select 1 from outbound_email where recipient like '%@ending.test'
+				                      group by topic, recipient having count(*) > 1) twice
+				""").query(Long.class).single()).as("warnings sent twice").isZero();
+		assertThat(this.jdbc.sql("select count(*) from role_grant where area_id = ?")
+			.param(waitingArea)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("""
+				select count(*) from activity_entry e join activity_entry_area x on x.entry_id = e.id
+				where e.kind = 'ACCESS_ENDED' and x.area_id = ?
+				""").param(waitingArea).query(Long.class).single()).as("Access ended, once per role").isEqualTo(40);
+	}
+
+	private long area(String kind, String name, Long parent) {
+		return this.jdbc.sql("insert into area (kind, name, parent_id) values (?, ?, ?) returning id")
+			.params(kind, name, parent)
+			.query(Long.class)
+			.single();
+	}
+
+	private long account(String email) {
+		return this.jdbc.sql("""
+				insert into account (email, full_name, status, created_at) values (?, ?, 'ACTIVE', now()) returning id
+				""").params(email, email.substring(0, email.indexOf('@'))).query(Long.class).single();
+	}
+
+	private void grant(long account, String role, String kind, long area) {
+		this.jdbc.sql("""
+				insert into role_grant (account_id, role, area_id, area_kind, granted_at) values (?, ?, ?, ?, now())
+				""").params(account, role, area, kind).update();
 	}
 
 	@Test

@@ -20,6 +20,15 @@ public enum ActivityKind {
 	SIGNED_IN, SIGN_IN_REFUSED, SECOND_FACTOR_ADDED, SECOND_FACTOR_REMOVED, EXPIRED,
 
 	/**
+	 * A role's access ended at the end of its last day (LC1): a granted role taken away
+	 * or an invited role removed from its invitation, by the system.
+	 */
+	ACCESS_ENDED,
+
+	/** An administrator moved or cleared the end date of a role's access (LC1). */
+	ACCESS_END_CHANGED,
+
+	/**
 	 * The personal data of ended invitations removed (LC3): one entry for a batch of
 	 * them, the count as its detail, for the areas of their roles; about no one
 	 * invitation (no history entry of its own).

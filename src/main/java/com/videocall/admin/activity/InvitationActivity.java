@@ -11,6 +11,7 @@ import java.util.Set;
 import com.videocall.admin.invitation.Actor;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationEvent;
+import com.videocall.admin.invitation.InvitationEvent.AccessEndChanged;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
 import com.videocall.admin.invitation.InvitationEvent.InvitationDeclined;
@@ -93,8 +94,9 @@ class InvitationActivity {
 					reminder.invitationId(), reminder.at(), reminder.reference(), areas(reminder.forAreas()));
 		}
 		if (event instanceof RolesRemoved removed) {
-			return byAdministrator(ActivityKind.ROLES_REMOVED, removed.by(), removed.accountId(),
-					removed.invitationId(), removed.at(), null, withRoles(removed.removed()));
+			return byAdministrator(removed.by().isSystem() ? ActivityKind.ACCESS_ENDED : ActivityKind.ROLES_REMOVED,
+					removed.by(), removed.accountId(), removed.invitationId(), removed.at(), null,
+					withRoles(removed.removed()));
 		}
 		if (event instanceof RolesChanged changed) {
 			return byAdministrator(ActivityKind.ROLES_CHANGED, changed.by(), changed.accountId(),
@@ -107,6 +109,12 @@ class InvitationActivity {
 		if (event instanceof RemovalUndone undone) {
 			return byAdministrator(ActivityKind.UNDONE, undone.by(), undone.accountId(), undone.invitationId(),
 					undone.at(), null, withRoles(undone.restored()));
+		}
+		if (event instanceof AccessEndChanged changed) {
+			return new NewEntry(ActivityKind.ACCESS_END_CHANGED, changed.at(), changed.by().accountId(),
+					changed.accountId(), changed.invitationId(), changed.by().sourcePage(), null,
+					AccessActivity.detail(changed.before(), changed.role().accessUntil()),
+					withRoles(List.of(changed.role())));
 		}
 		if (event instanceof InvitationAccepted accepted) {
 			return byInvitee(ActivityKind.ACCEPTED, accepted.accountId(), accepted.invitationId(), accepted.at(), null,
@@ -128,7 +136,9 @@ class InvitationActivity {
 
 	private static NewEntry byAdministrator(ActivityKind kind, Actor by, long personId, Long invitationId, Instant at,
 			Long reference, List<AreaRoles> areas) {
-		return new NewEntry(kind, at, by.accountId(), personId, invitationId, by.sourcePage(), reference, null, areas);
+		// The system (an invited role's access ended, LC1) is no one: "Automatic".
+		return new NewEntry(kind, at, by.isSystem() ? null : by.accountId(), personId, invitationId, by.sourcePage(),
+				reference, null, areas);
 	}
 
 	private static NewEntry byInvitee(ActivityKind kind, long accountId, long invitationId, Instant at, Long reference,

@@ -6,7 +6,7 @@
  * Invitation dialog, which the invitation module reads through its
  * {@code InvitationHistory} interface; the integrity check and retention.
  */
-@ApplicationModule(allowedDependencies = { "invitation", "reminders", "worklist", "signin", "directory",
+@ApplicationModule(allowedDependencies = { "invitation", "access", "reminders", "worklist", "signin", "directory",
 		"directory :: areas", "account", "mail", "web" })
 package com.videocall.admin.activity;
 

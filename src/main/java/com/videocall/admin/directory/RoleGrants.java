@@ -2,6 +2,7 @@ package com.videocall.admin.directory;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.videocall.admin.account.AdministratorRoles;
@@ -27,21 +28,32 @@ public class RoleGrants implements AdministratorRoles {
 	 * Grants the role unless the account already holds it; true when it was granted now.
 	 */
 	public boolean grant(long accountId, Role role, long areaId, Instant now) {
+		return grant(accountId, role, areaId, null, now);
+	}
+
+	/**
+	 * The same, for access until the end of {@code accessUntil} in app.time-zone (LC1;
+	 * null: no end). A role already held keeps its own end.
+	 */
+	public boolean grant(long accountId, Role role, long areaId, LocalDate accessUntil, Instant now) {
 		return this.jdbc.sql("""
-				insert into role_grant (account_id, role, area_id, area_kind, granted_at) values (?, ?, ?, ?, ?)
+				insert into role_grant (account_id, role, area_id, area_kind, granted_at, access_until)
+				values (?, ?, ?, ?, ?, ?)
 				on conflict (account_id, area_id, role) do nothing
-				""").params(accountId, role.name(), areaId, role.areaKind().name(), Timestamp.from(now)).update() == 1;
+				""")
+			.params(accountId, role.name(), areaId, role.areaKind().name(), Timestamp.from(now), accessUntil)
+			.update() == 1;
 	}
 
 	/** Every role the account holds, for its own home page. */
 	public List<HeldRole> heldBy(long accountId) {
-		return this.jdbc.sql("""
-				select g.role, g.area_id, a.kind, a.name from role_grant g join area a on a.id = g.area_id
-				where g.account_id = ? order by a.kind, lower(a.name), g.role
-				""")
+		return this.jdbc
+			.sql("""
+					select g.role, g.area_id, a.kind, a.name, g.access_until from role_grant g join area a on a.id = g.area_id
+					where g.account_id = ? order by a.kind, lower(a.name), g.role
+					""")
 			.param(accountId)
-			.query((rs, row) -> new HeldRole(Role.valueOf(rs.getString(1)), rs.getLong(2),
-					AreaKind.valueOf(rs.getString(3)), rs.getString(4)))
+			.query((rs, row) -> HeldRole.of(rs))
 			.list();
 	}
 

@@ -18,6 +18,15 @@ public record HistoryEntry(long id, HistoryType type, String actor, boolean byAn
 		return new HistoryEntry(id, type, actor, false, at, sourcePage, roles);
 	}
 
+	/**
+	 * Whether the system did it: an entry with neither actor nor another area's
+	 * administrator behind it, other than the invitee's own.
+	 */
+	public boolean bySystem() {
+		return this.actor == null && !this.byAnotherArea && this.type != HistoryType.LINK_REQUESTED
+				&& this.type != HistoryType.ACCEPTED && this.type != HistoryType.DECLINED;
+	}
+
 	public static HistoryEntry byAnotherArea(long id, HistoryType type, Instant at) {
 		return new HistoryEntry(id, type, null, true, at, null, List.of());
 	}

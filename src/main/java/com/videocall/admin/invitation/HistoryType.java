@@ -16,6 +16,12 @@ public enum HistoryType {
 	AUTOMATIC_REMINDER_SENT,
 
 	/** The invitation closed unaccepted at the end of its lifetime (LC2); no actor. */
-	EXPIRED
+	EXPIRED,
+
+	/** Invited roles whose last day passed, removed by the system (LC1). */
+	ACCESS_ENDED,
+
+	/** An administrator moved or cleared the end date of invited roles (LC1). */
+	ACCESS_END_CHANGED
 
 }

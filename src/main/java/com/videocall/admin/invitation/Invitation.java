@@ -2,13 +2,16 @@ package com.videocall.admin.invitation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.InvitationEvent.AccessEndChanged;
 import com.videocall.admin.invitation.InvitationEvent.InvitationAccepted;
 import com.videocall.admin.invitation.InvitationEvent.InvitationCancelled;
 import com.videocall.admin.invitation.InvitationEvent.InvitationDeclined;
@@ -240,6 +243,38 @@ public class Invitation implements Persistable<Long> {
 	}
 
 	/**
+	 * Ends the access of the roles whose last day is before {@code today} (LC1): the
+	 * system removes them as an administrator would, so that an invitation left with no
+	 * role is cancelled. Returns the roles removed.
+	 */
+	List<RoleOffer> endAccess(LocalDate today, Instant now) {
+		List<RoleOffer> ended = this.roles.stream()
+			.filter((role) -> role.getAccessUntil() != null && role.getAccessUntil().isBefore(today))
+			.map(InvitedRole::offer)
+			.toList();
+		return ended.isEmpty() ? List.of() : removeRoles(Actor.system(null), ended, now);
+	}
+
+	/**
+	 * Moves the end of one invited role's access to {@code until} (null: no end, LC1).
+	 * Returns whether it changed: a role already ending then changes nothing.
+	 */
+	boolean changeAccessUntil(Actor by, long roleId, LocalDate until, Instant now) {
+		requirePending();
+		InvitedRole role = this.roles.stream()
+			.filter((offered) -> Long.valueOf(roleId).equals(offered.getId()))
+			.findFirst()
+			.orElseThrow(NothingSelectedException::new);
+		LocalDate before = role.getAccessUntil();
+		if (Objects.equals(before, until)) {
+			return false;
+		}
+		role.changeAccessUntil(until);
+		this.events.add(new AccessEndChanged(this.id, this.accountId, by, now, role.offer(), before));
+		return true;
+	}
+
+	/**
 	 * Undo (UN): puts back the roles a removal took, offered by whom and when they were,
 	 * provided nothing changed since that removal left the invitation at
 	 * {@code versionAfter}. A cancelled invitation is pending again, so its newest link
@@ -264,7 +299,8 @@ public class Invitation implements Persistable<Long> {
 			this.endedAt = null;
 		}
 		for (RemovedRole role : removed) {
-			this.roles.add(new InvitedRole(role.role(), role.areaId(), role.invitedBy(), role.invitedAt()));
+			this.roles.add(new InvitedRole(role.role(), role.areaId(), role.accessUntil(), role.invitedBy(),
+					role.invitedAt()));
 		}
 		this.events.add(
 				new RemovalUndone(this.id, this.accountId, by, now, removed.stream().map(RemovedRole::offer).toList()));
@@ -367,7 +403,7 @@ public class Invitation implements Persistable<Long> {
 		List<RoleOffer> added = new ArrayList<>();
 		for (RoleOffer offer : offers) {
 			if (this.roles.stream().noneMatch((role) -> role.offer().equals(offer))) {
-				this.roles.add(new InvitedRole(offer.role(), offer.areaId(), by.accountId(), now));
+				this.roles.add(new InvitedRole(offer.role(), offer.areaId(), offer.accessUntil(), by.accountId(), now));
 				added.add(offer);
 			}
 		}
@@ -487,13 +523,32 @@ public class Invitation implements Persistable<Long> {
 		return currentLink().getExpiresAt();
 	}
 
-	/** A role offered in an area: also how a role of the invitation is named. */
-	public record RoleOffer(Role role, long areaId) {
+	/**
+	 * A role offered in an area: also how a role of the invitation is named. It may carry
+	 * the last day of its access ({@code accessUntil}, LC1; null: no end), which is what
+	 * the offer says, not which offer it is: two offers of one role in one area are equal
+	 * whatever their dates, so that a role is offered once and removed by its name.
+	 */
+	public record RoleOffer(Role role, long areaId, LocalDate accessUntil) {
 
 		public RoleOffer {
 			if (role == null) {
 				throw new IllegalArgumentException("role is required");
 			}
+		}
+
+		public RoleOffer(Role role, long areaId) {
+			this(role, areaId, null);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof RoleOffer offer && offer.role == this.role && offer.areaId == this.areaId;
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.role, this.areaId);
 		}
 
 	}

@@ -130,7 +130,9 @@ public class InvitationAcceptance {
 	private String setUp(Found found, UserAccount account) {
 		Invitation invitation = found.invitation();
 		for (InvitedRole role : invitation.getRoles()) {
-			this.roleGrants.grant(account.getId(), role.getRole(), role.getAreaId(), found.now());
+			// The end of its access goes with the role (LC1).
+			this.roleGrants.grant(account.getId(), role.getRole(), role.getAreaId(), role.getAccessUntil(),
+					found.now());
 		}
 		invitation.accept(found.link(), found.now());
 		this.changes.save(invitation, account.getEmail());
@@ -178,7 +180,7 @@ public class InvitationAcceptance {
 			.of(invitation.getRoles().stream().map(InvitedRole::getAreaId).toList());
 		return invitation.getRoles()
 			.stream()
-			.map((role) -> new LinkView.Offered(role.getRole(), names.get(role.getAreaId())))
+			.map((role) -> new LinkView.Offered(role.getRole(), names.get(role.getAreaId()), role.getAccessUntil()))
 			.toList();
 	}
 

@@ -153,12 +153,18 @@ class InvitationEmails {
 		return UriComponentsBuilder.fromUri(this.baseUrl).path(LINK_PATH + token).build().toUriString();
 	}
 
-	/** "Service Provider in Northern Physiotherapy", one per role. */
+	/**
+	 * "Service Provider in Northern Physiotherapy", one per role, with "until 28 Feb
+	 * 2027" where its access ends (LC1).
+	 */
 	private List<String> describe(Collection<Invitation.RoleOffer> roles) {
 		Map<Long, String> names = this.areaNames
 			.of(roles.stream().map(Invitation.RoleOffer::areaId).distinct().toList());
 		return roles.stream()
-			.map((offer) -> message("role.inArea", message(offer.role().labelCode()), names.get(offer.areaId())))
+			.map((offer) -> (offer.accessUntil() != null)
+					? message("role.inAreaUntil", message(offer.role().labelCode()), names.get(offer.areaId()),
+							RelativeTime.day(offer.accessUntil()))
+					: message("role.inArea", message(offer.role().labelCode()), names.get(offer.areaId())))
 			.toList();
 	}
 

@@ -1,6 +1,7 @@
 package com.videocall.admin.invitation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -90,6 +91,14 @@ public sealed interface InvitationEvent {
 	 */
 	record RemovalUndone(long invitationId, long accountId, Actor by, Instant at,
 			List<RoleOffer> restored) implements InvitationEvent {
+	}
+
+	/**
+	 * An administrator moved or cleared ({@code role}'s date null) the end of an invited
+	 * role's access (LC1); {@code before} was its end (null: none). No email.
+	 */
+	record AccessEndChanged(long invitationId, long accountId, Actor by, Instant at, RoleOffer role,
+			LocalDate before) implements InvitationEvent {
 	}
 
 	/** The invitee set up their account with these roles (I3). */

@@ -344,7 +344,8 @@ public class InvitationManagement implements ReminderSender {
 	private boolean grant(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage,
 			Instant now) {
 		List<RoleOffer> granted = offers.stream()
-			.filter((offer) -> this.roleGrants.grant(account.getId(), offer.role(), offer.areaId(), now))
+			.filter((offer) -> this.roleGrants.grant(account.getId(), offer.role(), offer.areaId(), offer.accessUntil(),
+					now))
 			.toList();
 		if (!granted.isEmpty()) {
 			RolesGranted roles = new RolesGranted(account.getId(), account.getEmail(), by, granted, customMessage, now);

@@ -1,6 +1,7 @@
 package com.videocall.admin.invitation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +23,12 @@ public record InvitationView(long id, long version, long accountId, String email
 		return this.status == InvitationStatus.PENDING;
 	}
 
-	/** An invited role in scope, as a row of the dialog. */
-	public record RoleLine(long id, Role role, long areaId, String areaName, Instant invitedAt, String invitedBy) {
+	/**
+	 * An invited role in scope, as a row of the dialog, with the last day of its access
+	 * (null: no end).
+	 */
+	public record RoleLine(long id, Role role, long areaId, String areaName, Instant invitedAt, String invitedBy,
+			LocalDate accessUntil) {
 	}
 
 }

@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import com.videocall.admin.directory.AdministratorScope;
+import com.videocall.admin.directory.HeldRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.InvitationHistory.Visible;
 import com.videocall.admin.invitation.InvitationView.RoleLine;
@@ -37,11 +39,11 @@ public class InvitationViews {
 	 */
 	private static final String INVITATION = ReminderSchedules.APPLYING
 			+ """
-					select i.id, i.version, i.account_id,
-					       case when i.personal_data_removed_at is null then invitee.email end as email, i.status, i.invited_at, i.reminders_sent,
+					select i.id, i.version, i.account_id, case when i.personal_data_removed_at is null then invitee.email end as email,
+					       i.status, i.invited_at, i.reminders_sent,
 					       i.last_sent_at, i.last_reminded_at, i.closes_at,
 					       invitation_link_expires_at(i.id) as link_expires_at,
-					       r.id as role_id, r.role, r.area_id, area.name, r.invited_at as role_invited_at,
+					       r.id as role_id, r.role, r.area_id, area.name, r.invited_at as role_invited_at, r.access_until,
 					       inviter.display_name as invited_by, applying.*
 					from invitation i join account_profile invitee on invitee.id = i.account_id
 					left join invited_role r on r.invitation_id = i.id
@@ -91,7 +93,7 @@ public class InvitationViews {
 		List<Row> visible = offered.stream().filter((row) -> scope.covers(row.areaId())).toList();
 		List<RoleLine> roles = visible.stream()
 			.map((row) -> new RoleLine(row.roleId(), row.role(), row.areaId(), row.areaName(), row.roleInvitedAt(),
-					row.invitedBy()))
+					row.invitedBy(), row.accessUntil()))
 			.sorted(Comparator.comparing(RoleLine::areaName).thenComparing(RoleLine::role))
 			.toList();
 		// "Invited by" is the first role in scope: an earlier invitation from another
@@ -120,7 +122,8 @@ public class InvitationViews {
 				rs.getInt("reminders_sent"), instant(rs, "last_sent_at"), instant(rs, "last_reminded_at"),
 				instant(rs, "closes_at"), instant(rs, "link_expires_at"), rs.getLong("role_id"),
 				(role != null) ? Role.valueOf(role) : null, rs.getLong("area_id"), rs.getString("name"),
-				instant(rs, "role_invited_at"), rs.getString("invited_by"), applying);
+				instant(rs, "role_invited_at"), rs.getString("invited_by"),
+				HeldRole.localDate(rs.getDate("access_until")), applying);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -135,7 +138,7 @@ public class InvitationViews {
 	private record Row(long version, long accountId, String email, InvitationStatus status, Instant invitedAt,
 			int remindersSent, Instant lastSentAt, Instant lastRemindedAt, Instant closesAt, Instant linkExpiresAt,
 			long roleId, Role role, long areaId, String areaName, Instant roleInvitedAt, String invitedBy,
-			Applying applying) {
+			LocalDate accessUntil, Applying applying) {
 	}
 
 }

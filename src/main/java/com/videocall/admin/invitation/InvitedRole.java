@@ -1,6 +1,7 @@
 package com.videocall.admin.invitation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
@@ -33,6 +34,9 @@ public class InvitedRole {
 	@Column(nullable = false)
 	private AreaKind areaKind;
 
+	/** The last day of the role's access (LC1), in app.time-zone; null: no end. */
+	private LocalDate accessUntil;
+
 	@Column(nullable = false)
 	private long invitedBy;
 
@@ -42,9 +46,10 @@ public class InvitedRole {
 	protected InvitedRole() {
 	}
 
-	InvitedRole(Role role, long areaId, long invitedBy, Instant invitedAt) {
+	InvitedRole(Role role, long areaId, LocalDate accessUntil, long invitedBy, Instant invitedAt) {
 		this.role = role;
 		this.areaId = areaId;
+		this.accessUntil = accessUntil;
 		this.areaKind = role.areaKind();
 		this.invitedBy = invitedBy;
 		this.invitedAt = invitedAt;
@@ -70,8 +75,17 @@ public class InvitedRole {
 		return this.invitedAt;
 	}
 
+	public LocalDate getAccessUntil() {
+		return this.accessUntil;
+	}
+
+	/** Moves or clears (null) the end of the role's access; by the invitation only. */
+	void changeAccessUntil(LocalDate accessUntil) {
+		this.accessUntil = accessUntil;
+	}
+
 	public Invitation.RoleOffer offer() {
-		return new Invitation.RoleOffer(this.role, this.areaId);
+		return new Invitation.RoleOffer(this.role, this.areaId, this.accessUntil);
 	}
 
 }

@@ -60,21 +60,22 @@ public class UserProfiles {
 	}
 
 	private List<HeldRole> heldRoles(AdministratorScope scope, long accountId) {
-		return this.jdbc.sql("""
-				select g.role, g.area_id, a.kind, a.name from role_grant g join area a on a.id = g.area_id
-				where g.account_id = :account and (:everything or g.area_id = any(:areas))
-				order by a.kind, lower(a.name), g.role
-				""")
+		return this.jdbc
+			.sql("""
+					select g.role, g.area_id, a.kind, a.name, g.access_until from role_grant g join area a on a.id = g.area_id
+					where g.account_id = :account and (:everything or g.area_id = any(:areas))
+					order by a.kind, lower(a.name), g.role
+					""")
 			.params(scope.sqlParameters())
 			.param("account", accountId)
-			.query((rs, row) -> new HeldRole(Role.valueOf(rs.getString(1)), rs.getLong(2),
-					AreaKind.valueOf(rs.getString(3)), rs.getString(4)))
+			.query((rs, row) -> HeldRole.of(rs))
 			.list();
 	}
 
 	private List<InvitedRole> invitedRoles(AdministratorScope scope, long accountId) {
 		return this.jdbc.sql("""
-				select r.role, r.area_id, a.kind, a.name, r.invited_at, coalesce(b.full_name, b.email) as invited_by
+				select r.role, r.area_id, a.kind, a.name, r.access_until, r.invited_at,
+				       coalesce(b.full_name, b.email) as invited_by
 				from invitation i join invited_role r on r.invitation_id = i.id
 				join area a on a.id = r.area_id join account b on b.id = r.invited_by
 				where i.account_id = :account and i.status = 'PENDING' and (:everything or r.area_id = any(:areas))
@@ -82,11 +83,7 @@ public class UserProfiles {
 				""")
 			.params(scope.sqlParameters())
 			.param("account", accountId)
-			.query((rs,
-					row) -> new InvitedRole(
-							new HeldRole(Role.valueOf(rs.getString(1)), rs.getLong(2),
-									AreaKind.valueOf(rs.getString(3)), rs.getString(4)),
-							rs.getTimestamp(5).toInstant(), rs.getString(6)))
+			.query((rs, row) -> new InvitedRole(HeldRole.of(rs), rs.getTimestamp(6).toInstant(), rs.getString(7)))
 			.list();
 	}
 

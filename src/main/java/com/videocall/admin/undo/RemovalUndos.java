@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.videocall.admin.directory.HeldRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.RemovalRecords;
 import com.videocall.admin.invitation.RemovedRole;
@@ -70,11 +71,11 @@ class RemovalUndos implements RemovalRecords {
 		for (RemovedRole role : removal.roles()) {
 			this.jdbc.sql("""
 					insert into removal_undo_role (undo_id, invitation_id, version_after, role, area_id,
-					                               invited_by, invited_at)
-					values (?, ?, ?, ?, ?, ?, ?)
+					                               invited_by, invited_at, access_until)
+					values (?, ?, ?, ?, ?, ?, ?, ?)
 					""")
 				.params(id, removal.invitationId(), removal.versionAfter(), role.role().name(), role.areaId(),
-						role.invitedBy(), Timestamp.from(role.invitedAt()))
+						role.invitedBy(), Timestamp.from(role.invitedAt()), role.accessUntil())
 				.update();
 		}
 	}
@@ -92,11 +93,12 @@ class RemovalUndos implements RemovalRecords {
 		}
 		Map<Long, Removal> removals = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select invitation_id, version_after, role, area_id, invited_by, invited_at
+				select invitation_id, version_after, role, area_id, invited_by, invited_at, access_until
 				from removal_undo_role where undo_id = ? order by invitation_id, area_id, role
 				""").param(id).query((rs, row) -> {
 			RemovedRole role = new RemovedRole(Role.valueOf(rs.getString("role")), rs.getLong("area_id"),
-					rs.getLong("invited_by"), rs.getTimestamp("invited_at").toInstant());
+					rs.getLong("invited_by"), rs.getTimestamp("invited_at").toInstant(),
+					HeldRole.localDate(rs.getDate("access_until")));
 			long versionAfter = rs.getLong("version_after");
 			removals
 				.computeIfAbsent(rs.getLong("invitation_id"),

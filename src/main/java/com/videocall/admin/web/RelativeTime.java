@@ -38,6 +38,9 @@ public class RelativeTime {
 		.appendText(ChronoField.AMPM_OF_DAY, Map.of(0L, "am", 1L, "pm"))
 		.toFormatter(Locale.ENGLISH);
 
+	/** A day as every page and email shows one: "28 Feb 2027". */
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
 	private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
 	/** The zone's short name at each of its offsets ("AEST", "AEDT"). */
@@ -69,6 +72,16 @@ public class RelativeTime {
 				+ this.zoneNames.computeIfAbsent(local.getOffset(), (offset) -> ZONE_NAME.format(local));
 	}
 
+	/** A day, "28 Feb 2027" (an end date of access, LC1). */
+	public static String day(LocalDate day) {
+		return DAY.format(day);
+	}
+
+	/** Today in the configured zone. */
+	public LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), this.zone);
+	}
+
 	MessageSourceResolvable invitedPhrase(Instant when) {
 		Instant now = this.clock.instant();
 		Duration age = Duration.between(when, now);
@@ -90,7 +103,7 @@ public class RelativeTime {
 		if (days <= DAYS_SHOWN_AS_COUNT) {
 			return phrase("invited.daysAgo", days);
 		}
-		return phrase("invited.onDate", DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(then));
+		return phrase("invited.onDate", DAY.format(then));
 	}
 
 	private static MessageSourceResolvable phrase(String code, Object... arguments) {

@@ -1,6 +1,7 @@
 package com.videocall.admin.worklist;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.videocall.admin.directory.Role;
@@ -15,8 +16,11 @@ public record PendingInvitationRow(long id, long version, String displayName, St
 		Instant invitedAt, String invitedBy, Instant lastRemindedAt, Instant linkExpiresAt, boolean linkExpired,
 		EmailStatus delivery) {
 
-	/** An invited role in scope, with its area. */
-	public record RoleInArea(Role role, long areaId, String areaName) {
+	/**
+	 * An invited role in scope, with its area and the last day of its access (null: no
+	 * end).
+	 */
+	public record RoleInArea(Role role, long areaId, String areaName, LocalDate accessUntil) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +139,7 @@ public class PendingInvitations {
 			  (select b.display_name from invited_role r join account_profile b on b.id = r.invited_by
 			   where r.invitation_id = p.id and (:everything or r.area_id = any(:areas))
 			   order by r.invited_at, r.id limit 1) as invited_by,
-			  array(select r.role || ':' || r.area_id || ':' || d.name
+			  array(select r.role || ':' || r.area_id || ':' || coalesce(r.access_until::text, '') || ':' || d.name
 			        from invited_role r join directory_area d on d.id = r.area_id
 			        where r.invitation_id = p.id and (:everything or r.area_id = any(:areas))
 			        order by d.name, r.role) as roles
@@ -315,8 +316,9 @@ public class PendingInvitations {
 	private static List<RoleInArea> roles(Array array) throws SQLException {
 		List<RoleInArea> roles = new ArrayList<>();
 		for (String role : (String[]) array.getArray()) {
-			String[] parts = role.split(":", 3);
-			roles.add(new RoleInArea(Role.valueOf(parts[0]), Long.parseLong(parts[1]), parts[2]));
+			String[] parts = role.split(":", 4);
+			roles.add(new RoleInArea(Role.valueOf(parts[0]), Long.parseLong(parts[1]), parts[3],
+					parts[2].isEmpty() ? null : LocalDate.parse(parts[2])));
 		}
 		return roles;
 	}

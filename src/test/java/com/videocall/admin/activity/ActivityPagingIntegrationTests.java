@@ -95,6 +95,9 @@ class ActivityPagingIntegrationTests extends ActivityPagesTest {
 	void readsADeepPageWithTheStatementsOfTheFirst() throws Exception {
 		String deep = "/activity?area=" + this.clinic.waitingArea() + "&before=" + this.ids.get(30);
 		String first = "/activity?area=" + this.clinic.waitingArea();
+		// Once before counting: whether the directory has many areas is read once a
+		// minute.
+		this.pages.as(SignIn.ADMIN).open(first);
 		int firstPage = this.statements.count(() -> this.pages.as(SignIn.ADMIN).open(first));
 		int deepPage = this.statements.count(() -> this.pages.as(SignIn.ADMIN).open(deep));
 		assertThat(deepPage).isEqualTo(firstPage);

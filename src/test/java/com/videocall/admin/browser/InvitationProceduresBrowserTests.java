@@ -2,6 +2,11 @@ package com.videocall.admin.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
@@ -37,6 +42,23 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 		assertThat(rows.locator("td[data-label=Areas]")).hasText(this.clinic.waitingAreaName());
 		assertThat(rows.locator("td[data-label=Page]")).hasText("Users: Manage Invitation");
 		assertThat(this.page.getByLabel("Person", new Page.GetByLabelOptions().setExact(true))).hasValue(invitee);
+	}
+
+	/** LC1: "Change end date" of an invited role (without script in the subclass). */
+	@Test
+	void changesTheEndDateOfAnInvitedRoleFromTheDialog() {
+		LocalDate today = LocalDate.now(ZoneId.of("Australia/Sydney"));
+		String invitee = invite("end.date",
+				new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea(), today.plusDays(5)));
+		signIn();
+		openManageInvitation(invitee);
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change end date of Receptionist"))
+			.click();
+		this.page.getByLabel("New end date").fill(today.plusDays(30).toString());
+		click(AriaRole.BUTTON, "Change end date");
+		String day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(today.plusDays(30));
+		assertThat(banner()).containsText("now ends on " + day);
+		assertThat(this.page.locator("td[data-label=Role]")).hasText("Receptionist until " + day);
 	}
 
 	@Test

@@ -2,6 +2,9 @@ package com.videocall.admin.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
@@ -65,6 +68,22 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 		this.keys.pressAndWait("Enter");
 		assertThat(banner()).containsText("Removed Receptionist from the invitation for " + invitee);
 		report("Manage Invitation: Delete, Remove Roles, Yes");
+	}
+
+	/** LC1: "Change end date", then "Clear end date". */
+	@Test
+	void clearsTheEndDateOfAnInvitedRoleByKeyboardOnly() {
+		String invitee = invite("keyboard.end", new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea(),
+				LocalDate.now(ZoneId.of("Australia/Sydney")).plusDays(5)));
+		signInByKeyboard();
+		openManageInvitationByKeyboard(invitee);
+		this.keys.tabTo("A", "Change end date");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("BUTTON", "Clear end date");
+		this.keys.pressAndWait("Enter");
+		assertThat(banner()).containsText("Receptionist in " + this.clinic.waitingAreaName() + " no longer ends.");
+		assertThat(this.page.locator("td[data-label=Role]")).hasText("Receptionist");
+		report("Manage Invitation: Change end date, Clear end date");
 	}
 
 	@Test

@@ -36,7 +36,7 @@ class InvitationSavingTests {
 		Set<String> changes = changesOfTheInvitation();
 		assertThat(changes).as("the Invitation's methods that announce a change")
 			.containsExactlyInAnyOrder("invite", "offer", "remind", "removeRoles", "accept", "requestNewLink",
-					"restore", "changeRoles", "decline", "expire");
+					"restore", "changeRoles", "decline", "expire", "changeAccessUntil");
 
 		List<JavaMethod> changing = application.stream()
 			.filter((owner) -> !owner.isEquivalentTo(Invitation.class))

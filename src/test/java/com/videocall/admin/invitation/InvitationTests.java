@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -442,6 +443,28 @@ class InvitationTests {
 	}
 
 	/** A new invitation whose announcement has been published. */
+	@Test
+	void endsTheAccessOfRolesWhoseLastDayIsBeforeTodayOnlyAndCancelsWhenNoneRemain() {
+		LocalDate lastDay = LocalDate.of(2027, 4, 4);
+		Invitation invitation = pendingWith(new RoleOffer(Role.SERVICE_PROVIDER, WAITING_AREA, lastDay),
+				new RoleOffer(Role.RECEPTIONIST, WAITING_AREA, lastDay.plusDays(1)));
+		Instant now = INVITED_AT.plusSeconds(60);
+
+		assertThat(invitation.endAccess(lastDay, now)).as("on the last day").isEmpty();
+		assertThat(invitation.events()).isEmpty();
+		assertThat(invitation.endAccess(lastDay.plusDays(1), now)).containsExactly(PROVIDER);
+		assertThat(invitation.isPending()).isTrue();
+		RolesRemoved removed = (RolesRemoved) single(invitation);
+		assertThat(removed.by().isSystem()).isTrue();
+		invitation.clearEvents();
+
+		assertThat(invitation.endAccess(lastDay.plusDays(2), now)).containsExactly(RECEPTIONIST);
+
+		assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.CANCELLED);
+		assertThat(invitation.events()).extracting(Object::getClass)
+			.containsExactly(RolesRemoved.class, InvitationCancelled.class);
+	}
+
 	private Invitation pendingWith(RoleOffer... offers) {
 		Invitation invitation = Invitation.invite(ID, INVITEE, ADMIN, List.of(offers), null, this.tokens, INVITED_AT);
 		invitation.clearEvents();

@@ -130,6 +130,18 @@ final class AccessRoutes {
 					(s) -> Call.get("/users/" + s.account() + "/second-factor-reset")),
 			route("POST /users/{id}/second-factor-reset", Access.ORGANISATION_ADMINISTRATORS, SCOPED, NO_KIND,
 					(s) -> Call.post("/users/" + s.account() + "/second-factor-reset")),
+			// "Change end date" (LC1) of a role the person holds, and of an invited role.
+			route("GET /users/{id}/end-date", Access.ADMINISTRATORS, SCOPED, NO_KIND,
+					(s) -> Call.get("/users/" + s.account() + "/end-date", s.grant())),
+			route("POST /users/{id}/end-date", Access.ADMINISTRATORS, SCOPED, NO_KIND,
+					(s) -> Call.post("/users/" + s.account() + "/end-date",
+							with(s.grant(), "current", "", "action", "clear"))),
+			route("GET /users/invitations/{invitationId}/roles/{roleId}/end-date", Access.ADMINISTRATORS, SCOPED,
+					EVERY_KIND, (s) -> Call.get(dialog(s) + "/roles/" + s.invitation().roleId() + "/end-date")),
+			route("POST /users/invitations/{invitationId}/roles/{roleId}/end-date", Access.ADMINISTRATORS, SCOPED,
+					EVERY_KIND,
+					(s) -> Call.post(dialog(s) + "/roles/" + s.invitation().roleId() + "/end-date", "current", "",
+							"action", "clear")),
 			route("GET /users/invitations/{id}", Access.ADMINISTRATORS, SCOPED, EVERY_KIND, (s) -> Call.get(dialog(s))),
 			route("POST /users/invitations/{id}/reminder", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
 					(s) -> Call.post(dialog(s) + "/reminder", "version", s.invitation().version())),
@@ -228,6 +240,12 @@ final class AccessRoutes {
 					(s) -> Call.get("/sent-emails/" + s.email())));
 
 	private AccessRoutes() {
+	}
+
+	private static Object[] with(Object[] first, Object... more) {
+		Object[] all = Arrays.copyOf(first, first.length + more.length);
+		System.arraycopy(more, 0, all, first.length, more.length);
+		return all;
 	}
 
 	private static String dialog(MatrixSubject subject) {

@@ -55,6 +55,8 @@ final class MatrixOrganisation {
 
 	private final InvitationRecords records;
 
+	private final JdbcClient jdbc;
+
 	private final Map<Actor, String> emails = new EnumMap<>(Actor.class);
 
 	private final Map<Actor, Map<AreaKind, Long>> areasInScope = new EnumMap<>(Actor.class);
@@ -76,6 +78,7 @@ final class MatrixOrganisation {
 			JdbcClient jdbc) {
 		this.invitations = invitations;
 		this.records = records;
+		this.jdbc = jdbc;
 		long unitA = organisation.area(AreaKind.ORGANISATIONAL_UNIT, "Matrix Unit A " + TAG, null);
 		long waitingA1 = organisation.area(AreaKind.WAITING_AREA, "Matrix Waiting Area A1 " + TAG, unitA);
 		long waitingA2 = organisation.area(AreaKind.WAITING_AREA, "Matrix Waiting Area A2 " + TAG, unitA);
@@ -177,6 +180,18 @@ final class MatrixOrganisation {
 	 */
 	long removedInvitation(long areaId, AreaKind kind) {
 		return this.invitations.removeAllRoles(invite(areaId, kind).id(), SignIn.ADMIN);
+	}
+
+	/**
+	 * The parameters naming one role the account holds ("area", its id, "role", its
+	 * name), for "Change end date" (LC1); a missing account's name an area nobody has.
+	 */
+	Object[] grantOf(long account) {
+		return this.jdbc.sql("select area_id, role from role_grant where account_id = ? order by id limit 1")
+			.param(account)
+			.query((rs, row) -> new Object[] { "area", rs.getLong(1), "role", rs.getString(2) })
+			.optional()
+			.orElse(new Object[] { "area", this.missingId, "role", Role.SERVICE_PROVIDER.name() });
 	}
 
 	/** An id no record of any kind has. */

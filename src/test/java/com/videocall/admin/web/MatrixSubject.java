@@ -43,6 +43,11 @@ final class MatrixSubject {
 		return this.organisation.account(this.actor, this.ids).orElseThrow(NotApplicable::new);
 	}
 
+	/** The parameters naming a role the account holds (LC1). */
+	Object[] grant() {
+		return this.organisation.grantOf(account());
+	}
+
 	Invite invitation() {
 		if (this.invitation == null) {
 			this.invitation = (this.ids == Ids.MISSING) ? missingInvitation()

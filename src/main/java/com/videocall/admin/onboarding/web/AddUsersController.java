@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.videocall.admin.account.AccountUser;
+import com.videocall.admin.directory.AccessEndDates;
 import com.videocall.admin.directory.AdministratorScope;
 import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.directory.Role;
@@ -39,7 +40,7 @@ class AddUsersController {
 
 	private static final String FORM = "invitations/add-users";
 
-	private static final List<String> FIELDS = List.of("recipients", "roles", "customMessage");
+	private static final List<String> FIELDS = List.of("recipients", "roles", "customMessage", "accessUntil");
 
 	/** Thymeleaf numbers a group of checkboxes' ids: the first role's box is "roles1". */
 	private static final Map<String, String> FIELD_IDS = Map.of("roles", "roles1");
@@ -50,7 +51,11 @@ class AddUsersController {
 
 	private final MessageSource messages;
 
-	AddUsersController(AreaPages areas, InvitationManagement management, MessageSource messages) {
+	private final AccessEndDates endDates;
+
+	AddUsersController(AreaPages areas, InvitationManagement management, MessageSource messages,
+			AccessEndDates endDates) {
+		this.endDates = endDates;
 		this.areas = areas;
 		this.management = management;
 		this.messages = messages;
@@ -70,11 +75,16 @@ class AddUsersController {
 		if (roles.isEmpty()) {
 			result.rejectValue("roles", "addUsers.roles.required");
 		}
+		AccessEndDates.Read until = this.endDates.read(form.accessUntil());
+		if (!until.isValid()) {
+			result.rejectValue("accessUntil", until.errorCode(), new Object[] { AccessEndDates.MOST_YEARS_AHEAD },
+					null);
+		}
 		ErrorSummary errors = ErrorSummary.of(result, this.messages, FIELDS, FIELD_IDS);
 		if (!errors.isEmpty()) {
 			return show(area, form, errors, model);
 		}
-		List<RoleOffer> offers = roles.stream().map((role) -> new RoleOffer(role, area.id())).toList();
+		List<RoleOffer> offers = roles.stream().map((role) -> new RoleOffer(role, area.id(), until.orNull())).toList();
 		try {
 			AddUsersOutcome outcome = this.management.addUsers(scope, me, offers, form.recipients(),
 					form.customMessage(), source(area));
@@ -96,6 +106,7 @@ class AddUsersController {
 		model.addAttribute("area", area);
 		model.addAttribute("form", form);
 		model.addAttribute("roles", Role.of(area.kind()));
+		model.addAttribute("timeZone", this.endDates.zone());
 		model.addAttribute("peopleUrl", AreaPages.peopleUrl(area, ""));
 		return FORM;
 	}

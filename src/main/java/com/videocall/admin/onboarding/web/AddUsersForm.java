@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The Add Users form (A1). Roles arrive as the names the checkboxes send; anything else
+ * The Add Users form (A1), with the optional "Access until" (LC1), read by
+ * {@code AccessEndDates}. Roles arrive as the names the checkboxes send; anything else
  * (blank, unknown, another kind of area's) is no choice of this area's roles.
  */
 public record AddUsersForm(
@@ -19,10 +20,11 @@ public record AddUsersForm(
 				message = "{addUsers.recipients.tooLong}") @Pattern(regexp = FormText.LINES,
 						message = "{addUsers.recipients.controlCharacters}") String recipients,
 		List<String> roles, @Size(max = 1000, message = "{addUsers.message.tooLong}") @Pattern(regexp = FormText.LINES,
-				message = "{addUsers.message.controlCharacters}") String customMessage) {
+				message = "{addUsers.message.controlCharacters}") String customMessage,
+		String accessUntil) {
 
 	static AddUsersForm empty() {
-		return new AddUsersForm("", List.of(), "");
+		return new AddUsersForm("", List.of(), "", "");
 	}
 
 	/**
