@@ -14,8 +14,11 @@
 -- generated column of V10 (email and full name in lower case, a newline between them), so that
 -- a module matching a search of people matches exactly what the Users list matches.
 -- A new column goes at the end: create or replace view can only append columns.
+-- personal_data_removed: the address is a placeholder and the name gone (LC3), so pages say
+-- "removed" and no invitation is made for the account.
 create or replace view account_profile as
-select id, email, coalesce(full_name, email) as display_name, status, system_administrator, search_text
+select id, email, coalesce(full_name, email) as display_name, status, system_administrator, search_text,
+       personal_data_removed_at is not null as personal_data_removed
 from account;
 comment on view account_profile is
     'Owned by the account module: what other modules may read about an account; read-only for every other module.';

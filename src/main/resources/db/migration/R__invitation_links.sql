@@ -48,6 +48,31 @@ create constraint trigger invitation_keeps_a_link after delete or update of invi
 comment on trigger invitation_keeps_a_link on invitation_link is
     'Owned by the invitation module: an invitation keeps a link, checked at commit.';
 
+-- No invitation is made for an account whose personal data was removed (LC3): Add Users that found
+-- the account by its address just before the retention job replaced it (the job locks the
+-- account, so the new invitation's insert waits for the job's commit) fails at its own commit
+-- rather than invite a placeholder; done again, it finds no account and makes a new one. Checked
+-- at commit, so that it reads what the job committed while the insert waited.
+create or replace function invitation_for_removed_account() returns trigger
+    language plpgsql as $$
+begin
+    if exists (select 1 from account_profile a where a.id = new.account_id and a.personal_data_removed) then
+        raise exception 'Invitation % is for account %, whose personal data was removed', new.id, new.account_id
+            using errcode = 'check_violation';
+    end if;
+    return null;
+end
+$$;
+comment on function invitation_for_removed_account() is
+    'Owned by the invitation module: refuses an invitation for an account whose personal data was removed; called by its trigger invitation_not_for_removed_account.';
+
+drop trigger if exists invitation_not_for_removed_account on invitation;
+create constraint trigger invitation_not_for_removed_account after insert on invitation
+    deferrable initially deferred
+    for each row execute function invitation_for_removed_account();
+comment on trigger invitation_not_for_removed_account on invitation is
+    'Owned by the invitation module: no invitation for an account whose personal data was removed, checked at commit.';
+
 -- The topic of an email about an invitation, 'invitation:<id>', and the reference of the email an
 -- action queued, 'invitation-event:<history entry id>' (V6; InvitationMailer builds the same in
 -- Java). Immutable plain SQL: the planner inlines them, so "o.topic = invitation_topic(x)" is

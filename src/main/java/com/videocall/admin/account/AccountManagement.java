@@ -2,6 +2,7 @@ package com.videocall.admin.account;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -57,6 +58,27 @@ public class AccountManagement {
 	@Transactional
 	public void emailSetUpNotices(long accountId, boolean wanted) {
 		get(accountId).emailSetUpNotices(wanted);
+	}
+
+	/**
+	 * Removes the address and name of an account whose person never set it up (LC3): they
+	 * become {@link EmailAddresses#removed(long) a placeholder} and nothing, when
+	 * {@code stillUnneeded}, asked once the account is locked (so that a new invitation
+	 * for it is either committed and seen, or waits), says the caller has no use left for
+	 * them. An active or disabled account, and one already without them, is left as it
+	 * is; returns whether this call removed them.
+	 */
+	@Transactional
+	public boolean removePersonalData(long accountId, Instant now, BooleanSupplier stillUnneeded) {
+		UserAccount account = this.accounts.findLocked(accountId)
+			.orElseThrow(() -> new AccountNotFoundException("account " + accountId));
+		if (account.getStatus() != AccountStatus.INVITED || account.isPersonalDataRemoved()
+				|| !stillUnneeded.getAsBoolean()) {
+			return false;
+		}
+		account.removePersonalData(now);
+		this.accounts.flush();
+		return true;
 	}
 
 	/** The account can no longer sign in. */

@@ -1,5 +1,6 @@
 package com.videocall.admin.account;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +21,28 @@ public final class EmailAddresses {
 	private EmailAddresses() {
 	}
 
+	/**
+	 * The domain of the placeholders that stand for removed addresses (LC3): reserved
+	 * ({@code .invalid} never resolves), and refused as an address to invite, so a
+	 * placeholder always means "removed".
+	 */
+	public static final String REMOVED_DOMAIN = "removed.invalid";
+
 	public static boolean isWellFormed(String text) {
-		return text != null && text.length() <= MAX_LENGTH && EMAIL.matcher(text).matches();
+		return text != null && text.length() <= MAX_LENGTH && EMAIL.matcher(text).matches() && !isRemoved(text);
+	}
+
+	/**
+	 * The placeholder of the account's removed address: unique per account, as the column
+	 * requires, and naming nobody.
+	 */
+	public static String removed(long accountId) {
+		return "removed-" + accountId + "@" + REMOVED_DOMAIN;
+	}
+
+	/** Whether the address is the placeholder of a removed one. */
+	public static boolean isRemoved(String email) {
+		return email != null && email.toLowerCase(Locale.ROOT).endsWith("@" + REMOVED_DOMAIN);
 	}
 
 }

@@ -48,6 +48,12 @@ public class UserAccount {
 	@Column(nullable = false)
 	private boolean setUpNotices = true;
 
+	/**
+	 * When the address and name were replaced by a placeholder (LC3); null: they are the
+	 * person's.
+	 */
+	private Instant personalDataRemovedAt;
+
 	@Version
 	private long version;
 
@@ -101,6 +107,25 @@ public class UserAccount {
 
 	void disable() {
 		this.status = AccountStatus.DISABLED;
+	}
+
+	/**
+	 * Replaces the address by {@link EmailAddresses#removed(long) a placeholder} and
+	 * forgets the name (LC3), for a person who never set up their account; refused for
+	 * any other, whose account is theirs.
+	 */
+	void removePersonalData(Instant now) {
+		if (this.status != AccountStatus.INVITED) {
+			throw new IllegalStateException("Only an invited account loses its personal data");
+		}
+		this.email = EmailAddresses.removed(this.id);
+		this.fullName = null;
+		this.personalDataRemovedAt = now;
+	}
+
+	/** Whether the address and name were removed (LC3). */
+	public boolean isPersonalDataRemoved() {
+		return this.personalDataRemovedAt != null;
 	}
 
 	public Long getId() {

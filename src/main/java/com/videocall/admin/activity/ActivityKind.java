@@ -26,7 +26,14 @@ public enum ActivityKind {
 	ACCESS_ENDED,
 
 	/** An administrator moved or cleared the end date of a role's access (LC1). */
-	ACCESS_END_CHANGED;
+	ACCESS_END_CHANGED,
+
+	/**
+	 * The personal data of ended invitations removed (LC3): one entry for a batch of
+	 * them, the count as its detail, for the areas of their roles; about no one
+	 * invitation (no history entry of its own).
+	 */
+	PERSONAL_DATA_REMOVED;
 
 	/** Whether the kind is about a person signing in or their factors. */
 	public boolean isAboutSigningIn() {

@@ -23,9 +23,11 @@ import com.videocall.admin.invitation.InvitationEvent.RemovalUndone;
 import com.videocall.admin.invitation.InvitationEvent.RolesChanged;
 import com.videocall.admin.invitation.InvitationEvent.RolesOffered;
 import com.videocall.admin.invitation.InvitationEvent.RolesRemoved;
+import com.videocall.admin.invitation.PersonalDataRemoved;
 import com.videocall.admin.invitation.RolesGranted;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +43,11 @@ class InvitationActivity {
 
 	private final ActivityRecorder recorder;
 
-	InvitationActivity(ActivityRecorder recorder) {
+	private final JdbcClient jdbc;
+
+	InvitationActivity(ActivityRecorder recorder, JdbcClient jdbc) {
 		this.recorder = recorder;
+		this.jdbc = jdbc;
 	}
 
 	@EventListener
@@ -54,6 +59,21 @@ class InvitationActivity {
 	void granted(RolesGranted granted) {
 		this.recorder.record(byAdministrator(ActivityKind.ROLES_GRANTED, granted.by(), granted.accountId(), null,
 				granted.at(), null, withRoles(granted.roles())));
+	}
+
+	/**
+	 * The personal data of ended invitations removed (LC3): the system's, about no
+	 * person, the count as detail, for every area the trail holds an entry of theirs for
+	 * (the roles they had: a cancelled invitation has none left of its own).
+	 */
+	@EventListener
+	void personalDataRemoved(PersonalDataRemoved removed) {
+		List<Long> areas = this.jdbc.sql("""
+				select distinct x.area_id from activity_entry e join activity_entry_area x on x.entry_id = e.id
+				where e.invitation_id = any(?) order by x.area_id
+				""").param(removed.invitationIds().toArray(Long[]::new)).query(Long.class).list();
+		this.recorder.record(new NewEntry(ActivityKind.PERSONAL_DATA_REMOVED, removed.at(), null, null, null, null,
+				null, String.valueOf(removed.invitationIds().size()), areas(areas)));
 	}
 
 	private static NewEntry entry(InvitationEvent event) {

@@ -101,11 +101,14 @@ class InvitationMailer {
 
 	/**
 	 * Tells an administrator of the invitations they sent that expired (LC2), in one
-	 * email; tagged with no event, so that no other administrator reading an invitation's
-	 * history sees it (it names this administrator).
+	 * email; tagged with no event and no invitation's topic, so that no other
+	 * administrator reading an invitation's history sees it (it names this
+	 * administrator). Its topic {@value #EXPIRED_TOPIC} and its moment, the moment the
+	 * invitations it lists ended, are how the retention job finds it again (LC3).
 	 */
 	void invitationsExpired(String administratorEmail, List<ExpiredInvitation> invitations, Instant at) {
-		this.outbox.queue(this.emails.invitationsExpired(administratorEmail, invitations), null, null, Set.of(), at);
+		this.outbox.queue(this.emails.invitationsExpired(administratorEmail, invitations), EXPIRED_TOPIC, null,
+				Set.of(), at);
 	}
 
 	void rolesGranted(RolesGranted granted) {
@@ -121,6 +124,12 @@ class InvitationMailer {
 	static final String TOPIC = "invitation:";
 
 	/**
+	 * The outbox topic of the emails that tell an administrator which invitations expired
+	 * (LC2), which name no one invitation.
+	 */
+	static final String EXPIRED_TOPIC = "invitations-expired";
+
+	/**
 	 * The outbox reference of the event that queued an email, followed by its
 	 * {@link LinkSent#reference()}, by which the activity trail finds its entry: in SQL
 	 * {@code invitation_event_reference(id)} and
@@ -128,7 +137,7 @@ class InvitationMailer {
 	 */
 	static final String REFERENCE = "invitation-event:";
 
-	private static String topic(long invitationId) {
+	static String topic(long invitationId) {
 		return TOPIC + invitationId;
 	}
 

@@ -37,20 +37,22 @@ public class InvitationViews {
 	 * One row per role (none: one row with a null role), each with the invitation's
 	 * fields and, when automatic reminders apply to it, their settings.
 	 */
-	private static final String INVITATION = ReminderSchedules.APPLYING + """
-			select i.id, i.version, i.account_id, invitee.email, i.status, i.invited_at, i.reminders_sent,
-			       i.last_sent_at, i.last_reminded_at, i.closes_at,
-			       invitation_link_expires_at(i.id) as link_expires_at,
-			       r.id as role_id, r.role, r.area_id, area.name, r.invited_at as role_invited_at, r.access_until,
-			       inviter.display_name as invited_by, applying.*
-			from invitation i join account_profile invitee on invitee.id = i.account_id
-			left join invited_role r on r.invitation_id = i.id
-			left join directory_area area on area.id = r.area_id
-			left join account_profile inviter on inviter.id = r.invited_by
-			left join applying on applying.applying_id = i.id
-			where i.id = :id
-			order by r.id
-			""";
+	private static final String INVITATION = ReminderSchedules.APPLYING
+			+ """
+					select i.id, i.version, i.account_id, case when i.personal_data_removed_at is null then invitee.email end as email,
+					       i.status, i.invited_at, i.reminders_sent,
+					       i.last_sent_at, i.last_reminded_at, i.closes_at,
+					       invitation_link_expires_at(i.id) as link_expires_at,
+					       r.id as role_id, r.role, r.area_id, area.name, r.invited_at as role_invited_at, r.access_until,
+					       inviter.display_name as invited_by, applying.*
+					from invitation i join account_profile invitee on invitee.id = i.account_id
+					left join invited_role r on r.invitation_id = i.id
+					left join directory_area area on area.id = r.area_id
+					left join account_profile inviter on inviter.id = r.invited_by
+					left join applying on applying.applying_id = i.id
+					where i.id = :id
+					order by r.id
+					""";
 
 	private final InvitationAccess access;
 

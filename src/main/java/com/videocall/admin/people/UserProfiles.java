@@ -33,8 +33,12 @@ public class UserProfiles {
 
 	@Transactional(readOnly = true)
 	public UserProfile get(AdministratorScope scope, long accountId) {
-		UserProfile account = this.jdbc
-			.sql("select id, email, coalesce(full_name, email) as display_name, status from account where id = ?")
+		UserProfile account = this.jdbc.sql("""
+				select id, case when personal_data_removed_at is null then email end as email,
+				       case when personal_data_removed_at is null then coalesce(full_name, email) end as display_name,
+				       status
+				from account where id = ?
+				""")
 			.param(accountId)
 			.query((rs, row) -> new UserProfile(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
 					AccountStatus.valueOf(rs.getString("status")), List.of(), List.of(), null))

@@ -34,7 +34,7 @@ final class ActivityCsv {
 	void row(ActivityRow row) {
 		String areas = row.areas().stream().map(this.words::area).collect(Collectors.joining("; "));
 		this.csv.line(Arrays.asList(row.at().toString(), this.words.who(row), this.words.kind(row), row.detail(),
-				row.personEmail(), areas, row.sourcePage()));
+				this.words.person(row), areas, row.sourcePage()));
 	}
 
 }

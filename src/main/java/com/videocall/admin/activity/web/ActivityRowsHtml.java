@@ -58,10 +58,13 @@ final class ActivityRowsHtml {
 			escaped(this.html.append(this.who), this.words.who(row)).append("</td>");
 			escaped(this.html.append(this.what), this.words.what(row)).append("</td>");
 			this.html.append(this.person);
-			if (row.personEmail() != null) {
+			if (this.words.personKnown(row)) {
 				this.html.append("<a href=\"/users?q=");
 				escaped(UriUtils.encodeQueryParam(row.personEmail(), "UTF-8")).append("\">");
 				breakable(row.personEmail()).append("</a>");
+			}
+			else {
+				escaped(this.words.person(row));
 			}
 			this.html.append("</td>").append(this.areas);
 			if (!row.areas().isEmpty()) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.videocall.admin.account.EmailAddresses;
+import com.videocall.admin.activity.ActivityKind;
 import com.videocall.admin.activity.ActivityRow;
 import com.videocall.admin.activity.ActivityRow.AreaInScope;
 import com.videocall.admin.activity.StoredRole;
@@ -45,6 +47,19 @@ final class ActivityWords {
 		};
 	}
 
+	/**
+	 * The person the entry concerns: their address, null for none, or "removed" once
+	 * their personal data is gone (LC3: their account holds a placeholder).
+	 */
+	String person(ActivityRow row) {
+		return EmailAddresses.isRemoved(row.personEmail()) ? label("personalData.removed", null) : row.personEmail();
+	}
+
+	/** Whether the entry's person can be searched for by address. */
+	boolean personKnown(ActivityRow row) {
+		return row.personEmail() != null && !EmailAddresses.isRemoved(row.personEmail());
+	}
+
 	/** The kind's label. */
 	String kind(ActivityRow row) {
 		return this.kinds.computeIfAbsent(row.kind(), (kind) -> label("activity.kind." + kind, kind));
@@ -52,6 +67,11 @@ final class ActivityWords {
 
 	/** The kind's label, with the entry's detail if it has one. */
 	String what(ActivityRow row) {
+		if (ActivityKind.PERSONAL_DATA_REMOVED.name().equals(row.kind()) && row.detail() != null
+				&& row.detail().matches("[0-9]{1,9}")) {
+			// LC3: the count of invitations is the detail, said in a sentence.
+			return format("activity.personalDataRemoved", Integer.parseInt(row.detail()));
+		}
 		return (row.detail() != null) ? format("activity.withDetail", kind(row), row.detail()) : kind(row);
 	}
 
