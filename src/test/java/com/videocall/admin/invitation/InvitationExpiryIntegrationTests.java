@@ -1,5 +1,9 @@
 package com.videocall.admin.invitation;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
@@ -74,6 +80,9 @@ class InvitationExpiryIntegrationTests extends AdministratorPagesTest {
 	@Autowired
 	LockProvider locks;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void expiresAtTheCloseMomentNotASecondBeforeAndTellsEachActiveInviterOnceOfTheirAreasOnly() throws Exception {
 		String roomAdmin = this.clinic.email("room.admin");
@@ -126,6 +135,42 @@ class InvitationExpiryIntegrationTests extends AdministratorPagesTest {
 		assertThat(dialog.getElementById("closes")).isNull();
 		// Gone from the lists of pending people.
 		assertThat(this.admin.open("/pending-invitations?q=" + this.clinic.tag()).text()).doesNotContain(invitee);
+	}
+
+	/**
+	 * Another transaction may hold a due invitation for a moment when the round reaches
+	 * it: here the outbox recording one of its emails delivered, whose trigger refreshes
+	 * the invitation's Pending Invitations keys with the invitation locked. The round
+	 * waits for it rather than leaving the invitation pending until the next round.
+	 */
+	@Test
+	void expiresAnInvitationThatAnotherTransactionHoldsAMomentWhenTheRoundReachesIt() throws Exception {
+		String invitee = this.clinic.email("held");
+		send(this.clinic.adminEmail(), invitee, new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+				closingIn(Duration.ofMinutes(-1)));
+		long invitation = this.records.pendingFor(invitee);
+		Instant closes = closesAt(invitation);
+		ExecutorService threads = Executors.newSingleThreadExecutor();
+		try (Connection outbox = this.dataSource.getConnection()) {
+			outbox.setAutoCommit(false);
+			try (PreparedStatement delivered = outbox
+				.prepareStatement("update outbound_email set status = status where topic = invitation_topic(?)")) {
+				delivered.setLong(1, invitation);
+				assertThat(delivered.executeUpdate()).isPositive();
+			}
+			Future<Integer> round = threads.submit(() -> this.expiry.expireDue(closes));
+			awaitBlockedBy(backendOf(outbox), round);
+			assertThat(round).as("the round waits for the outbox's transaction").isNotDone();
+			outbox.commit();
+			round.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(this.records.status(invitation)).isEqualTo("EXPIRED");
+		assertThat(this.records.events(invitation, "EXPIRED")).isOne();
+		assertThat(namedIn(expiryEmailsTo(this.clinic.adminEmail()))).containsExactly(invitee);
 	}
 
 	@Test
@@ -293,6 +338,32 @@ class InvitationExpiryIntegrationTests extends AdministratorPagesTest {
 		assertThat(expiryEmailsTo(this.clinic.adminEmail()))
 			.hasSizeLessThanOrEqualTo(count / InvitationExpiry.BATCH + 2);
 		assertThat(took).isLessThan(Duration.ofSeconds(60));
+	}
+
+	/**
+	 * The server process of a connection, which other sessions wait for when it holds a
+	 * lock.
+	 */
+	private static int backendOf(Connection connection) throws SQLException {
+		try (ResultSet pid = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+			pid.next();
+			return pid.getInt(1);
+		}
+	}
+
+	/**
+	 * Waits (10 seconds at most) until a session waits for a lock the backend
+	 * {@code holder} holds, or {@code round} has ended without waiting.
+	 */
+	private void awaitBlockedBy(int holder, Future<?> round) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!round.isDone() && System.nanoTime() < deadline
+				&& this.jdbc.sql("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")
+					.param(holder)
+					.query(Long.class)
+					.single() == 0) {
+			Thread.sleep(10);
+		}
 	}
 
 	/** Add Users as {@code admin} at the moment {@code at}. */
