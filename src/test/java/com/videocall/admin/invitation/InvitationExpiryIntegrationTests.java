@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.AdministratorPagesTest;
+import com.videocall.admin.support.HeldLocks;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.InvitationRecords.StoredEmail;
 import com.videocall.admin.support.Invitees;
@@ -159,7 +160,7 @@ class InvitationExpiryIntegrationTests extends AdministratorPagesTest {
 				assertThat(delivered.executeUpdate()).isPositive();
 			}
 			Future<Integer> round = threads.submit(() -> this.expiry.expireDue(closes));
-			awaitBlockedBy(backendOf(outbox), round);
+			HeldLocks.awaitBlockedBy(this.jdbc, HeldLocks.backendOf(outbox), round);
 			assertThat(round).as("the round waits for the outbox's transaction").isNotDone();
 			outbox.commit();
 			round.get(30, TimeUnit.SECONDS);
@@ -338,32 +339,6 @@ class InvitationExpiryIntegrationTests extends AdministratorPagesTest {
 		assertThat(expiryEmailsTo(this.clinic.adminEmail()))
 			.hasSizeLessThanOrEqualTo(count / InvitationExpiry.BATCH + 2);
 		assertThat(took).isLessThan(Duration.ofSeconds(60));
-	}
-
-	/**
-	 * The server process of a connection, which other sessions wait for when it holds a
-	 * lock.
-	 */
-	private static int backendOf(Connection connection) throws SQLException {
-		try (ResultSet pid = connection.createStatement().executeQuery("select pg_backend_pid()")) {
-			pid.next();
-			return pid.getInt(1);
-		}
-	}
-
-	/**
-	 * Waits (10 seconds at most) until a session waits for a lock the backend
-	 * {@code holder} holds, or {@code round} has ended without waiting.
-	 */
-	private void awaitBlockedBy(int holder, Future<?> round) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!round.isDone() && System.nanoTime() < deadline
-				&& this.jdbc.sql("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")
-					.param(holder)
-					.query(Long.class)
-					.single() == 0) {
-			Thread.sleep(10);
-		}
 	}
 
 	/** Add Users as {@code admin} at the moment {@code at}. */
