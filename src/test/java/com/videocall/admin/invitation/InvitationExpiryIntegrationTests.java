@@ -1,9 +1,5 @@
 package com.videocall.admin.invitation;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,23 +147,7 @@ class InvitationExpiryIntegrationTests extends AdministratorPagesTest {
 				closingIn(Duration.ofMinutes(-1)));
 		long invitation = this.records.pendingFor(invitee);
 		Instant closes = closesAt(invitation);
-		ExecutorService threads = Executors.newSingleThreadExecutor();
-		try (Connection outbox = this.dataSource.getConnection()) {
-			outbox.setAutoCommit(false);
-			try (PreparedStatement delivered = outbox
-				.prepareStatement("update outbound_email set status = status where topic = invitation_topic(?)")) {
-				delivered.setLong(1, invitation);
-				assertThat(delivered.executeUpdate()).isPositive();
-			}
-			Future<Integer> round = threads.submit(() -> this.expiry.expireDue(closes));
-			HeldLocks.awaitBlockedBy(this.jdbc, HeldLocks.backendOf(outbox), round);
-			assertThat(round).as("the round waits for the outbox's transaction").isNotDone();
-			outbox.commit();
-			round.get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		HeldLocks.whileTheOutboxHolds(this.dataSource, this.jdbc, invitation, () -> this.expiry.expireDue(closes));
 
 		assertThat(this.records.status(invitation)).isEqualTo("EXPIRED");
 		assertThat(this.records.events(invitation, "EXPIRED")).isOne();

@@ -1,7 +1,5 @@
 package com.videocall.admin.invitation;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -310,23 +308,9 @@ class PersonalDataRetentionIntegrationTests extends AdministratorPagesTest {
 		awaitDelivered(invitation);
 		Instant now = Instant.now();
 		endedAt(invitation, this.retention.cutoff(now).minus(Duration.ofDays(1)));
-		ExecutorService threads = Executors.newSingleThreadExecutor();
-		try (Connection outbox = this.dataSource.getConnection()) {
-			outbox.setAutoCommit(false);
-			try (PreparedStatement delivered = outbox
-				.prepareStatement("update outbound_email set status = status where topic = invitation_topic(?)")) {
-				delivered.setLong(1, invitation);
-				assertThat(delivered.executeUpdate()).isPositive();
-			}
-			Future<Integer> round = threads.submit(() -> this.retention.removeDue(now));
-			HeldLocks.awaitBlockedBy(this.jdbc, HeldLocks.backendOf(outbox), round);
-			assertThat(round).as("the round waits for the outbox's transaction").isNotDone();
-			outbox.commit();
-			assertThat(round.get(30, TimeUnit.SECONDS)).isPositive();
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		assertThat(HeldLocks.whileTheOutboxHolds(this.dataSource, this.jdbc, invitation,
+				() -> this.retention.removeDue(now)))
+			.isPositive();
 		assertThat(removed(invitation)).isTrue();
 	}
 
