@@ -63,17 +63,23 @@ class InvitationActivity {
 
 	/**
 	 * The personal data of ended invitations removed (LC3): the system's, about no
-	 * person, the count as detail, for every area the trail holds an entry of theirs for
-	 * (the roles they had: a cancelled invitation has none left of its own).
+	 * person. One entry per area the trail holds an entry of theirs for (the roles they
+	 * had: a cancelled invitation has none left of its own), with the count of that
+	 * area's invitations as detail: an administrator reads how many of their areas'
+	 * invitations, never a count that includes other areas' (X3).
 	 */
 	@EventListener
 	void personalDataRemoved(PersonalDataRemoved removed) {
-		List<Long> areas = this.jdbc.sql("""
-				select distinct x.area_id from activity_entry e join activity_entry_area x on x.entry_id = e.id
-				where e.invitation_id = any(?) order by x.area_id
-				""").param(removed.invitationIds().toArray(Long[]::new)).query(Long.class).list();
-		this.recorder.record(new NewEntry(ActivityKind.PERSONAL_DATA_REMOVED, removed.at(), null, null, null, null,
-				null, String.valueOf(removed.invitationIds().size()), areas(areas)));
+		this.jdbc.sql("""
+				select x.area_id, count(distinct e.invitation_id) from activity_entry e
+				join activity_entry_area x on x.entry_id = e.id
+				where e.invitation_id = any(?) group by x.area_id order by x.area_id
+				""")
+			.param(removed.invitationIds().toArray(Long[]::new))
+			.query((rs, row) -> new NewEntry(ActivityKind.PERSONAL_DATA_REMOVED, removed.at(), null, null, null, null,
+					null, String.valueOf(rs.getLong(2)), areas(List.of(rs.getLong(1)))))
+			.list()
+			.forEach(this.recorder::record);
 	}
 
 	private static NewEntry entry(InvitationEvent event) {

@@ -24,6 +24,7 @@ import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.Invitees;
 import com.videocall.admin.support.Invitees.Invitee;
 import com.videocall.admin.support.LinkPages;
+import com.videocall.admin.support.TestOrganisation;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -294,6 +295,41 @@ class PersonalDataRetentionIntegrationTests extends AdministratorPagesTest {
 			.isEqualTo(3.0);
 		assertThat(this.meters.get("videocall.invitations.retention.last.timestamp").gauge().value())
 			.isGreaterThanOrEqualTo(now.getEpochSecond());
+	}
+
+	/**
+	 * One batch over two clinics' invitations: each clinic's administrator reads how many
+	 * of their own invitations, never a count that includes the other clinic's (X3).
+	 */
+	@Test
+	void countsForEachAreaOnlyItsOwnInvitations() throws Exception {
+		TestOrganisation.Clinic other = this.organisation.clinic();
+		long here = invite(this.clinic.email("counted"), null);
+		this.invitations.removeAllRoles(here, this.clinic.adminEmail());
+		this.management.addUsers(this.invitations.scope(other.adminEmail()), this.invitations.actor(other.adminEmail()),
+				List.of(new RoleOffer(Role.SERVICE_PROVIDER, other.waitingArea())), other.email("counted"), null,
+				"Test");
+		long there = this.records.pendingFor(other.email("counted"));
+		this.invitations.removeAllRoles(there, other.adminEmail());
+		awaitDelivered(here);
+		awaitDelivered(there);
+		Instant now = Instant.now();
+		endedAt(here, this.retention.cutoff(now).minus(Duration.ofDays(1)));
+		endedAt(there, this.retention.cutoff(now).minus(Duration.ofDays(1)));
+
+		long before = this.jdbc.sql("select coalesce(max(id), 0) from activity_entry").query(Long.class).single();
+		assertThat(this.retention.removeDue(now)).isEqualTo(2);
+		assertThat(this.jdbc
+			.sql("""
+					select x.area_id || ':' || e.detail from activity_entry e join activity_entry_area x on x.entry_id = e.id
+					where e.kind = 'PERSONAL_DATA_REMOVED' and e.id > ? order by x.area_id
+					""")
+			.param(before)
+			.query(String.class)
+			.list()).containsExactly(this.clinic.waitingArea() + ":1", other.waitingArea() + ":1");
+		assertThat(this.admin.open("/activity?what=PERSONAL_DATA_REMOVED")
+			.select("tr[id^=entry-] td[data-label=What]")
+			.eachText()).containsOnly("Personal data removed from 1 ended invitation");
 	}
 
 	/**
