@@ -25,6 +25,21 @@ public class TimedRoleGrants {
 			from role_grant g join area a on a.id = g.area_id
 			""";
 
+	/**
+	 * The statement of {@link #ended}: today, after which id, how many. Public for
+	 * EndingsBenchmark, which explains it.
+	 */
+	public static final String ENDED = GRANT + "where g.access_until < ? and g.id > ? order by g.id limit ?";
+
+	/**
+	 * The statement of {@link #unwarned}: from, to, after which id, how many. Public for
+	 * EndingsBenchmark, which explains it.
+	 */
+	public static final String UNWARNED = GRANT + """
+			where g.access_until between ? and ? and g.access_warned_at is null and g.id > ?
+			order by g.id limit ?
+			""";
+
 	private final JdbcClient jdbc;
 
 	TimedRoleGrants(JdbcClient jdbc) {
@@ -36,10 +51,7 @@ public class TimedRoleGrants {
 	 * {@code today}.
 	 */
 	public List<TimedGrant> ended(LocalDate today, long afterId, int limit) {
-		return this.jdbc.sql(GRANT + "where g.access_until < ? and g.id > ? order by g.id limit ?")
-			.params(today, afterId, limit)
-			.query(TimedRoleGrants::grant)
-			.list();
+		return this.jdbc.sql(ENDED).params(today, afterId, limit).query(TimedRoleGrants::grant).list();
 	}
 
 	/**
@@ -60,10 +72,7 @@ public class TimedRoleGrants {
 	 * day is from {@code from} to {@code to}.
 	 */
 	public List<TimedGrant> unwarned(LocalDate from, LocalDate to, long afterId, int limit) {
-		return this.jdbc.sql(GRANT + """
-				where g.access_until between ? and ? and g.access_warned_at is null and g.id > ?
-				order by g.id limit ?
-				""").params(from, to, afterId, limit).query(TimedRoleGrants::grant).list();
+		return this.jdbc.sql(UNWARNED).params(from, to, afterId, limit).query(TimedRoleGrants::grant).list();
 	}
 
 	/**

@@ -60,14 +60,16 @@ public class InvitationExpiry implements SchedulingConfigurer {
 	/** The name of this job's lock in the table {@code shedlock}. */
 	public static final String LOCK = "invitation-expiry";
 
-	static final int BATCH = 100;
+	/** How many due invitations one transaction expires. */
+	public static final int BATCH = 100;
 
 	/**
 	 * A batch of the invitations due at a moment, in close order, read on the partial
 	 * index {@code invitation_closing} (V25): only due rows are touched, and those
-	 * another round holds are left to it.
+	 * another round holds are left to it. Public for the plan tests and EndingsBenchmark,
+	 * which explain it.
 	 */
-	static final String DUE = """
+	public static final String DUE = """
 			select id from invitation where status = 'PENDING' and closes_at <= ?
 			order by closes_at, id limit ? for update skip locked
 			""";

@@ -27,6 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvitedAccess {
 
+	/**
+	 * The statement of {@link #withEndedRoles}: today, after which id, how many. Public
+	 * for EndingsBenchmark, which explains it.
+	 */
+	public static final String WITH_ENDED_ROLES = """
+			select distinct r.invitation_id from invited_role r join invitation i on i.id = r.invitation_id
+			where r.access_until < ? and r.invitation_id > ? and i.status = 'PENDING'
+			order by r.invitation_id limit ?
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final InvitationRepository invitations;
@@ -126,11 +136,7 @@ public class InvitedAccess {
 	 * whose last day is before {@code today}.
 	 */
 	public List<Long> withEndedRoles(LocalDate today, long afterId, int limit) {
-		return this.jdbc.sql("""
-				select distinct r.invitation_id from invited_role r join invitation i on i.id = r.invitation_id
-				where r.access_until < ? and r.invitation_id > ? and i.status = 'PENDING'
-				order by r.invitation_id limit ?
-				""").params(today, afterId, limit).query(Long.class).list();
+		return this.jdbc.sql(WITH_ENDED_ROLES).params(today, afterId, limit).query(Long.class).list();
 	}
 
 	/**
