@@ -29,13 +29,24 @@ create temporary table endings_day on commit drop as
 select (now() at time zone coalesce(nullif(current_setting('synthetic.time_zone', true), ''), 'Australia/Sydney'))::date
            as today;
 
--- Granted roles: exactly a tenth of role_grant, people's roles only, every tenth by id first.
+-- Only the synthetic organisation's rows change (bulk.invalid), not those of a demo organisation
+-- planted beside it.
+create temporary table endings_grant_of_bulk on commit drop as
+select g.id, g.role, row_number() over (order by g.id) as n
+from role_grant g join account a on a.id = g.account_id
+where a.email like '%@bulk.invalid';
+create temporary table endings_pending_of_bulk on commit drop as
+select i.id, row_number() over (order by i.id) as n
+from invitation i join account a on a.id = i.account_id
+where i.status = 'PENDING' and a.email like '%@bulk.invalid';
+
+-- Granted roles: exactly a tenth, people's roles only, every tenth by id first.
 create temporary table endings_grant on commit drop as
 select row_number() over (order by c.id) as j, c.id
-from (select g.id from (select id, role, row_number() over (order by id) as n from role_grant) g
+from (select g.id from endings_grant_of_bulk g
       where g.role in ('SERVICE_PROVIDER', 'RECEPTIONIST', 'MEETING_ROOM_MEMBER')
       order by g.n % 10 <> 0, g.n
-      limit (select count(*) / 10 from role_grant)) c;
+      limit (select count(*) / 10 from endings_grant_of_bulk)) c;
 update role_grant g
 set access_until = case when e.j % 5 = 1 and e.j <= 9996 then d.today - 1 else d.today + (e.j % 90)::int end,
     access_warned_at = null
@@ -44,9 +55,7 @@ where g.id = e.id;
 
 -- The pending invitations that closed an hour ago: every fourth, 5,000 of 20,000, a second apart.
 create temporary table endings_closing on commit drop as
-select n, id
-from (select id, row_number() over (order by id) as n from invitation where status = 'PENDING') i
-where n % 4 = 1;
+select n, id from endings_pending_of_bulk where n % 4 = 1;
 update invitation i
 set closes_at = now() - interval '1 hour' - (c.n % 3600) * interval '1 second'
 from endings_closing c
@@ -58,12 +67,11 @@ create temporary table endings_invited on commit drop as
 select row_number() over (order by c.id) as j, c.id
 from (select r.id
       from (select r.id, row_number() over (order by r.id) as k
-            from invited_role r join invitation i on i.id = r.invitation_id
-            where i.status = 'PENDING' and i.id not in (select id from endings_closing)) r
+            from invited_role r join endings_pending_of_bulk i on i.id = r.invitation_id
+            where i.id not in (select id from endings_closing)) r
       where r.k % 8 = 0
       order by r.k
-      limit (select count(*) / 10 from invited_role r join invitation i on i.id = r.invitation_id
-             where i.status = 'PENDING')) c;
+      limit (select count(*) / 10 from invited_role r join endings_pending_of_bulk i on i.id = r.invitation_id)) c;
 update invited_role r
 set access_until = case when e.j % 6 = 1 then d.today - 1 else d.today + (e.j % 90)::int end
 from endings_invited e, endings_day d
