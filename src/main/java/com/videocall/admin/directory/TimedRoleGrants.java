@@ -30,7 +30,8 @@ public class TimedRoleGrants {
 	 * are read on the partial index {@code role_grant_access_until} alone: asked for the
 	 * first grants by id, PostgreSQL would otherwise walk the primary key through every
 	 * grant, due or not (100,000 of them in EndingsBenchmark, at every round even when
-	 * none is due). Public for EndingsBenchmark, which explains it.
+	 * none is due; AccessEndsPlanIntegrationTests). Public for EndingsBenchmark, which
+	 * explains it.
 	 */
 	public static final String ENDED = """
 			with due as materialized (select id from role_grant where access_until < ? and id > ?),
@@ -38,13 +39,15 @@ public class TimedRoleGrants {
 			""" + GRANT + "join batch on batch.id = g.id order by g.id";
 
 	/**
-	 * The statement of {@link #unwarned}: from, to, after which id, how many. Public for
-	 * EndingsBenchmark, which explains it.
+	 * The statement of {@link #unwarned}: from, to, after which id, how many. Read on the
+	 * partial index {@code role_grant_access_warning} alone, as {@link #ENDED} on its
+	 * own. Public for EndingsBenchmark, which explains it.
 	 */
-	public static final String UNWARNED = GRANT + """
-			where g.access_until between ? and ? and g.access_warned_at is null and g.id > ?
-			order by g.id limit ?
-			""";
+	public static final String UNWARNED = """
+			with due as materialized (select id from role_grant
+			                          where access_until between ? and ? and access_warned_at is null and id > ?),
+			     batch as (select id from due order by id limit ?)
+			""" + GRANT + "join batch on batch.id = g.id order by g.id";
 
 	private final JdbcClient jdbc;
 
