@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.videocall.admin.directory.TimedRoleGrants;
+import com.videocall.admin.invitation.InvitedAccess;
 import com.videocall.admin.support.SyntheticOrganisationDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The access jobs (LC1) read only the granted roles that are due, on their partial
- * indexes, however many roles there are: PostgreSQL's EXPLAIN ANALYZE of their batch
- * statements on the synthetic organisation's 100,000 grants, a tenth of which are
- * time-limited here, 2,000 of them ended (in a transaction rolled back, since the
- * database is shared), when none is due and when thousands are. EndingsBenchmark shows
- * the same plans with their timings.
+ * The access jobs (LC1) read only the roles that are due, on their partial indexes,
+ * however many roles there are: PostgreSQL's EXPLAIN ANALYZE of their batch statements on
+ * the synthetic organisation's 100,000 grants and 30,000 invited roles, a tenth of which
+ * are time-limited here, about 2,000 grants and 500 invited roles of them ended (in a
+ * transaction rolled back, since the database is shared), when none is due and when
+ * thousands are. EndingsBenchmark shows the same plans with their timings.
  */
 class AccessEndsPlanIntegrationTests {
 
@@ -31,7 +32,12 @@ class AccessEndsPlanIntegrationTests {
 					                                          else current_date + (id % 90)::int end
 					where id % 10 = 0 and role in ('SERVICE_PROVIDER', 'RECEPTIONIST', 'MEETING_ROOM_MEMBER')
 					""").update();
-			jdbc.sql("analyze role_grant").update();
+			jdbc.sql("""
+					update invited_role set access_until = case when id % 60 = 0 then current_date - 1
+					                                            else current_date + (id % 90)::int end
+					where id % 10 = 0
+					""").update();
+			jdbc.sql("analyze role_grant, invited_role").update();
 			LocalDate today = LocalDate.now();
 			assertThat(jdbc.sql("select count(*) from role_grant where access_until < ?")
 				.param(today)
@@ -47,6 +53,12 @@ class AccessEndsPlanIntegrationTests {
 				assertThat(unwarned).as(unwarned)
 					.contains("role_grant_access_warning")
 					.doesNotContain("Seq Scan on role_grant")
+					.doesNotContain("Rows Removed by Filter");
+				String invitations = plan(jdbc, InvitedAccess.WITH_ENDED_ROLES, day, 0, AccessEnds.BATCH);
+				assertThat(invitations).as(invitations)
+					.contains("invited_role_access_until")
+					.contains("Index Cond: (id = d.invitation_id)")
+					.doesNotContain("Seq Scan")
 					.doesNotContain("Rows Removed by Filter");
 			}
 		}
