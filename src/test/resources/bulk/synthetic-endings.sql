@@ -7,18 +7,20 @@
 -- else the default Australia/Sydney.
 --
 -- What it makes:
--- - a tenth of all role_grant rows time-limited (people's roles, not administrators': an
---   administrator's role ending would re-scope 20,000 pending invitations), their last day spread
---   over today and the next 89 days, except 2,000 whose last day was yesterday (AccessEnds ends
---   them); those ending in the next 7 days are due for a warning (AccessWarnings);
--- - a tenth of the invited roles of pending invitations time-limited, the same way, 500 of them
---   with yesterday as last day (an invitation left with no role is cancelled);
+-- - a tenth of the organisation's role_grant rows time-limited (10,697 of 106,976; people's
+--   roles, not administrators': an administrator's role ending would re-scope 20,000 pending
+--   invitations), their last day spread over today and the next 89 days, except 2,000 whose last
+--   day was yesterday (AccessEnds ends them); those ending in the next 7 days are due for a
+--   warning (AccessWarnings);
+-- - a tenth of the invited roles of pending invitations time-limited (3,000 of 30,000), the same
+--   way, 500 of them with yesterday as last day (an invitation left with no role is cancelled);
 -- - 5,000 other pending invitations that closed an hour ago, all due at once (InvitationExpiry);
--- - 5,000 invitations that ended 400 days ago (2,000 accepted, 1,000 each cancelled, declined and
---   expired) with their emails, due for their personal data to go (PersonalDataRetention): the
---   accepted ones are people of the organisation; half of the others are people invited again
---   (pending now, they keep their address), half are 1,500 accounts never set up, with nothing else
---   (their address and name go too).
+-- - 5,000 invitations that ended 400 days ago (to 8 hours more; 2,000 accepted, 1,000 each
+--   cancelled, declined and expired) with their emails, due for their personal data to go
+--   (PersonalDataRetention): the accepted ones are people of the organisation; half of the others
+--   are people invited again (pending now, they keep their address), half are 1,500 accounts never
+--   set up, with nothing else (their address and name go too). The organisation then has 101,500
+--   accounts.
 --
 -- The triggers stay on (unlike synthetic-organisation.sql): they keep the derived data
 -- (account.listed, the Pending Invitations list's stored keys) right as the rows change. Changing
