@@ -26,6 +26,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -41,8 +42,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * registered with the interval from {@link InvitationProperties}, whose default lives
  * there only). An instance's first round waits one interval after it started.
  * Exactly-once does not rest on the lock: each batch locks its invitations
- * ({@code for update skip locked}) and expires only those still pending and due, so
- * rounds that overlap anyway expire each invitation once.
+ * ({@code for no key update skip locked}) and expires only those still pending and due,
+ * so rounds that overlap anyway expire each invitation once. A due invitation that
+ * another transaction held when the batches passed (the outbox recording one of its
+ * emails delivered, whose trigger locks it to refresh its Pending Invitations keys; an
+ * administrator's action; another round) is not left pending until the next round: the
+ * round then waits for it, in a transaction of its own per invitation ({@link #HELD}).
  * <p>
  * Each batch of at most {@value #BATCH} due invitations, read on the partial index
  * {@code invitation_closing} in close order, is one transaction: the invitations expire
@@ -66,13 +71,40 @@ public class InvitationExpiry implements SchedulingConfigurer {
 	/**
 	 * A batch of the invitations due at a moment, in close order, read on the partial
 	 * index {@code invitation_closing} (V25): only due rows are touched, and those
-	 * another round holds are left to it. Public for the plan tests and EndingsBenchmark,
-	 * which explain it.
+	 * another transaction holds are skipped for now. {@code no key update} is the lock
+	 * the expiry's update takes anyway: it does not wait for, nor skip, an invitation
+	 * that a transaction only references (a new role, link or reminder row). Public for
+	 * the plan tests and EndingsBenchmark, which explain it.
 	 */
 	public static final String DUE = """
 			select id from invitation where status = 'PENDING' and closes_at <= ?
-			order by closes_at, id limit ? for update skip locked
+			order by closes_at, id limit ? for no key update skip locked
 			""";
+
+	/**
+	 * The invitations still due once the batches have passed: those another transaction
+	 * held then (at most a batch per round running at the same time, and what the outbox
+	 * or an administrator held for a moment).
+	 */
+	static final String STILL_DUE = """
+			select id from invitation where status = 'PENDING' and closes_at <= ?
+			order by closes_at, id limit ?
+			""";
+
+	/**
+	 * One of those, locked once its holder has finished, if it is still pending and due
+	 * then (PostgreSQL reads the row again after waiting: one another round expired, or
+	 * an administrator's reminder moved on, is not returned).
+	 */
+	static final String HELD = """
+			select id from invitation where id = ? and status = 'PENDING' and closes_at <= ? for no key update
+			""";
+
+	/**
+	 * How long a round waits for an invitation another transaction holds; one held longer
+	 * is left to the next round (and logged).
+	 */
+	private static final Duration HOLDER_WAIT = Duration.ofSeconds(10);
 
 	/** Longer than a round of thousands of due invitations takes. */
 	private static final Duration LOCK_AT_MOST_FOR = Duration.ofMinutes(30);
@@ -143,6 +175,9 @@ public class InvitationExpiry implements SchedulingConfigurer {
 
 	/**
 	 * Expires every invitation due at {@code now}; returns how many this call expired.
+	 * First in batches that skip the invitations another transaction holds, then each of
+	 * those that is still due, waiting for its holder: no invitation due at {@code now}
+	 * is left pending because something else touched it at that moment.
 	 */
 	public int expireDue(Instant now) {
 		long start = System.nanoTime();
@@ -153,6 +188,9 @@ public class InvitationExpiry implements SchedulingConfigurer {
 			expired += batch;
 		}
 		while (batch == BATCH);
+		for (long held : this.jdbc.sql(STILL_DUE).params(Timestamp.from(now), BATCH).query(Long.class).list()) {
+			expired += expireOnceFree(held, now);
+		}
 		this.runs.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		this.lastRun = this.clock.instant();
 		return expired;
@@ -174,6 +212,34 @@ public class InvitationExpiry implements SchedulingConfigurer {
 		}
 		byInviter.forEach((inviter, expired) -> tell(inviter, expired, now));
 		return due.size();
+	}
+
+	/**
+	 * Expires an invitation that was held when the batches passed, once its holder has
+	 * finished, in a transaction of its own (while it waits, the round holds no other
+	 * invitation); 1 if it did. Its inviters get an email about it alone.
+	 */
+	private int expireOnceFree(long id, Instant now) {
+		try {
+			Integer expired = this.transactions.execute((status) -> {
+				this.jdbc.sql("set local lock_timeout = " + HOLDER_WAIT.toMillis()).update();
+				if (this.jdbc.sql(HELD).params(id, Timestamp.from(now)).query(Long.class).optional().isEmpty()) {
+					return 0;
+				}
+				Invitation invitation = this.invitations.findWithRoles(id).orElseThrow();
+				if (!invitation.isDue(now)) {
+					return 0;
+				}
+				expireNow(invitation, now);
+				return 1;
+			});
+			return (expired != null) ? expired : 0;
+		}
+		catch (PessimisticLockingFailureException ex) {
+			log.warn("Invitation {} is due but was held longer than {}: left to the next round ({})", id, HOLDER_WAIT,
+					ex.getMessage());
+			return 0;
+		}
 	}
 
 	/**

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -53,7 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code for update skip locked}), is one transaction that scrubs them, marks them
  * ({@code personal_data_removed_at}, which takes them out of that index) and records one
  * activity entry for the batch: a second round, overlapping or later, finds nothing to do
- * and records nothing. After downtime the next round catches up in the same batches.
+ * and records nothing. After downtime the next round catches up in the same batches. A
+ * last batch waits for the due invitations another transaction held as the batches passed
+ * ({@link #DUE_WAITING}), so that a passing lock does not leave one for a day.
  */
 @Component
 public class PersonalDataRetention implements SchedulingConfigurer {
@@ -76,6 +79,21 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 			where i.ended_at is not null and i.personal_data_removed_at is null and i.ended_at <= ?
 			order by i.ended_at, i.id limit ? for update of i skip locked
 			""";
+
+	/**
+	 * The same, waiting for those another transaction holds: the last batch of a round
+	 * takes the due invitations that were held as the batches passed (the outbox's
+	 * trigger refreshing the Pending Invitations list's keys holds one for a moment as an
+	 * email is marked sent). One that another round scrubbed meanwhile is no longer due
+	 * once it is free.
+	 */
+	static final String DUE_WAITING = DUE.replace(" skip locked", "");
+
+	/**
+	 * How long that last batch waits for a holder before leaving the rest to the next
+	 * run.
+	 */
+	private static final Duration HOLDER_WAIT = Duration.ofSeconds(10);
 
 	private static final Duration LOCK_AT_MOST_FOR = Duration.ofHours(1);
 
@@ -172,18 +190,30 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 		int total = 0;
 		int batch;
 		do {
-			batch = this.transactions.execute((status) -> removeBatch(cutoff, now));
+			batch = this.transactions.execute((status) -> removeBatch(DUE, cutoff, now));
 			this.removed.increment(batch);
 			total += batch;
 		}
 		while (batch == BATCH);
+		try {
+			batch = this.transactions.execute((status) -> {
+				this.jdbc.sql("set local lock_timeout = " + HOLDER_WAIT.toMillis()).update();
+				return removeBatch(DUE_WAITING, cutoff, now);
+			});
+			this.removed.increment(batch);
+			total += batch;
+		}
+		catch (PessimisticLockingFailureException ex) {
+			log.warn("Ended invitations were held longer than {}: their personal data is left to the next run ({})",
+					HOLDER_WAIT, ex.getMessage());
+		}
 		this.runs.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		this.lastRun = this.clock.instant();
 		return total;
 	}
 
-	private int removeBatch(Instant cutoff, Instant now) {
-		List<Due> due = this.jdbc.sql(DUE)
+	private int removeBatch(String dueSql, Instant cutoff, Instant now) {
+		List<Due> due = this.jdbc.sql(dueSql)
 			.params(Timestamp.from(cutoff), BATCH)
 			.query((rs, row) -> new Due(rs.getLong("id"), rs.getLong("account_id"),
 					InvitationStatus.valueOf(rs.getString("status")), rs.getTimestamp("ended_at").toInstant(),

@@ -47,7 +47,9 @@ final class PageAudit {
 	private static final String FOCUS_RING = """
 			() => {
 			  const e = document.activeElement;
-			  if (!e || e === document.body) return null;
+			  // Tab never lands on an element out of the tab order (tabindex -1, such as a
+			  // heading a script focused as a dialog opened, late on a busy machine).
+			  if (!e || e === document.body || e.tabIndex < 0) return null;
 			  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
 			  const lum = (c) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
 			    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };

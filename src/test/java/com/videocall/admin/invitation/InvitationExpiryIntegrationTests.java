@@ -1,5 +1,9 @@
 package com.videocall.admin.invitation;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.AdministratorPagesTest;
+import com.videocall.admin.support.HeldLocks;
 import com.videocall.admin.support.IntegrationTest;
 import com.videocall.admin.support.InvitationRecords.StoredEmail;
 import com.videocall.admin.support.Invitees;
@@ -74,6 +81,9 @@ class InvitationExpiryIntegrationTests extends AdministratorPagesTest {
 	@Autowired
 	LockProvider locks;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void expiresAtTheCloseMomentNotASecondBeforeAndTellsEachActiveInviterOnceOfTheirAreasOnly() throws Exception {
 		String roomAdmin = this.clinic.email("room.admin");
@@ -126,6 +136,42 @@ class InvitationExpiryIntegrationTests extends AdministratorPagesTest {
 		assertThat(dialog.getElementById("closes")).isNull();
 		// Gone from the lists of pending people.
 		assertThat(this.admin.open("/pending-invitations?q=" + this.clinic.tag()).text()).doesNotContain(invitee);
+	}
+
+	/**
+	 * Another transaction may hold a due invitation for a moment when the round reaches
+	 * it: here the outbox recording one of its emails delivered, whose trigger refreshes
+	 * the invitation's Pending Invitations keys with the invitation locked. The round
+	 * waits for it rather than leaving the invitation pending until the next round.
+	 */
+	@Test
+	void expiresAnInvitationThatAnotherTransactionHoldsAMomentWhenTheRoundReachesIt() throws Exception {
+		String invitee = this.clinic.email("held");
+		send(this.clinic.adminEmail(), invitee, new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+				closingIn(Duration.ofMinutes(-1)));
+		long invitation = this.records.pendingFor(invitee);
+		Instant closes = closesAt(invitation);
+		ExecutorService threads = Executors.newSingleThreadExecutor();
+		try (Connection outbox = this.dataSource.getConnection()) {
+			outbox.setAutoCommit(false);
+			try (PreparedStatement delivered = outbox
+				.prepareStatement("update outbound_email set status = status where topic = invitation_topic(?)")) {
+				delivered.setLong(1, invitation);
+				assertThat(delivered.executeUpdate()).isPositive();
+			}
+			Future<Integer> round = threads.submit(() -> this.expiry.expireDue(closes));
+			HeldLocks.awaitBlockedBy(this.jdbc, HeldLocks.backendOf(outbox), round);
+			assertThat(round).as("the round waits for the outbox's transaction").isNotDone();
+			outbox.commit();
+			round.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(this.records.status(invitation)).isEqualTo("EXPIRED");
+		assertThat(this.records.events(invitation, "EXPIRED")).isOne();
+		assertThat(namedIn(expiryEmailsTo(this.clinic.adminEmail()))).containsExactly(invitee);
 	}
 
 	@Test
