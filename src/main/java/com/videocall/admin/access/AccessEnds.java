@@ -36,7 +36,8 @@ public class AccessEnds {
 	/** The name of this job's lock in the table {@code shedlock}. */
 	public static final String LOCK = "access-ends";
 
-	static final int BATCH = 200;
+	/** How many due roles one query reads. */
+	public static final int BATCH = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(AccessEnds.class);
 

@@ -65,16 +65,18 @@ public class InvitationExpiry implements SchedulingConfigurer {
 	/** The name of this job's lock in the table {@code shedlock}. */
 	public static final String LOCK = "invitation-expiry";
 
-	static final int BATCH = 100;
+	/** How many due invitations one transaction expires. */
+	public static final int BATCH = 100;
 
 	/**
 	 * A batch of the invitations due at a moment, in close order, read on the partial
 	 * index {@code invitation_closing} (V25): only due rows are touched, and those
 	 * another transaction holds are skipped for now. {@code no key update} is the lock
 	 * the expiry's update takes anyway: it does not wait for, nor skip, an invitation
-	 * that a transaction only references (a new role, link or reminder row).
+	 * that a transaction only references (a new role, link or reminder row). Public for
+	 * the plan tests and EndingsBenchmark, which explain it.
 	 */
-	static final String DUE = """
+	public static final String DUE = """
 			select id from invitation where status = 'PENDING' and closes_at <= ?
 			order by closes_at, id limit ? for no key update skip locked
 			""";

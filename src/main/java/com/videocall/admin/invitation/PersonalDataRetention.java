@@ -64,14 +64,16 @@ public class PersonalDataRetention implements SchedulingConfigurer {
 	/** The name of this job's lock in the table {@code shedlock}. */
 	public static final String LOCK = "personal-data-retention";
 
-	static final int BATCH = 500;
+	/** How many due invitations one transaction scrubs. */
+	public static final int BATCH = 500;
 
 	/**
 	 * A batch of the invitations due at a cutoff, oldest end first, with their invitees'
 	 * address and name (the account module's view), on the partial index
-	 * {@code invitation_retention_due}; those another round holds are left to it.
+	 * {@code invitation_retention_due}; those another round holds are left to it. Public
+	 * for the plan tests and EndingsBenchmark, which explain it.
 	 */
-	static final String DUE = """
+	public static final String DUE = """
 			select i.id, i.account_id, i.status, i.ended_at, p.email, p.display_name, p.status as account_status
 			from invitation i join account_profile p on p.id = i.account_id
 			where i.ended_at is not null and i.personal_data_removed_at is null and i.ended_at <= ?
