@@ -37,10 +37,9 @@ public class Areas {
 
 	public Page<AreaSummary> list(AdministratorScope scope, AreaKind kind, String search, Pageable pageable) {
 		List<AreaSummary> rows = this.jdbc
-			.sql(COLUMNS + MATCHING + "order by lower(a.name), a.id limit :limit offset :offset")
+			.sql(COLUMNS + MATCHING + "order by lower(a.name), a.id limit " + pageable.getPageSize() + " offset "
+					+ pageable.getOffset())
 			.params(scopeParameters(scope, kind, search))
-			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset())
 			.query(Areas::summary)
 			.list();
 		long total = this.jdbc.sql("select count(*) from area a " + MATCHING)

@@ -57,14 +57,11 @@ public class AreaPeople {
 							select a.id, a.email, coalesce(a.full_name, a.email) as display_name, a.status, array_agg(p.role) as roles, array_agg(p.role || ':' || p.access_until) filter (where p.access_until is not null) as until, max(p.invited_at) as invited_at,
 							       max(p.invitation_id) as invitation_id, max(p.version) as version
 							"""
-					+ MATCHING
-					+ """
-							group by a.id order by lower(coalesce(a.full_name, a.email)), a.id limit :limit offset :offset
-							""")
+					+ MATCHING + """
+							group by a.id order by lower(coalesce(a.full_name, a.email)), a.id
+							""" + " limit " + pageable.getPageSize() + " offset " + pageable.getOffset())
 			.param("area", area.id())
 			.param("pattern", SearchText.containsPattern(nameFilter))
-			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset())
 			.query(AreaPeople::person)
 			.list();
 		long total = this.jdbc.sql(PEOPLE + "select count(distinct a.id) " + MATCHING)

@@ -72,8 +72,11 @@ public class Users {
 			  and a.status = :status
 			""";
 
+	/**
+	 * Followed by the limit and offset, written into the SQL ({@link #pageStatement}).
+	 */
 	private static final String PAGE = """
-			order by a.sort_key, a.id limit :limit offset :offset
+			order by a.sort_key, a.id limit %d offset %d
 			) page on page.id = a.id
 			order by page.sort_key, page.id
 			""";
@@ -85,7 +88,7 @@ public class Users {
 	 */
 	private static final String FROM_KEY = """
 			  and (a.sort_key, a.id) >= ((select k.sort_key from account k where k.id = :key), :key)
-			order by a.sort_key, a.id limit :limit
+			order by a.sort_key, a.id limit %d
 			) page on page.id = a.id
 			order by page.sort_key, page.id
 			""";
@@ -93,7 +96,7 @@ public class Users {
 	/** Up to a row: the row itself and those before it, the nearest first. */
 	private static final String UP_TO_KEY = """
 			  and (a.sort_key, a.id) <= ((select k.sort_key from account k where k.id = :key), :key)
-			order by a.sort_key desc, a.id desc limit :limit
+			order by a.sort_key desc, a.id desc limit %d
 			) page on page.id = a.id
 			order by page.sort_key, page.id
 			""";
@@ -170,26 +173,27 @@ public class Users {
 
 	/**
 	 * The statement of a page (UsersListPlanIntegrationTests reads its plans). It reads
-	 * the named row too, and going forward one row more than the page.
+	 * the named row too, and going forward one row more than the page. The limit and
+	 * offset, numbers the code chose, are written into the SQL: as parameters they kept
+	 * PostgreSQL from ever using the statement's generic plan (docs/performance.md "Plans
+	 * made once").
 	 */
 	static Statement pageStatement(AdministratorScope scope, String search, StatusFilter status,
 			ListPosition position) {
 		Map<String, Object> parameters = parameters(scope, search, status);
 		Pageable pageable = position.pageable();
 		parameters.put("key", position.key());
-		parameters.put("limit", pageable.getPageSize() + ((position.after() != null) ? 2 : 1));
-		parameters.put("offset", pageable.getOffset());
-		String page = (position.after() != null) ? FROM_KEY : (position.before() != null) ? UP_TO_KEY : PAGE;
+		int limit = pageable.getPageSize() + ((position.after() != null) ? 2 : 1);
+		String page = (position.after() != null) ? FROM_KEY.formatted(limit) : (position.before() != null)
+				? UP_TO_KEY.formatted(limit) : PAGE.formatted(limit, pageable.getOffset());
 		return new Statement(COLUMNS + "select a.id, a.sort_key " + accounts(scope, search, status) + page, parameters);
 	}
 
 	/** The statement counting up to one more than {@link CappedPage#COUNT_LIMIT}. */
 	static Statement countStatement(AdministratorScope scope, String search, StatusFilter status) {
 		Map<String, Object> parameters = parameters(scope, search, status);
-		parameters.put("countLimit", CappedPage.COUNT_LIMIT + 1);
-		return new Statement(
-				"select count(*) from (select 1 " + accounts(scope, search, status) + " limit :countLimit) counted",
-				parameters);
+		return new Statement("select count(*) from (select 1 " + accounts(scope, search, status) + " limit "
+				+ (CappedPage.COUNT_LIMIT + 1) + ") counted", parameters);
 	}
 
 	private static String accounts(AdministratorScope scope, String search, StatusFilter status) {

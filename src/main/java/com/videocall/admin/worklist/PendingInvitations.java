@@ -229,19 +229,17 @@ public class PendingInvitations {
 	/** The rows of a page, and one more to tell whether a next page exists. */
 	static Statement pageStatement(AdministratorScope scope, PendingQuery query, Pageable pageable, Instant now) {
 		Map<String, Object> parameters = parameters(scope, query, now);
-		parameters.put("limit", pageable.getPageSize() + 1);
-		parameters.put("offset", pageable.getOffset());
 		return new Statement(base(scope, query) + ", page as (select p.*" + shownDelivery(scope) + " from p"
-				+ where(scope, query) + " order by " + query.sort().orderBy() + " limit :limit offset :offset)\n"
-				+ ROW_COLUMNS + " from page" + WITH_INVITATION + " order by " + query.sort().orderBy(), parameters);
+				+ where(scope, query) + " order by " + query.sort().orderBy() + " limit " + (pageable.getPageSize() + 1)
+				+ " offset " + pageable.getOffset() + ")\n" + ROW_COLUMNS + " from page" + WITH_INVITATION
+				+ " order by " + query.sort().orderBy(), parameters);
 	}
 
 	/** How many rows the list has, up to {@link CappedPage#COUNT_LIMIT} and one more. */
 	static Statement countStatement(AdministratorScope scope, PendingQuery query, Instant now) {
 		Map<String, Object> parameters = parameters(scope, query, now);
-		parameters.put("countLimit", CappedPage.COUNT_LIMIT + 1);
 		return new Statement(base(scope, query) + " select count(*) from (select 1 from p" + where(scope, query)
-				+ " limit :countLimit) c", parameters);
+				+ " limit " + (CappedPage.COUNT_LIMIT + 1) + ") c", parameters);
 	}
 
 	/**
