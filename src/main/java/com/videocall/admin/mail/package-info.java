@@ -3,7 +3,7 @@
  * as the state change that causes it, a dispatcher that delivers it through Spring Mail
  * with retry and back-off, templates for multipart emails, and the "Sent Emails" page.
  */
-@ApplicationModule(allowedDependencies = { "web" })
+@ApplicationModule(allowedDependencies = { "account", "web" })
 package com.videocall.admin.mail;
 
 import org.springframework.modulith.ApplicationModule;

@@ -166,6 +166,14 @@ class PersonalDataRetentionIntegrationTests extends AdministratorPagesTest {
 		Document user = this.pages.as(systemAdministrator).open("/users/" + accountId);
 		assertThat(user.select("h1").text()).isEqualTo("removed");
 		assertThat(user.text()).doesNotContain(email).doesNotContain("removed.invalid");
+		// "Sent Emails" says "removed" for the address it no longer holds.
+		long sentToThem = this.jdbc.sql("select min(id) from outbound_email where recipient = ?")
+			.param("removed-" + accountId + "@removed.invalid")
+			.query(Long.class)
+			.single();
+		Document sent = this.pages.as(systemAdministrator).open("/sent-emails/" + sentToThem);
+		assertThat(sent.select(".facts dd").first().text()).isEqualTo("removed");
+		assertThat(sent.text()).doesNotContain(email).doesNotContain("removed.invalid");
 	}
 
 	@Test
