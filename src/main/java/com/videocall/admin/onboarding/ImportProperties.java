@@ -1,0 +1,21 @@
+package com.videocall.admin.onboarding;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long Import Users keeps an upload (IM1-IM3).
+ *
+ * @param previewKeptFor how long an uploaded file that was previewed but not imported is
+ * kept before it is dropped
+ * @param resultsKeptFor how long an import's rows and results are kept after it ended
+ * ("Download results")
+ * @param stalledAfter how long an import may go without finishing a row before another
+ * instance takes it over (its instance stopped)
+ */
+@ConfigurationProperties("app.imports")
+public record ImportProperties(@DefaultValue("1d") Duration previewKeptFor,
+		@DefaultValue("30d") Duration resultsKeptFor, @DefaultValue("2m") Duration stalledAfter) {
+}
