@@ -252,11 +252,11 @@ class ImportUsersIntegrationTests extends AdministratorPagesTest {
 
 	/** Each row's outcome cell, in the order shown. */
 	static List<String> outcomes(Document page) {
-		return page.select("table").get(1).select("tbody td[data-label=Outcome]").eachText();
+		return page.select("#rows tbody td[data-label=Outcome]").eachText();
 	}
 
 	static List<String> counts(Document page) {
-		return page.select("table").get(0).select("tbody tr").eachText();
+		return page.select("#counts tbody tr").eachText();
 	}
 
 }
