@@ -120,14 +120,13 @@ class ImportStore {
 	}
 
 	/**
-	 * The next row to import, locked until the caller's transaction ends; rows another
-	 * worker holds are skipped.
+	 * The next row of the share to import, locked until the caller's transaction ends;
+	 * rows another thread holds are skipped.
 	 */
-	Optional<StoredRow> nextToImport(long id) {
-		return this.jdbc
-			.sql("select " + ROW_COLUMNS + " from user_import_row where import_id = ? and result is null "
-					+ "order by line limit 1 for update skip locked")
-			.param(id)
+	Optional<StoredRow> nextToImport(long id, ImportWorker.Share share) {
+		return this.jdbc.sql("select " + ROW_COLUMNS + " from user_import_row where import_id = ? and result is null "
+				+ "and mod(abs(hashtext(lower(email))::bigint), ?) = ? order by line limit 1 for update skip locked")
+			.params(id, share.parts(), share.part())
 			.query((rs, n) -> row(rs))
 			.optional();
 	}

@@ -71,27 +71,37 @@ class ImportWorker {
 		this.messages = messages;
 		this.properties = properties;
 		this.clock = clock;
-		this.threads = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100), (task) -> {
-			Thread thread = new Thread(task, "user-import");
-			thread.setDaemon(true);
-			return thread;
-		}, (task, executor) -> logger.warn("An import waits for the next round: 100 are queued already"));
+		this.threads = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(100), (task) -> {
+					Thread thread = new Thread(task, "user-import");
+					thread.setDaemon(true);
+					return thread;
+				}, (task, executor) -> logger.warn("An import waits for the next round: 100 are queued already"));
 	}
 
-	/** Imports the rows on the import thread, later. */
+	/**
+	 * Imports the rows on the import threads, later: each thread the rows of its share of
+	 * the people (by email), so that one person's rows are imported in the file's order.
+	 */
 	void submit(long importId) {
-		this.threads.execute(() -> {
-			try {
-				run(importId);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Import {} stopped; it goes on in the next round", importId, ex);
-			}
-		});
+		int parts = this.properties.threads();
+		for (int part = 0; part < parts; part++) {
+			Share share = new Share(part, parts);
+			this.threads.execute(() -> {
+				try {
+					run(importId, share);
+				}
+				catch (RuntimeException ex) {
+					logger.error("Import {} stopped; it goes on in the next round", importId, ex);
+				}
+			});
+		}
 	}
 
-	/** Imports every row left, then ends the import. */
-	void run(long importId) {
+	/**
+	 * Imports every row of the share left, then ends the import if none is left at all.
+	 */
+	void run(long importId, Share share) {
 		Optional<ImportSummary> found = this.store.find(importId);
 		if (found.isEmpty() || !found.get().isImporting()) {
 			return;
@@ -101,7 +111,7 @@ class ImportWorker {
 		Actor actor = new Actor(administratorId, this.accounts.get(administratorId).getDisplayName(),
 				this.messages.getMessage("history.source.import", null, Locale.ROOT));
 		Attempts attempts = new Attempts();
-		while (importNext(importId, scope, actor, attempts)) {
+		while (importNext(importId, share, scope, actor, attempts)) {
 			// one row at a time, each in its own transaction
 		}
 		this.store.finishIfDone(importId, this.clock.instant());
@@ -134,10 +144,10 @@ class ImportWorker {
 	 * that moment (another administrator adding the same person) is tried once more, then
 	 * says so.
 	 */
-	private boolean importNext(long importId, AdministratorScope scope, Actor actor, Attempts attempts) {
+	private boolean importNext(long importId, Share share, AdministratorScope scope, Actor actor, Attempts attempts) {
 		try {
 			return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-				Optional<StoredRow> row = this.store.nextToImport(importId);
+				Optional<StoredRow> row = this.store.nextToImport(importId, share);
 				row.ifPresent((next) -> attempts.trying(next.row().line()));
 				row.ifPresent((next) -> importRow(importId, next, scope, actor));
 				return row.isPresent();
@@ -166,6 +176,13 @@ class ImportWorker {
 					stored.row().message(), now));
 		}
 		this.store.record(importId, stored.row().line(), result, now);
+	}
+
+	/**
+	 * Which people's rows a thread imports: those whose email's hash is {@code part} of
+	 * {@code parts}.
+	 */
+	record Share(int part, int parts) {
 	}
 
 	/** The row being imported, and whether it already failed once. */
