@@ -206,6 +206,22 @@ class ImportUsersIntegrationTests extends AdministratorPagesTest {
 	}
 
 	@Test
+	void showsAHundredRowsAPageWithTheProblemsFirst() throws Exception {
+		String[] lines = new String[150];
+		for (int i = 0; i < lines.length; i++) {
+			lines[i] = row(this.clinic.email("paged" + i), "", (i == 120) ? "Nowhere" : this.clinic.waitingAreaName(),
+					"Receptionist", "", "");
+		}
+		Document first = preview(csv(lines));
+		String page = first.selectFirst("form[action$=/cancel]").attr("action").replace("/cancel", "");
+
+		assertThat(outcomes(first)).hasSize(100).first().isEqualTo("Unknown area");
+		assertThat(first.select("nav.pagination").text()).contains("Page 1 of 2");
+		assertThat(outcomes(this.admin.open(page + "?page=2"))).hasSize(50).containsOnly("New invitation");
+		assertThat(outcomes(this.admin.open(page + "?page=x"))).hasSize(100);
+	}
+
+	@Test
 	void offersImportUsersOnTheUsersListAndEveryAreasPeopleList() throws Exception {
 		assertThat(this.admin.open("/users").select("a[href=/users/import]").text()).isEqualTo("Import Users");
 		for (String path : List.of(this.clinic.waitingAreaPath() + "/users", this.clinic.meetingRoomPath() + "/users",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 import com.videocall.admin.directory.AdministratorScope;
@@ -12,12 +13,15 @@ import com.videocall.admin.directory.Areas;
 import com.videocall.admin.directory.AreaNotFoundException;
 import com.videocall.admin.onboarding.ImportManagement;
 import com.videocall.admin.onboarding.ImportSummary;
+import com.videocall.admin.onboarding.StoredRow;
 import com.videocall.admin.web.Banner;
 import com.videocall.admin.web.Banner.Kind;
 import com.videocall.admin.web.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -58,7 +62,10 @@ class ImportController {
 		ImportSummary summary = this.imports.get(scope, id);
 		ImportView view = new ImportView(summary, this.imports.counts(summary), pageNumber(page));
 		model.addAttribute("view", view);
-		model.addAttribute("rows", this.imports.rows(summary, view.offset(), ROWS_PER_PAGE));
+		List<StoredRow> rows = this.imports.rows(summary, view.offset(), ROWS_PER_PAGE);
+		model.addAttribute("rows", rows);
+		model.addAttribute("rowsPage",
+				new PageImpl<>(rows, PageRequest.of(view.offset() / ROWS_PER_PAGE, ROWS_PER_PAGE), summary.rowCount()));
 		model.addAttribute("backUrl", ImportUploadController.backUrl(area(scope, summary)));
 		if (summary.isImporting()) {
 			model.addAttribute("refreshSeconds", 2);
