@@ -138,6 +138,38 @@ class ImportUsersIntegrationTests extends AdministratorPagesTest {
 		assertThat(this.records.emailsTo(invitee)).isEqualTo(1);
 	}
 
+	/**
+	 * As another instance that claimed the import and imports it shows it, without
+	 * script.
+	 */
+	@Test
+	void showsHowFarAnImportGotOnAPageThatRefreshesItself() throws Exception {
+		Document preview = preview(csv(row(this.clinic.email("first"), "", "Nowhere", "Receptionist", "", ""),
+				row(this.clinic.email("second"), "", this.clinic.waitingAreaName(), "Receptionist", "", "")));
+		String page = preview.selectFirst("form[action$=/cancel]").attr("action").replace("/cancel", "");
+		long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+		this.jdbc.sql("update user_import set status = 'IMPORTING', started_at = now() where id = ?")
+			.param(id)
+			.update();
+		this.jdbc.sql("update user_import_row set result = planned, done_at = now() where import_id = ? and line = 2")
+			.param(id)
+			.update();
+		try {
+			Document importing = this.admin.open(page);
+
+			assertThat(importing.select("h1").text()).isEqualTo("Import Users: importing");
+			assertThat(importing.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("2");
+			assertThat(importing.select("[role=status] p").first().text())
+				.isEqualTo("Imported 1 of 2 rows. This page refreshes itself.");
+			assertThat(importing.select("progress").attr("value")).isEqualTo("50");
+			assertThat(importing.select("form")).allMatch((form) -> !form.attr("action").startsWith("/users/import"));
+			assertThat(outcomes(importing)).containsExactly("Unknown area", "New invitation (waiting)");
+		}
+		finally {
+			this.jdbc.sql("delete from user_import where id = ?").param(id).update();
+		}
+	}
+
 	@Test
 	void letsOneOfTwoSimultaneousClaimsImport() throws Exception {
 		String invitee = this.clinic.email("race");
