@@ -40,6 +40,9 @@ class ImportUsersIntegrationTests extends AdministratorPagesTest {
 	@Autowired
 	ImportManagement imports;
 
+	@Autowired
+	ImportWorker worker;
+
 	@Test
 	void previewsEveryOutcomeAndChangesNothing() throws Exception {
 		String area = this.clinic.waitingAreaName();
@@ -191,6 +194,46 @@ class ImportUsersIntegrationTests extends AdministratorPagesTest {
 		assertThat(this.records.emailsTo(invitee)).isEqualTo(1);
 	}
 
+	/**
+	 * Three workers on the same rows at once, as when instances take over an import that
+	 * seemed stalled: each row is imported once.
+	 */
+	@Test
+	void importsEachRowOnceWhenSeveralWorkersRunTheSameImport() throws Exception {
+		String[] lines = new String[20];
+		for (int i = 0; i < lines.length; i++) {
+			lines[i] = row(this.clinic.email("worker" + (i % 10)), "",
+					(i < 10) ? this.clinic.waitingAreaName() : this.clinic.meetingRoomName(),
+					(i < 10) ? "Receptionist" : "Meeting Room Member", "", "");
+		}
+		long id = this.imports.preview(this.invitations.scope(this.clinic.adminEmail()), null, "workers.csv",
+				csv(lines));
+		this.jdbc.sql("update user_import set status = 'IMPORTING', started_at = now() where id = ?")
+			.param(id)
+			.update();
+		CyclicBarrier together = new CyclicBarrier(3);
+		ExecutorService threads = Executors.newFixedThreadPool(3);
+		try {
+			for (Future<?> worker : threads
+				.invokeAll(List.of(() -> work(id, together), () -> work(id, together), () -> work(id, together)))) {
+				worker.get();
+			}
+		}
+		finally {
+			threads.shutdown();
+			threads.awaitTermination(10, TimeUnit.SECONDS);
+		}
+
+		assertThat(this.imports.counts(this.imports.get(this.invitations.scope(this.clinic.adminEmail()), id)))
+			.containsEntry(RowOutcome.INVITED, 10)
+			.containsEntry(RowOutcome.EXTENDED, 10)
+			.hasSize(2);
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.records.invitationsOf(this.clinic.email("worker" + i))).isEqualTo(1);
+			assertThat(this.records.emailsTo(this.clinic.email("worker" + i))).isEqualTo(2);
+		}
+	}
+
 	@Test
 	void saysWhichRowsChangedBetweenThePreviewAndTheImport() throws Exception {
 		String invitee = this.clinic.email("meanwhile");
@@ -292,6 +335,12 @@ class ImportUsersIntegrationTests extends AdministratorPagesTest {
 	private boolean claim(long id, CyclicBarrier together) throws Exception {
 		together.await(5, TimeUnit.SECONDS);
 		return this.imports.start(this.invitations.scope(this.clinic.adminEmail()), id);
+	}
+
+	private Void work(long id, CyclicBarrier together) throws Exception {
+		together.await(5, TimeUnit.SECONDS);
+		this.worker.run(id, new ImportWorker.Share(0, 1));
+		return null;
 	}
 
 	private long emails() {
