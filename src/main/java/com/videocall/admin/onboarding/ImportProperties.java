@@ -14,15 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ("Download results")
  * @param threads how many threads of an instance import an upload's rows at once (each
  * the rows of its share of the people)
- * @param flushEachRow whether each row's transaction waits at its commit until PostgreSQL
- * has flushed it to disk; when false (the default) a database crash may lose the rows
- * committed in the last fraction of a second together with their results, which the
- * import then does again (an email already sent from such a row goes twice)
  * @param stalledAfter how long an import may go without finishing a row before another
  * instance takes it over (its instance stopped)
  */
 @ConfigurationProperties("app.imports")
 public record ImportProperties(@DefaultValue("1d") Duration previewKeptFor,
 		@DefaultValue("30d") Duration resultsKeptFor, @DefaultValue("2") int threads,
-		@DefaultValue("false") boolean flushEachRow, @DefaultValue("2m") Duration stalledAfter) {
+		@DefaultValue("2m") Duration stalledAfter) {
 }

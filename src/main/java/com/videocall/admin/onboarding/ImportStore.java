@@ -144,16 +144,6 @@ class ImportStore {
 			.isEmpty();
 	}
 
-	/**
-	 * The caller's transaction commits without waiting for PostgreSQL to flush it to disk
-	 * ({@code synchronous_commit = off}, for this transaction only). Its changes still
-	 * commit or vanish together: a database crash may lose the last fraction of a second
-	 * of such commits, never a part of one.
-	 */
-	void commitWithoutWaitingForTheDisk() {
-		this.jdbc.sql("set local synchronous_commit = off").update();
-	}
-
 	void record(long id, int line, RowOutcome result, Instant now) {
 		this.jdbc
 			.sql("update user_import_row set result = ?, done_at = ? where import_id = ? and line = ? "

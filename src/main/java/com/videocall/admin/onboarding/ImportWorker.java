@@ -147,9 +147,6 @@ class ImportWorker {
 	private boolean importNext(long importId, Share share, AdministratorScope scope, Actor actor, Attempts attempts) {
 		try {
 			return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-				if (!this.properties.flushEachRow()) {
-					this.store.commitWithoutWaitingForTheDisk();
-				}
 				Optional<StoredRow> row = this.store.nextToImport(importId, share);
 				row.ifPresent((next) -> attempts.trying(next.row().line()));
 				row.ifPresent((next) -> importRow(importId, next, scope, actor));
