@@ -2,7 +2,11 @@ package com.videocall.admin.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.directory.Role;
@@ -131,6 +135,33 @@ class AccessibilityBrowserTests extends BrowserTest {
 		this.page.getByLabel("Email addresses or names").fill(this.clinic.email("added"));
 		click(AriaRole.BUTTON, "Save");
 		this.audit.check("Manage Users, invitation sent");
+		click(AriaRole.LINK, "Import Users");
+		this.audit.check("Import Users");
+		click(AriaRole.BUTTON, "Preview");
+		this.audit.check("Import Users, no file chosen");
+		this.page.getByLabel("CSV file").setInputFiles(new FilePayload("staff.csv", "text/csv", new byte[0]));
+		click(AriaRole.BUTTON, "Preview");
+		this.audit.check("Import Users, empty file");
+		// Through the real server: a file past the 5 MB an import takes, but within the
+		// servlet's multipart limits, gets the error summary.
+		byte[] tooLarge = new byte[6 * 1024 * 1024];
+		java.util.Arrays.fill(tooLarge, (byte) 'a');
+		this.page.getByLabel("CSV file").setInputFiles(new FilePayload("large.csv", "text/csv", tooLarge));
+		click(AriaRole.BUTTON, "Preview");
+		assertThat(this.page.locator(".error-summary").textContent()).contains("larger than 5 MB");
+		this.page.getByLabel("CSV file")
+			.setInputFiles(new FilePayload("staff.csv", "text/csv",
+					("email,name,area,roles,access until,message\n" + this.clinic.email("imported")
+							+ ",Imported Person," + this.clinic.waitingAreaName()
+							+ ",Receptionist,,\nnot-an-address,,Nowhere,Receptionist,,\n")
+						.getBytes(StandardCharsets.UTF_8)));
+		click(AriaRole.BUTTON, "Preview");
+		this.audit.check("Import Users, preview");
+		click(AriaRole.BUTTON, "Import 1 row");
+		com.microsoft.playwright.assertions.PlaywrightAssertions
+			.assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Import Users: done", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+		this.audit.check("Import Users, done");
 
 		visit("/meeting-rooms", "Meeting Rooms");
 		this.page.locator("summary").first().click();

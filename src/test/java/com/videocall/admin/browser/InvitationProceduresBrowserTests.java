@@ -2,6 +2,7 @@ package com.videocall.admin.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,8 @@ import java.util.Locale;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
@@ -42,6 +45,38 @@ class InvitationProceduresBrowserTests extends BrowserTest {
 		assertThat(rows.locator("td[data-label=Areas]")).hasText(this.clinic.waitingAreaName());
 		assertThat(rows.locator("td[data-label=Page]")).hasText("Users: Manage Invitation");
 		assertThat(this.page.getByLabel("Person", new Page.GetByLabelOptions().setExact(true))).hasValue(invitee);
+	}
+
+	/**
+	 * IM1-IM3: Import Users from a waiting area's Manage Users, a preview, "Import [N]
+	 * rows", and the summary once it is done (without script in the subclass: the page
+	 * that shows how far it got refreshes itself).
+	 */
+	@Test
+	void importsUsersFromASpreadsheetWithPreviewAndImport() {
+		String invitee = this.clinic.email("imported");
+		signIn();
+		this.page.navigate(url(this.clinic.waitingAreaPath() + "/users"));
+		click(AriaRole.LINK, "Import Users");
+		this.page.getByLabel("CSV file")
+			.setInputFiles(new FilePayload("staff.csv", "text/csv",
+					("\uFEFFemail;name;area;roles;access until;message\r\n" + invitee + ";Imported Person;"
+							+ this.clinic.waitingAreaName() + ";\"Service Provider;Receptionist\";;\r\n"
+							+ "not-an-address;;" + this.clinic.waitingAreaName() + ";Receptionist;;\r\n")
+						.getBytes(StandardCharsets.UTF_8)));
+		click(AriaRole.BUTTON, "Preview");
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Import Users: preview");
+		assertThat(this.page.locator("#rows td[data-label=Outcome]"))
+			.containsText(new String[] { "Email address is not valid", "New invitation" });
+		click(AriaRole.BUTTON, "Import 1 row");
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Import Users: done", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+		assertThat(this.page.locator("#rows td[data-label=Outcome]"))
+			.containsText(new String[] { "Email address is not valid", "New invitation" });
+		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download results")))
+			.isVisible();
+		org.assertj.core.api.Assertions.assertThat(linkInEmailTo(invitee)).contains("/invitation/");
 	}
 
 	/** LC1: "Change end date" of an invited role (without script in the subclass). */

@@ -2,12 +2,15 @@ package com.videocall.admin.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.support.TestOrganisation;
@@ -173,6 +176,36 @@ class KeyboardProceduresBrowserTests extends BrowserTest {
 		assertThat(banner().locator("p")).hasText("Invitations cancelled for 2 people.");
 		assertThat(banner().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo"))).isVisible();
 		report("Pending Invitations: two rows, Cancel Invitations, Yes");
+	}
+
+	/** IM1-IM3: the file chosen with Space in the file chooser, Preview, Import. */
+	@Test
+	void importsUsersFromAFileByKeyboardOnly() {
+		String invitee = this.clinic.email("keyboard.import");
+		signInByKeyboard();
+		this.keys.tabTo("A", "Users");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("A", "Import Users");
+		this.keys.pressAndWait("Enter");
+		this.keys.tabTo("INPUT", "CSV file");
+		// The file itself is chosen in the system's dialog, which is not the page's:
+		// headless
+		// Chromium opens none, so the focused field is given the file as that dialog
+		// would.
+		assertThat(this.page.getByLabel("CSV file")).isFocused();
+		this.page.locator("input:focus")
+			.setInputFiles(new FilePayload("staff.csv", "text/csv", ("email,name,area,roles\r\n" + invitee + ",,"
+					+ this.clinic.meetingRoomName() + ",Meeting Room Member\r\n")
+				.getBytes(StandardCharsets.UTF_8)));
+		this.keys.tabTo("BUTTON", "Preview");
+		this.keys.pressAndWait("Enter");
+		assertThat(this.page.locator("#rows td[data-label=Outcome]")).hasText("New invitation");
+		this.keys.tabTo("BUTTON", "Import 1 row");
+		this.keys.pressAndWait("Enter");
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Import Users: done", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+		assertThat(this.page.locator("#rows td[data-label=Outcome]")).hasText("New invitation");
+		report("Users list: Import Users, choose a file, Preview, Import");
 	}
 
 	private void signInByKeyboard() {

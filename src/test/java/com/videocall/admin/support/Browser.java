@@ -14,9 +14,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.FormElement;
 
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -82,6 +84,20 @@ public final class Browser {
 		String target = redirect.getResponse().getRedirectedUrl();
 		return page(this.mvc.perform(get(URI.create(target)).with(this.account).with(SessionCookie.of(redirect)))
 			.andReturn());
+	}
+
+	/**
+	 * A multipart POST with a valid CSRF token, as a form with a file field sends it: the
+	 * file as the part {@code file} and the given names and values.
+	 */
+	public MvcResult upload(String url, String fileName, byte[] content, String... namesAndValues) throws Exception {
+		MockMultipartHttpServletRequestBuilder request = MockMvcRequestBuilders.multipart(URI.create(url))
+			.file(new MockMultipartFile("file", fileName, "text/csv", content));
+		request.with(csrf());
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			request.param(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return this.mvc.perform(request.with(this.account)).andReturn();
 	}
 
 	/** "Add Users" on an area's page ({@code /waiting-areas/7}, ...). */

@@ -62,6 +62,11 @@ final class AccessRoutes {
 	 */
 	private static final String NO_INVITATION = "999999999999:0";
 
+	/** An upload of Import Users that does not exist, and the only case of its routes. */
+	private static final String NO_IMPORT = "/users/import/999999999999";
+
+	private static final List<Ids> NO_UPLOAD = List.of(Ids.MISSING);
+
 	/** A "Forgot your password?" link's token that no email carried. */
 	private static final String NO_PASSWORD_RESET = "A".repeat(43);
 
@@ -165,6 +170,23 @@ final class AccessRoutes {
 			// The bulk actions name their rows in the form (an id no invitation has: an
 			// invitation outside scope is skipped like it, see
 			// PendingInvitationsIntegrationTests).
+			route("GET /users/import", Access.ADMINISTRATORS, SCOPED, EVERY_KIND,
+					(s) -> Call.get("/users/import", "area", s.area())),
+			route("GET /users/import/template.csv", Access.ADMINISTRATORS, NO_ID, NO_KIND,
+					(s) -> Call.get("/users/import/template.csv")),
+			// Without a file: the page asks for one.
+			new Route("POST /users/import", Access.ADMINISTRATORS, NO_ID, NO_KIND, (s) -> Call.post("/users/import"),
+					200),
+			// An upload is its administrator's alone (ImportUsersIntegrationTests): here
+			// none.
+			route("GET /users/import/{id:[0-9]{1,18}}", Access.ADMINISTRATORS, NO_UPLOAD, NO_KIND,
+					(s) -> Call.get(NO_IMPORT)),
+			route("POST /users/import/{id:[0-9]{1,18}}/start", Access.ADMINISTRATORS, NO_UPLOAD, NO_KIND,
+					(s) -> Call.post(NO_IMPORT + "/start")),
+			route("POST /users/import/{id:[0-9]{1,18}}/cancel", Access.ADMINISTRATORS, NO_UPLOAD, NO_KIND,
+					(s) -> Call.post(NO_IMPORT + "/cancel")),
+			route("GET /users/import/{id:[0-9]{1,18}}/results.csv", Access.ADMINISTRATORS, NO_UPLOAD, NO_KIND,
+					(s) -> Call.get(NO_IMPORT + "/results.csv")),
 			route("GET /pending-invitations", Access.ADMINISTRATORS, NO_ID, NO_KIND,
 					(s) -> Call.get("/pending-invitations")),
 			// The confirmation names the rows in scope it was given (an out-of-scope or
