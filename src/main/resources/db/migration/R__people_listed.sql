@@ -17,9 +17,13 @@ comment on column account.listed is
     'Derived for the people module''s Users list; written only by its triggers people_listed and people_listed_status, by no module''s code.';
 
 -- Recomputes account.listed for one account, writing the row only when the value changes: a
--- rewrite would touch every index of account, a trigram one among them.
+-- rewrite would touch every index of account, a trigram one among them. It reads the account's
+-- rows by their keys, never a scan, even with a plan made while the tables were small (the
+-- session keeps it: see refresh_pending_invitation in R__worklist_pending_invitation.sql; DerivedDataPlanTests).
 create or replace function refresh_account_listed(target bigint) returns void
-    language plpgsql as $$
+    language plpgsql
+    set enable_seqscan = off
+    as $$
 begin
     update account a
     set listed = n.listed

@@ -11,7 +11,6 @@ import java.util.List;
 import com.videocall.admin.support.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,13 +58,7 @@ final class TrailDatabase {
 			config.setMaximumPoolSize(4);
 			config.addDataSourceProperty("reWriteBatchedInserts", "true");
 			HikariDataSource dataSource = new HikariDataSource(config);
-			Flyway.configure()
-				.dataSource(dataSource)
-				.schemas("video_call_admin")
-				.createSchemas(true)
-				.locations("classpath:db/migration")
-				.load()
-				.migrate();
+			TestDatabase.migrate(dataSource);
 			shared = new TrailDatabase(dataSource);
 		}
 		return shared;

@@ -30,8 +30,9 @@ import org.springframework.test.context.ContextConfiguration;
  * name, 1,000 active people given a meeting room's role, 1,000 invitees offered one more
  * role), each row through Add Users with its email queued in the outbox. Prints the
  * preview's time, the import's time (from "Import" until the last row is done, on the
- * import's own thread, as the page would see it) and the heap before and after. Not part
- * of the build: {@code ./mvnw test -Dtest=ImportBenchmark -Dbenchmark.groups=none}.
+ * import's own thread, as the page would see it), the time a row took in each fifth of
+ * the import, and the heap before and after. Not part of the build:
+ * {@code ./mvnw test -Dtest=ImportBenchmark -Dbenchmark.groups=none}.
  */
 @Tag("benchmark")
 @SpringBootTest
@@ -77,8 +78,19 @@ class ImportBenchmark {
 
 		long importStart = System.nanoTime();
 		assertThat(this.imports.start(scope, id)).isTrue();
-		while (this.imports.get(scope, id).status() != ImportSummary.Status.IMPORTED) {
+		ImportSummary progress = this.imports.get(scope, id);
+		int reported = 0;
+		long sliceStart = importStart;
+		while (progress.status() != ImportSummary.Status.IMPORTED) {
 			Thread.sleep(100);
+			progress = this.imports.get(scope, id);
+			if (progress.done() >= reported + ROWS / 5 || progress.status() == ImportSummary.Status.IMPORTED) {
+				long sliceEnd = System.nanoTime();
+				System.out.printf(Locale.ROOT, "  rows %,d-%,d: %.1f ms a row%n", reported + 1, progress.done(),
+						(sliceEnd - sliceStart) / 1e6 / Math.max(1, progress.done() - reported));
+				reported = progress.done();
+				sliceStart = sliceEnd;
+			}
 		}
 		double importSeconds = (System.nanoTime() - importStart) / 1e9;
 		long heapAfterImport = heap();

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -66,6 +68,20 @@ public final class TestDatabase {
 	public static synchronized String newDatabase() {
 		url();
 		return create();
+	}
+
+	/**
+	 * Migrates a {@link #newDatabase()} as the application does at its start (every
+	 * versioned and repeatable migration).
+	 */
+	public static void migrate(DataSource dataSource) {
+		Flyway.configure()
+			.dataSource(dataSource)
+			.schemas("video_call_admin")
+			.createSchemas(true)
+			.locations("classpath:db/migration")
+			.load()
+			.migrate();
 	}
 
 	private static void start() {
