@@ -28,11 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a claimed upload's rows one at a time, each in its own transaction (IM3): the
  * row is locked ({@code for update skip locked}), checked again against the database as
  * it is now (what the preview decided may have changed: a person invited meanwhile, an
- * area no longer in scope), given to Add Users' use case, and its result written in the
- * same transaction, so that a row is imported once whichever instance or thread gets it,
- * and the import's page can count how far it got. Rows run on a thread of their own; an
- * import whose instance stopped is taken over by another after
- * {@code app.imports.stalled-after}.
+ * area no longer in the administrator's scope, read again for each row), given to Add
+ * Users' use case, and its result written in the same transaction, so that a row is
+ * imported once whichever instance or thread gets it, and the import's page can count how
+ * far it got. Rows run on a thread of their own; an import whose instance stopped is
+ * taken over by another after {@code app.imports.stalled-after}.
  */
 @Component
 class ImportWorker {
@@ -107,11 +107,10 @@ class ImportWorker {
 			return;
 		}
 		long administratorId = found.get().administratorId();
-		AdministratorScope scope = this.scopes.forAccount(administratorId);
 		Actor actor = new Actor(administratorId, this.accounts.get(administratorId).getDisplayName(),
 				this.messages.getMessage("history.source.import", null, Locale.ROOT));
 		Attempts attempts = new Attempts();
-		while (importNext(importId, share, scope, actor, attempts)) {
+		while (importNext(importId, share, actor, attempts)) {
 			// one row at a time, each in its own transaction
 		}
 		this.store.finishIfDone(importId, this.clock.instant());
@@ -144,12 +143,12 @@ class ImportWorker {
 	 * that moment (another administrator adding the same person) is tried once more, then
 	 * says so.
 	 */
-	private boolean importNext(long importId, Share share, AdministratorScope scope, Actor actor, Attempts attempts) {
+	private boolean importNext(long importId, Share share, Actor actor, Attempts attempts) {
 		try {
 			return Boolean.TRUE.equals(this.transactions.execute((status) -> {
 				Optional<StoredRow> row = this.store.nextToImport(importId, share);
 				row.ifPresent((next) -> attempts.trying(next.row().line()));
-				row.ifPresent((next) -> importRow(importId, next, scope, actor));
+				row.ifPresent((next) -> importRow(importId, next, actor));
 				return row.isPresent();
 			}));
 		}
@@ -167,8 +166,14 @@ class ImportWorker {
 		}
 	}
 
-	private void importRow(long importId, StoredRow stored, AdministratorScope scope, Actor actor) {
+	/**
+	 * The administrator's scope is read again for each row, in the row's transaction: an
+	 * administrator who lost an area (or was disabled) while the import ran imports no
+	 * more rows into it ("Unknown area").
+	 */
+	private void importRow(long importId, StoredRow stored, Actor actor) {
 		Instant now = this.clock.instant();
+		AdministratorScope scope = this.scopes.forAccount(actor.accountId());
 		RowPlan plan = this.planner.plan(scope, List.of(stored.row())).get(0);
 		RowOutcome result = plan.outcome();
 		if (!result.isProblem()) {

@@ -5,6 +5,7 @@ import static com.videocall.admin.onboarding.ImportFiles.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import com.videocall.admin.directory.AreaKind;
 import com.videocall.admin.directory.Role;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -42,6 +45,9 @@ class ImportUsersIntegrationTests extends AdministratorPagesTest {
 
 	@Autowired
 	ImportWorker worker;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void previewsEveryOutcomeAndChangesNothing() throws Exception {
@@ -250,6 +256,56 @@ class ImportUsersIntegrationTests extends AdministratorPagesTest {
 				"Account is disabled (changed since the preview: Roles granted)");
 		assertThat(this.records.invitationsOf(invitee)).isEqualTo(1);
 		assertThat(this.records.grantsOf(disabled)).isEmpty();
+	}
+
+	/**
+	 * An administrator who loses their areas while their import runs imports nothing more
+	 * into them: the scope is read again for each row. The first row's new account waits
+	 * for an uncommitted one of the same address; the roles go meanwhile.
+	 */
+	@Test
+	void importsNothingMoreIntoAnAreaTheAdministratorLosesWhileItRuns() throws Exception {
+		String first = this.clinic.email("first");
+		String second = this.clinic.email("second");
+		long id = this.imports.preview(this.invitations.scope(this.clinic.adminEmail()), null, "lost.csv",
+				csv(row(first, "", this.clinic.waitingAreaName(), "Receptionist", "", ""),
+						row(second, "", this.clinic.waitingAreaName(), "Receptionist", "", "")));
+		this.jdbc.sql("update user_import set status = 'IMPORTING', started_at = now() where id = ?")
+			.param(id)
+			.update();
+		ExecutorService thread = Executors.newSingleThreadExecutor();
+		try (Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			JdbcClient holding = JdbcClient.create(new SingleConnectionDataSource(holder, true));
+			long holderPid = holding.sql("select pg_backend_pid()").query(Long.class).single();
+			holding.sql("insert into account (email, status, created_at) values (?, 'INVITED', now())")
+				.param(first)
+				.update();
+			Future<?> importing = thread.submit(() -> this.worker.run(id, new ImportWorker.Share(0, 1)));
+			await().atMost(Duration.ofSeconds(10)).until(() -> waitingFor(holderPid));
+			this.jdbc.sql("delete from role_grant where account_id = ?").param(this.clinic.admin()).update();
+			holder.rollback();
+			importing.get(20, TimeUnit.SECONDS);
+		}
+		finally {
+			thread.shutdown();
+		}
+
+		assertThat(this.jdbc.sql("select result from user_import_row where import_id = ? order by line")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly(RowOutcome.INVITED.name(), RowOutcome.UNKNOWN_AREA.name());
+		assertThat(this.records.invitationsOf(second)).isZero();
+		assertThat(this.records.emailsTo(second)).isZero();
+	}
+
+	/** Whether a transaction waits for one of the session {@code pid}'s. */
+	private boolean waitingFor(long pid) {
+		return this.jdbc.sql("""
+				select count(*) from pg_locks waiting
+				join pg_locks holding on holding.transactionid = waiting.transactionid and holding.granted
+				where not waiting.granted and holding.pid = ?
+				""").param(pid).query(Long.class).single() > 0;
 	}
 
 	@Test
