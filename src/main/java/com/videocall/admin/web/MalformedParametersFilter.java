@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * inside Spring Security's filters or a controller, that reached the servlet container,
  * which logged a client's mistake as an ERROR with its stack trace. Asking here, before
  * anything else runs, keeps it a client error.
+ * <p>
+ * A file sent to one of the {@link UploadForms} past the servlet's multipart limits (the
+ * file or the whole request too large) is no malformed request but a person's choice of
+ * file: the browser is sent back to the form's page, which says so, and one INFO line is
+ * logged.
  */
 @Component
 // Right after Spring Boot's CharacterEncodingFilter (the highest precedence): parameters
@@ -46,6 +52,13 @@ class MalformedParametersFilter extends OncePerRequestFilter {
 			request.getParameterMap();
 		}
 		catch (InvalidParameterException ex) {
+			String form = (ex.getCause() instanceof SizeException) ? UploadForms.tooLarge(request) : null;
+			if (form != null) {
+				logger.info("Sent {} {} back to its form: the file is past the multipart limits (Content-Length {})",
+						request.getMethod(), loggedPath(request), request.getContentLengthLong());
+				response.sendRedirect(form);
+				return;
+			}
 			// Not the exception's message: it quotes the parameter, which may be a
 			// password.
 			logger.warn("Refused {} {}: its parameters cannot be decoded", request.getMethod(), loggedPath(request));

@@ -147,6 +147,62 @@ public final class RawHttp {
 	 */
 	public Held hold(String method, String target, String body, int withheld) {
 		byte[] content = (body != null) ? body.getBytes(StandardCharsets.ISO_8859_1) : new byte[0];
+		String type = (body != null) ? "application/x-www-form-urlencoded" : null;
+		long length = (body != null || !"GET".equals(method)) ? content.length : -1;
+		Socket socket = open(method, target, type, length);
+		try {
+			OutputStream out = socket.getOutputStream();
+			out.write(content, 0, content.length - withheld);
+			out.flush();
+			return new Held(method + " " + target, socket,
+					java.util.Arrays.copyOfRange(content, content.length - withheld, content.length));
+		}
+		catch (IOException ex) {
+			close(socket);
+			throw new UncheckedIOException(method + " " + target, ex);
+		}
+	}
+
+	/**
+	 * POSTs a form with a file field, as a browser sends one (multipart, no
+	 * {@code Expect: 100-continue}): this session's CSRF token, then the field
+	 * {@code file} holding {@code size} bytes of the letter a. The whole body is written
+	 * before the answer is read, a piece at a time (no file of that size in memory), so a
+	 * server that closes the connection before it has read the body fails the request, as
+	 * a browser still sending the file shows its own error.
+	 */
+	public Response upload(String target, String fileName, long size) {
+		String boundary = "RawHttpBoundary" + Long.toHexString(System.nanoTime());
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + this.csrfToken
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+		Socket socket = open("POST", target, "multipart/form-data; boundary=" + boundary,
+				head.length + size + tail.length);
+		try {
+			OutputStream out = socket.getOutputStream();
+			out.write(head);
+			byte[] piece = new byte[64 * 1024];
+			java.util.Arrays.fill(piece, (byte) 'a');
+			for (long left = size; left > 0; left -= piece.length) {
+				out.write(piece, 0, (int) Math.min(piece.length, left));
+			}
+			out.write(tail);
+			out.flush();
+			return new Held("POST " + target, socket, new byte[0]).finish();
+		}
+		catch (IOException ex) {
+			close(socket);
+			throw new UncheckedIOException("POST " + target, ex);
+		}
+	}
+
+	/**
+	 * Connects and writes the request line and headers; a content type and a length of
+	 * zero or more announce a body.
+	 */
+	private Socket open(String method, String target, String contentType, long length) {
 		StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
 		head.append("Host: localhost:").append(this.port).append("\r\n");
 		if (!this.headers.containsKey("Accept")) {
@@ -157,14 +213,13 @@ public final class RawHttp {
 		if (this.session != null) {
 			head.append("Cookie: ").append(this.session).append("\r\n");
 		}
-		if (body != null) {
-			head.append("Content-Type: application/x-www-form-urlencoded\r\n");
+		if (contentType != null) {
+			head.append("Content-Type: ").append(contentType).append("\r\n");
 		}
-		if (body != null || !"GET".equals(method)) {
-			head.append("Content-Length: ").append(content.length).append("\r\n");
+		if (length >= 0) {
+			head.append("Content-Length: ").append(length).append("\r\n");
 		}
 		head.append("\r\n");
-		String request = method + " " + target;
 		Socket socket = new Socket();
 		try {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(this.localAddress), 0));
@@ -172,14 +227,11 @@ public final class RawHttp {
 			socket.setSoTimeout(TIMEOUT_MILLIS);
 			OutputStream out = socket.getOutputStream();
 			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.write(content, 0, content.length - withheld);
-			out.flush();
-			return new Held(request, socket,
-					java.util.Arrays.copyOfRange(content, content.length - withheld, content.length));
+			return socket;
 		}
 		catch (IOException ex) {
 			close(socket);
-			throw new UncheckedIOException(request, ex);
+			throw new UncheckedIOException(method + " " + target, ex);
 		}
 	}
 

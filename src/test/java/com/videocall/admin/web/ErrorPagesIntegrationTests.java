@@ -12,6 +12,8 @@ import com.videocall.admin.support.RawHttp;
 import com.videocall.admin.support.ServerIntegrationTest;
 import com.videocall.admin.support.SignIn;
 import com.videocall.admin.support.TestOrganisation;
+import com.videocall.admin.support.TestOrganisation.Clinic;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * X7: bad addresses and missing records get the application's own friendly page, on a
@@ -37,6 +40,9 @@ class ErrorPagesIntegrationTests {
 
 	@Autowired
 	TestOrganisation organisation;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	HttpBrowser admin;
 
@@ -152,6 +158,57 @@ class ErrorPagesIntegrationTests {
 		String log = output.getOut().substring(from);
 		assertNoErrorOrStackTrace(log);
 		assertThat(log).doesNotContain("IllegalArgumentException");
+	}
+
+	/**
+	 * IM4: a file past the servlet's multipart limits (20 MB) is refused unread, before
+	 * the CSRF check, yet the browser, once it has sent the whole file, is sent back to
+	 * Import Users with the area it came from and the summary a file of 6 MB gets;
+	 * nothing is stored, and the log has one INFO line.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 25, 100 })
+	void sendsAFilePastTheMultipartLimitsBackToImportUsersHavingReadIt(int megabytes, CapturedOutput output) {
+		Clinic clinic = this.organisation.clinic();
+		String form = "/users/import?area=" + clinic.waitingArea();
+		RawHttp admin = new RawHttp(this.port, "127.0.0.91").signIn(clinic.adminEmail(), TestOrganisation.PASSWORD);
+		assertThat(admin.page(form).select("form[enctype=multipart/form-data]").attr("action")).isEqualTo(form);
+		int from = output.getOut().length();
+
+		RawHttp.Response refused = admin.upload(form, "staff.csv", megabytes * 1024L * 1024L);
+
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(refused.target()).isEqualTo(form + "&upload=too-large");
+		Document page = admin.page(refused.target());
+		assertThat(page.select(".error-summary li").eachText())
+			.containsExactly("The file is larger than 5 MB. Split it into smaller files.");
+		assertThat(page.select("#file-error").text()).startsWith("The file is larger than 5 MB.");
+		assertThat(page.select("form[enctype=multipart/form-data]").attr("action")).isEqualTo(form);
+		assertThat(this.jdbc.sql("select count(*) from user_import where administrator_id = ?")
+			.param(clinic.admin())
+			.query(Long.class)
+			.single()).isZero();
+		String log = output.getOut().substring(from);
+		assertThat(log.lines()
+			.filter((line) -> line.contains(" INFO ") && line
+				.contains("Sent POST /users/import back to its form: the file is past the multipart limits")))
+			.hasSize(1);
+		assertNoErrorOrStackTrace(log);
+	}
+
+	/**
+	 * A file past the multipart limits sent anywhere else is still refused as too large,
+	 * but read to its end first, so that the client gets the answer rather than a
+	 * connection reset.
+	 */
+	@Test
+	void answersAFilePastTheMultipartLimitsSentElsewhereWithContentTooLargeHavingReadIt(CapturedOutput output) {
+		RawHttp admin = new RawHttp(this.port, "127.0.0.92").signIn(SignIn.ADMIN, "demo-password");
+		admin.page("/users");
+		int from = output.getOut().length();
+
+		assertThat(admin.upload("/users", "staff.csv", 25 * 1024L * 1024L).status()).isEqualTo(413);
+		assertNoErrorOrStackTrace(output.getOut().substring(from));
 	}
 
 	/** What the requests made the server log: no ERROR line, no stack trace. */

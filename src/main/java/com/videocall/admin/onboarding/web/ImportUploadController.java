@@ -11,6 +11,7 @@ import com.videocall.admin.directory.web.AreaPages;
 import com.videocall.admin.onboarding.BadFileException;
 import com.videocall.admin.onboarding.ImportManagement;
 import com.videocall.admin.web.ErrorSummary;
+import com.videocall.admin.web.UploadForms;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -49,9 +50,17 @@ class ImportUploadController {
 		this.messages = messages;
 	}
 
+	/**
+	 * The page; with {@code upload=too-large}, the page a file past the servlet's
+	 * multipart limits is sent back to ({@link UploadForms}), with the summary of a file
+	 * over 5 MB.
+	 */
 	@GetMapping(PATH)
-	String form(AdministratorScope scope, @RequestParam(required = false) Long area, Model model) {
-		return show(scope, area, ErrorSummary.none(), model);
+	String form(AdministratorScope scope, @RequestParam(required = false) Long area,
+			@RequestParam(name = UploadForms.PARAMETER, required = false) String upload, Model model) {
+		ErrorSummary errors = UploadForms.TOO_LARGE.equals(upload) ? error("import.file.tooLarge")
+				: ErrorSummary.none();
+		return show(scope, area, errors, model);
 	}
 
 	/** "Download template": the header line alone. */
