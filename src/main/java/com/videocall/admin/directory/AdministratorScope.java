@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The areas an account administers: every area for a System Administrator; otherwise each
- * unit it is Organisation Administrator of with everything below it, and each waiting
- * area and meeting room it administers directly. Lists and lookups filter by it in SQL.
+ * The areas an account administers: every area for a System Administrator (then
+ * {@link #areaIds()} is empty); otherwise each unit it is Organisation Administrator of
+ * with everything below it, and each waiting area and meeting room it administers
+ * directly. Lists and lookups filter by it in SQL.
  * <p>
  * In SQL the scope has one form: queries write the condition
  * {@code (:everything or <area id column> = any(:areas))} and bind
