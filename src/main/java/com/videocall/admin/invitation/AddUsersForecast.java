@@ -8,19 +8,28 @@ import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 
 /**
- * What Add Users (A2) would do for one person, decided without changing anything: the
- * rule {@link InvitationManagement#addUsers} follows, for Import Users' preview (IM2) and
- * its check at import time (IM3). A person is known by their account's status (none: no
- * account), whether they have an open pending invitation and the roles it offers, and the
- * roles they hold. {@link #after} is the person once the roles were offered, so a file's
- * later rows for the same person are foreseen as they will happen.
+ * What Add Users (A2) does for one person, decided without changing anything: the one
+ * statement of its rule. {@link InvitationManagement#addUsers} decides every person
+ * through {@link #outcome}, from the account, pending invitation and roles it loaded, and
+ * then does what the outcome says; Import Users' preview (IM2) and its check at import
+ * time (IM3) foresee the same outcome from {@link AddUsersForecasts}. A person is known
+ * by their account's status (none: no account), whether they have an open pending
+ * invitation (one past its close moment, LC2, is not open: Add Users ends it and invites
+ * anew) and the roles it offers, and the roles they hold. The outcome looks at the
+ * pending invitation of an invitee only and at the roles held by an active account only
+ * ({@link #looksAtPending}, {@link #looksAtHeld}), so Add Users reads no more than these.
+ * {@link #after} is the person once the roles were offered, so a file's later rows for
+ * the same person are foreseen as they will happen.
  */
 public record AddUsersForecast(AccountStatus status, boolean pending, Set<RoleOffer> offered, Set<RoleOffer> held) {
 
 	/** What Add Users does for one person. */
 	public enum Outcome {
 
-		/** A new pending invitation (no account yet, or none open). */
+		/**
+		 * A new pending invitation (no account yet, or none open; one past its close
+		 * moment ends first).
+		 */
 		INVITED,
 		/** More roles on the pending invitation. */
 		EXTENDED,
@@ -41,6 +50,22 @@ public record AddUsersForecast(AccountStatus status, boolean pending, Set<RoleOf
 	/** Someone without an account. */
 	public static AddUsersForecast nobody() {
 		return new AddUsersForecast(null, false, Set.of(), Set.of());
+	}
+
+	/**
+	 * Whether the outcome for an account of this status depends on its open pending
+	 * invitation: only an invitee's does.
+	 */
+	static boolean looksAtPending(AccountStatus status) {
+		return status == AccountStatus.INVITED;
+	}
+
+	/**
+	 * Whether the outcome for an account of this status depends on the roles it holds:
+	 * only an active account's does.
+	 */
+	static boolean looksAtHeld(AccountStatus status) {
+		return status == AccountStatus.ACTIVE;
 	}
 
 	public Outcome outcome(Collection<RoleOffer> offers) {

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.videocall.admin.account.AccountStatus;
-import com.videocall.admin.directory.HeldRole;
 import com.videocall.admin.directory.Role;
 import com.videocall.admin.directory.RoleGrants;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
@@ -23,7 +22,9 @@ import org.springframework.stereotype.Component;
  * What Add Users would do, read without changing anything: what {@link AddUsersForecast}
  * needs for many people at once, in two statements: their accounts with the roles of
  * their open pending invitation (one past its close moment, LC2, counts as none: Add
- * Users ends it and invites anew), and the roles they hold.
+ * Users ends it and invites anew), and the roles they hold. Import Users' preview (IM2)
+ * and its check at import time (IM3) read it here; Add Users itself reads the accounts
+ * and pending invitations it changes, and the roles held here ({@link #held}).
  */
 @Component
 public class AddUsersForecasts {
@@ -65,15 +66,28 @@ public class AddUsersForecasts {
 					roles.add(new RoleOffer(Role.valueOf(rs.getString(5)), rs.getLong(6)));
 				}
 			});
-		Map<Long, Set<HeldRole>> held = ids.isEmpty() ? Map.of() : this.roleGrants.heldByEach(ids.values());
+		Map<Long, Set<RoleOffer>> held = held(ids.values());
 		Map<String, AddUsersForecast> forecasts = new HashMap<>();
-		ids.forEach((email, id) -> forecasts.put(email,
-				new AddUsersForecast(statuses.get(id), pending.get(id), offered.get(id),
-						held.getOrDefault(id, Set.of())
-							.stream()
-							.map((role) -> new RoleOffer(role.role(), role.areaId()))
-							.collect(Collectors.toSet()))));
+		ids.forEach((email, id) -> forecasts.put(email, new AddUsersForecast(statuses.get(id), pending.get(id),
+				offered.get(id), held.getOrDefault(id, Set.of()))));
 		return forecasts;
+	}
+
+	/**
+	 * The roles each of the accounts holds, by account id, in one statement (none for no
+	 * account); an account holding none is absent.
+	 */
+	Map<Long, Set<RoleOffer>> held(Collection<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Set<RoleOffer>> held = new HashMap<>();
+		this.roleGrants.heldByEach(accountIds)
+			.forEach((id, roles) -> held.put(id,
+					roles.stream()
+						.map((role) -> new RoleOffer(role.role(), role.areaId()))
+						.collect(Collectors.toSet())));
+		return held;
 	}
 
 }

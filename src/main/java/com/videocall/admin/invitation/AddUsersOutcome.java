@@ -15,4 +15,15 @@ public record AddUsersOutcome(List<String> invited, List<String> extended, List<
 		return new AddUsersOutcome(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 	}
 
+	/** Counts {@code email} in the list of what was done for them. */
+	void add(AddUsersForecast.Outcome outcome, String email) {
+		switch (outcome) {
+			case INVITED -> this.invited.add(email);
+			case EXTENDED -> this.extended.add(email);
+			case GRANTED -> this.granted.add(email);
+			case UNCHANGED -> this.unchanged.add(email);
+			case DISABLED -> throw new IllegalArgumentException("Add Users refuses a disabled account: " + email);
+		}
+	}
+
 }

@@ -423,7 +423,8 @@ public class Invitation implements Persistable<Long> {
 		return link;
 	}
 
-	private List<RoleOffer> offers() {
+	/** The roles offered. */
+	List<RoleOffer> offers() {
 		return this.roles.stream().map(InvitedRole::offer).toList();
 	}
 

@@ -35,7 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * removing roles (M3, M4), changing roles (LC4) and cancelling an area's roles (O3). Each
  * acts only on roles inside the administrator's scope and saves the invitation it changed
  * through {@link InvitationChanges}, which writes its history and queues its emails in
- * the same transaction.
+ * the same transaction. Add Users decides what it does for each person through
+ * {@link AddUsersForecast}, the rule Import Users' preview foresees it by, and then does
+ * it.
  */
 @Service
 public class InvitationManagement implements ReminderSender {
@@ -70,12 +72,15 @@ public class InvitationManagement implements ReminderSender {
 
 	private final InvitationExpiry expiry;
 
+	private final AddUsersForecasts forecasts;
+
 	InvitationManagement(InvitationRepository invitations, InvitationAccess access, AccountManagement accounts,
 			RoleGrants roleGrants, Invitees invitees, InvitationTokens tokens, InvitationChanges changes,
 			InvitationMailer mailer, InvitationProperties properties, RemovalRecords removals, Clock clock,
 			ReminderProperties reminders, ReminderSchedules schedules, ApplicationEventPublisher events,
-			InvitationExpiry expiry) {
+			InvitationExpiry expiry, AddUsersForecasts forecasts) {
 		this.expiry = expiry;
+		this.forecasts = forecasts;
 		this.removals = removals;
 		this.events = events;
 		this.reminders = reminders;
@@ -106,29 +111,24 @@ public class InvitationManagement implements ReminderSender {
 	 * Add Users as done by {@code by} at the moment {@code now}: the history, the links
 	 * and the emails all carry that time. The demo organisation plants its past
 	 * invitations this way.
+	 * <p>
+	 * First every person is read and decided, without writing: their account, an
+	 * invitee's pending invitation (loaded for change) and an active account's roles,
+	 * from which {@link AddUsersForecast#outcome} decides, the one statement of the rule.
+	 * A disabled account refuses the whole Add Users ({@link InviteeProblemsException}).
+	 * Then each person gets what their outcome says: a new invitation (after ending an
+	 * invitee's pending invitation past its close moment, LC2), the roles added to the
+	 * pending invitation, the roles granted, or nothing.
 	 */
 	@Transactional
 	public AddUsersOutcome addUsers(AdministratorScope scope, Actor by, Collection<RoleOffer> offers, String recipients,
 			String customMessage, Instant now) {
-		Map<String, Optional<UserAccount>> people = new LinkedHashMap<>();
-		for (String email : this.invitees.resolve(recipients, scope)) {
-			people.put(email, this.accounts.findByEmail(email));
-		}
+		List<Person> people = decide(this.invitees.resolve(recipients, scope), offers, now);
 		refuseDisabled(people);
 		AddUsersOutcome outcome = AddUsersOutcome.empty();
-		people.forEach((email, account) -> {
-			if (account.isEmpty()) {
-				invite(this.accounts.createInvited(email, now), offers, by, customMessage, now);
-				outcome.invited().add(email);
-			}
-			else if (account.get().getStatus() == AccountStatus.ACTIVE) {
-				(grant(account.get(), offers, by, customMessage, now) ? outcome.granted() : outcome.unchanged())
-					.add(account.get().getEmail());
-			}
-			else {
-				addTo(account.get(), offers, by, customMessage, now, outcome);
-			}
-		});
+		for (Person person : people) {
+			outcome.add(add(person, offers, by, customMessage, now), person.reported());
+		}
 		return outcome;
 	}
 
@@ -319,26 +319,77 @@ public class InvitationManagement implements ReminderSender {
 				this.tokens, now), account.getEmail());
 	}
 
-	private void addTo(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage, Instant now,
-			AddUsersOutcome outcome) {
-		Optional<Invitation> pending = this.invitations.findPendingForChange(account.getId());
-		if (pending.isPresent() && pending.get().isDue(now)) {
-			// Closed before the job ended it (LC2): it ends now, and a new invitation
-			// follows.
-			this.expiry.expireNow(pending.get(), now);
-			pending = Optional.empty();
+	/**
+	 * Each person listed, in order, with what Add Users does for them: what
+	 * {@link AddUsersForecast} looks at is read, and only that (an invitee's pending
+	 * invitation, an active account's roles in one statement for all), then it decides.
+	 */
+	private List<Person> decide(List<String> emails, Collection<RoleOffer> offers, Instant now) {
+		Map<String, Optional<UserAccount>> accounts = new LinkedHashMap<>();
+		for (String email : emails) {
+			accounts.put(email, this.accounts.findByEmail(email));
 		}
-		if (pending.isEmpty()) {
-			invite(account, offers, by, customMessage, now);
-			outcome.invited().add(account.getEmail());
+		Map<Long, Set<RoleOffer>> held = this.forecasts.held(accounts.values()
+			.stream()
+			.flatMap(Optional::stream)
+			.filter((account) -> AddUsersForecast.looksAtHeld(account.getStatus()))
+			.map(UserAccount::getId)
+			.toList());
+		List<Person> people = new ArrayList<>();
+		accounts.forEach((email, account) -> {
+			Optional<Invitation> pending = account.filter((found) -> AddUsersForecast.looksAtPending(found.getStatus()))
+				.flatMap((found) -> this.invitations.findPendingForChange(found.getId()));
+			AddUsersForecast forecast = account.map((found) -> forecast(found, pending, held, now))
+				.orElseGet(AddUsersForecast::nobody);
+			people.add(new Person(email, account, pending, forecast.outcome(offers)));
+		});
+		return people;
+	}
+
+	/**
+	 * The account as the rule sees it; a pending invitation past its close moment (LC2)
+	 * is not open.
+	 */
+	private static AddUsersForecast forecast(UserAccount account, Optional<Invitation> pending,
+			Map<Long, Set<RoleOffer>> held, Instant now) {
+		Optional<Invitation> open = pending.filter((invitation) -> !invitation.isDue(now));
+		return new AddUsersForecast(account.getStatus(), open.isPresent(),
+				open.map((invitation) -> Set.copyOf(invitation.offers())).orElse(Set.of()),
+				held.getOrDefault(account.getId(), Set.of()));
+	}
+
+	/**
+	 * Does what the person's outcome says; returns what was done: the outcome, unless
+	 * another transaction granted every role between the read and the grant (then nothing
+	 * changed, as the grant found).
+	 */
+	private AddUsersForecast.Outcome add(Person person, Collection<RoleOffer> offers, Actor by, String customMessage,
+			Instant now) {
+		switch (person.outcome()) {
+			case INVITED -> {
+				// An invitee's pending invitation, if any, is past its close moment (or
+				// the roles would have been offered on it): closed before the job ended
+				// it (LC2), it ends now, and a new invitation follows.
+				person.pending().ifPresent((due) -> this.expiry.expireNow(due, now));
+				invite(person.account().orElseGet(() -> this.accounts.createInvited(person.email(), now)), offers, by,
+						customMessage, now);
+			}
+			case EXTENDED -> {
+				Invitation pending = person.pending().orElseThrow();
+				pending.offer(by, offers, customMessage, this.tokens, now);
+				this.changes.save(pending, person.reported());
+			}
+			case GRANTED -> {
+				if (!grant(person.account().orElseThrow(), offers, by, customMessage, now)) {
+					return AddUsersForecast.Outcome.UNCHANGED;
+				}
+			}
+			case UNCHANGED -> {
+				// Every role is held or offered already: nothing to write.
+			}
+			case DISABLED -> throw new IllegalStateException("refused before anything was written");
 		}
-		else if (pending.get().offer(by, offers, customMessage, this.tokens, now).isEmpty()) {
-			outcome.unchanged().add(account.getEmail());
-		}
-		else {
-			this.changes.save(pending.get(), account.getEmail());
-			outcome.extended().add(account.getEmail());
-		}
+		return person.outcome();
 	}
 
 	private boolean grant(UserAccount account, Collection<RoleOffer> offers, Actor by, String customMessage,
@@ -355,15 +406,31 @@ public class InvitationManagement implements ReminderSender {
 		return !granted.isEmpty();
 	}
 
-	private static void refuseDisabled(Map<String, Optional<UserAccount>> people) {
-		List<String> disabled = new ArrayList<>();
-		people.forEach((email, account) -> account.filter((a) -> a.getStatus() == AccountStatus.DISABLED)
-			.ifPresent((a) -> disabled.add(email)));
+	private static void refuseDisabled(List<Person> people) {
+		List<String> disabled = people.stream()
+			.filter((person) -> person.outcome() == AddUsersForecast.Outcome.DISABLED)
+			.map(Person::email)
+			.toList();
 		if (!disabled.isEmpty()) {
 			InviteeProblemsException problems = new InviteeProblemsException();
 			problems.disabled.addAll(disabled);
 			throw problems;
 		}
+	}
+
+	/**
+	 * One person of an Add Users: the email listed, their account (none yet: a new
+	 * invitation creates it), an invitee's pending invitation, loaded for change (also
+	 * one past its close moment, which the new invitation ends first), and the outcome.
+	 */
+	private record Person(String email, Optional<UserAccount> account, Optional<Invitation> pending,
+			AddUsersForecast.Outcome outcome) {
+
+		/** How the outcome names them: by their account's email, once they have one. */
+		String reported() {
+			return this.account.map(UserAccount::getEmail).orElse(this.email);
+		}
+
 	}
 
 }

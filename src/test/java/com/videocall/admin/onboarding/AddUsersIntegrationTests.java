@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.videocall.admin.account.AccountStatus;
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.Role;
+import com.videocall.admin.invitation.AddUsersOutcome;
 import com.videocall.admin.invitation.Invitation.RoleOffer;
 import com.videocall.admin.invitation.InvitationManagement;
 import com.videocall.admin.invitation.InviteeProblemsException;
@@ -30,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -43,6 +47,9 @@ class AddUsersIntegrationTests extends AdministratorPagesTest {
 
 	@Autowired
 	InvitationManagement management;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void refusesMalformedAddressesNamingThemAndAddsNobody() throws Exception {
@@ -256,6 +263,71 @@ class AddUsersIntegrationTests extends AdministratorPagesTest {
 			.doesNotContain("Service Provider");
 	}
 
+	/**
+	 * Each person is decided once, whatever their case or how often they are listed, and
+	 * named as their account is; only what was added is emailed.
+	 */
+	@Test
+	void addsEveryKindOfPersonInOneGoAndNamesThemAsTheirAccountsDo() {
+		String fresh = this.clinic.email("fresh");
+		String invitee = this.clinic.email("offered");
+		long invitation = invitedAsServiceProvider(invitee);
+		String lacking = this.clinic.email("lacking");
+		long lackingId = this.organisation.person("Lou Lacking " + this.clinic.tag(), lacking);
+		this.organisation.grant(lackingId, Role.RECEPTIONIST, this.clinic.waitingArea());
+		String holder = this.clinic.email("holder");
+		long holderId = this.organisation.person("Hal Holder " + this.clinic.tag(), holder);
+		this.organisation.grant(holderId, Role.SERVICE_PROVIDER, this.clinic.waitingArea());
+		this.organisation.grant(holderId, Role.RECEPTIONIST, this.clinic.waitingArea());
+
+		AddUsersOutcome outcome = addBothWaitingAreaRoles(fresh + ", " + invitee.toUpperCase(Locale.ROOT) + "; "
+				+ lacking + "\n" + holder + ", " + fresh.toUpperCase(Locale.ROOT));
+
+		assertThat(outcome.invited()).containsExactly(fresh);
+		assertThat(outcome.extended()).containsExactly(invitee);
+		assertThat(outcome.granted()).containsExactly(lacking);
+		assertThat(outcome.unchanged()).containsExactly(holder);
+		assertThat(this.records.emailsTo(fresh)).isOne();
+		assertThat(this.records.roles(invitation)).hasSize(2);
+		assertThat(this.records.emailsTo(invitee)).isEqualTo(2);
+		assertThat(this.records.grantsOf(lacking)).hasSize(2);
+		assertThat(this.records.emailsTo(lacking)).isOne();
+		assertThat(this.records.emailsTo(holder)).isZero();
+	}
+
+	/**
+	 * A disabled account refuses the whole Add Users before anything is written: no
+	 * account created, no invitation extended, no role granted, and a pending invitation
+	 * past its close moment (LC2) not ended either.
+	 */
+	@Test
+	void refusesEveryoneWhenOneAccountIsDisabledBeforeWritingAnything() {
+		String fresh = this.clinic.email("not.yet");
+		String invitee = this.clinic.email("waiting");
+		long invitation = invitedAsServiceProvider(invitee);
+		long version = this.records.version(invitation);
+		String closed = this.clinic.email("closed");
+		long due = invitedAsServiceProvider(closed);
+		this.jdbc.sql("update invitation set closes_at = now() - interval '1 minute' where id = ?").param(due).update();
+		String active = this.clinic.email("working");
+		this.organisation.person("Wanda Working " + this.clinic.tag(), active);
+		String disabled = this.clinic.email("gone");
+		this.organisation.person("Gary Gone " + this.clinic.tag(), disabled, AccountStatus.DISABLED);
+
+		assertThatExceptionOfType(InviteeProblemsException.class)
+			.isThrownBy(() -> addBothWaitingAreaRoles(String.join(", ", fresh, invitee, closed, active, disabled)))
+			.satisfies((problems) -> assertThat(problems.disabled()).containsExactly(disabled));
+
+		assertThat(this.records.accountExists(fresh)).isFalse();
+		assertThat(this.records.version(invitation)).isEqualTo(version);
+		assertThat(this.records.roles(invitation)).hasSize(1);
+		assertThat(this.records.status(due)).isEqualTo("PENDING");
+		assertThat(this.records.grantsOf(active)).isEmpty();
+		assertThat(this.records.emailsTo(invitee)).isOne();
+		assertThat(this.records.emailsTo(closed)).isOne();
+		assertThat(this.records.emailsTo(active)).isZero();
+	}
+
 	@Test
 	void tellsTheLaterOfTwoSimultaneousAdditionsToTryAgain() throws Exception {
 		ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -298,6 +370,23 @@ class AddUsersIntegrationTests extends AdministratorPagesTest {
 		assertThat(errorSummary(Browser.page(result))).containsExactly(
 				"Someone else added one of these people at the same moment. Nothing was saved; please try again.");
 		return 0;
+	}
+
+	private long invitedAsServiceProvider(String email) {
+		return this.invitations.pendingFor(email, this.clinic.adminEmail(), this.clinic.waitingArea(),
+				Role.SERVICE_PROVIDER);
+	}
+
+	/**
+	 * Add Users by the clinic's administrator, without the page: Service Provider and
+	 * Receptionist of the waiting area.
+	 */
+	private AddUsersOutcome addBothWaitingAreaRoles(String recipients) {
+		return this.management.addUsers(this.invitations.scope(this.clinic.adminEmail()),
+				this.invitations.actor(this.clinic.adminEmail()),
+				List.of(new RoleOffer(Role.SERVICE_PROVIDER, this.clinic.waitingArea()),
+						new RoleOffer(Role.RECEPTIONIST, this.clinic.waitingArea())),
+				recipients, "", "Test");
 	}
 
 	private Document addUsers(String recipients, Role... roles) throws Exception {
