@@ -33,14 +33,7 @@ public enum ActivityKind {
 	 * them, the count as its detail, for the areas of their roles; about no one
 	 * invitation (no history entry of its own).
 	 */
-	PERSONAL_DATA_REMOVED,
-
-	/**
-	 * An import of Import Users ended (IM3): by the administrator, for the areas its rows
-	 * were imported into, how many of its rows were imported as the detail. Each row's
-	 * changes have entries of their own, from Add Users.
-	 */
-	USERS_IMPORTED;
+	PERSONAL_DATA_REMOVED;
 
 	/** Whether the kind is about a person signing in or their factors. */
 	public boolean isAboutSigningIn() {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.videocall.admin.directory.RoleGrants;
-import com.videocall.admin.onboarding.UsersImported;
 import com.videocall.admin.reminders.ReminderSchedule;
 import com.videocall.admin.reminders.ReminderSettingsChanged;
 import com.videocall.admin.signin.SecondFactorChanged;
@@ -19,8 +18,7 @@ import org.springframework.stereotype.Component;
  * settings changed (for the unit), the Pending Invitations list exported (for the area
  * exported, or the areas the administrator administers), second factors added or removed
  * by their owner (no area: System Administrators and the person read them) and reset by
- * an administrator (for the areas of the person's roles), and an import of Import Users
- * ended (for the areas its rows were imported into).
+ * an administrator (for the areas of the person's roles).
  */
 @Component
 class AdministrationActivity {
@@ -53,13 +51,6 @@ class AdministrationActivity {
 					.list();
 		this.recorder.record(new NewEntry(ActivityKind.EXPORTED, exported.at(), exported.byAccountId(), null, null,
 				null, null, "Pending Invitations: " + exported.rows() + " rows", without(areas)));
-	}
-
-	@EventListener
-	void imported(UsersImported imported) {
-		this.recorder.record(new NewEntry(ActivityKind.USERS_IMPORTED, imported.at(), imported.byAccountId(), null,
-				null, imported.sourcePage(), null, imported.imported() + " of " + imported.rows() + " rows",
-				without(imported.areaIds())));
 	}
 
 	@EventListener

@@ -7,7 +7,7 @@
  * {@code InvitationHistory} interface; the integrity check and retention.
  */
 @ApplicationModule(allowedDependencies = { "invitation", "access", "reminders", "worklist", "signin", "directory",
-		"directory :: areas", "account", "mail", "onboarding", "web" })
+		"directory :: areas", "account", "mail", "web" })
 package com.videocall.admin.activity;
 
 import org.springframework.modulith.ApplicationModule;

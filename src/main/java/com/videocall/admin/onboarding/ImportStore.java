@@ -144,12 +144,11 @@ class ImportStore {
 			.isEmpty();
 	}
 
-	/** A row's result, and the area it was imported into (null: not imported). */
-	void record(long id, int line, RowOutcome result, Long areaId, Instant now) {
+	void record(long id, int line, RowOutcome result, Instant now) {
 		this.jdbc
-			.sql("update user_import_row set result = ?, area_id = ?, done_at = ? where import_id = ? and line = ? "
+			.sql("update user_import_row set result = ?, done_at = ? where import_id = ? and line = ? "
 					+ "and result is null")
-			.params(result.name(), areaId, Timestamp.from(now), id, line)
+			.params(result.name(), Timestamp.from(now), id, line)
 			.update();
 	}
 
@@ -159,16 +158,6 @@ class ImportStore {
 				update user_import set status = 'IMPORTED', finished_at = ? where id = ? and status = 'IMPORTING'
 				and not exists (select 1 from user_import_row r where r.import_id = ? and r.result is null)
 				""").params(Timestamp.from(now), id, id).update() == 1;
-	}
-
-	/** The areas the import's rows were imported into, in id order. */
-	List<Long> importedAreas(long id) {
-		return this.jdbc
-			.sql("select distinct area_id from user_import_row where import_id = ? and area_id is not null "
-					+ "order by area_id")
-			.param(id)
-			.query(Long.class)
-			.list();
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,7 +18,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -61,11 +59,9 @@ class ImportWorker {
 
 	private final ThreadPoolExecutor threads;
 
-	private final ApplicationEventPublisher events;
-
 	ImportWorker(ImportStore store, RowPlanner planner, InvitationManagement invitations, AdministratorScopes scopes,
 			AccountManagement accounts, PlatformTransactionManager transactionManager, MessageSource messages,
-			ImportProperties properties, Clock clock, ApplicationEventPublisher events) {
+			ImportProperties properties, Clock clock) {
 		this.store = store;
 		this.planner = planner;
 		this.invitations = invitations;
@@ -75,7 +71,6 @@ class ImportWorker {
 		this.messages = messages;
 		this.properties = properties;
 		this.clock = clock;
-		this.events = events;
 		this.threads = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.SECONDS,
 				new ArrayBlockingQueue<>(100), (task) -> {
 					Thread thread = new Thread(task, "user-import");
@@ -118,25 +113,7 @@ class ImportWorker {
 		while (importNext(importId, share, actor, attempts)) {
 			// one row at a time, each in its own transaction
 		}
-		this.transactions.executeWithoutResult((status) -> finish(found.get(), actor));
-	}
-
-	/**
-	 * Ends the import if no row is left; the call that ends it, whichever thread or
-	 * instance makes it, publishes {@link UsersImported} in the same transaction.
-	 */
-	private void finish(ImportSummary summary, Actor actor) {
-		Instant now = this.clock.instant();
-		if (this.store.finishIfDone(summary.id(), now)) {
-			int imported = this.store.counts(summary.id(), true)
-				.entrySet()
-				.stream()
-				.filter((count) -> count.getKey().isChange())
-				.mapToInt(Map.Entry::getValue)
-				.sum();
-			this.events.publishEvent(new UsersImported(summary.id(), actor.accountId(), actor.sourcePage(), now,
-					summary.rowCount(), imported, this.store.importedAreas(summary.id())));
-		}
+		this.store.finishIfDone(importId, this.clock.instant());
 	}
 
 	/** Takes over imports whose instance stopped. */
@@ -181,7 +158,7 @@ class ImportWorker {
 				int line = attempts.line;
 				this.transactions.executeWithoutResult((status) -> {
 					if (this.store.lockIfToDo(importId, line)) {
-						this.store.record(importId, line, RowOutcome.FAILED, null, this.clock.instant());
+						this.store.record(importId, line, RowOutcome.FAILED, this.clock.instant());
 					}
 				});
 			}
@@ -203,8 +180,7 @@ class ImportWorker {
 			result = RowOutcome.of(this.invitations.addUsers(scope, actor, plan.offers(), stored.row().email(),
 					stored.row().message(), now));
 		}
-		Long area = result.isChange() ? plan.offers().get(0).areaId() : null;
-		this.store.record(importId, stored.row().line(), result, area, now);
+		this.store.record(importId, stored.row().line(), result, now);
 	}
 
 	/**

@@ -21,11 +21,6 @@ public enum RowOutcome {
 		return ordinal() > UNCHANGED.ordinal();
 	}
 
-	/** Whether the row changed something: a person invited, offered or given roles. */
-	boolean isChange() {
-		return this == INVITED || this == EXTENDED || this == GRANTED;
-	}
-
 	public String labelCode() {
 		return "import.outcome." + name();
 	}

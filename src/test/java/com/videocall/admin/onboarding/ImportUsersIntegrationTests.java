@@ -132,39 +132,6 @@ class ImportUsersIntegrationTests extends AdministratorPagesTest {
 				.single() == 2);
 	}
 
-	/**
-	 * The import itself is an entry of the trail once it ends ("Users imported"), by its
-	 * administrator, for the areas its rows changed, read by their administrators on the
-	 * Activity page; another clinic's administrator does not read it.
-	 */
-	@Test
-	void recordsTheImportInTheActivityTrailForTheAreasItsRowsChanged() throws Exception {
-		String invitee = this.clinic.email("trail");
-		importAll(preview(csv(row(invitee, "", this.clinic.waitingAreaName(), "Receptionist", "", ""),
-				row(invitee, "", this.clinic.meetingRoomName(), "Meeting Room Member", "", ""),
-				row("broken", "", this.clinic.waitingAreaName(), "Receptionist", "", ""))));
-
-		assertThat(this.jdbc.sql("""
-				select e.actor_id, e.detail, e.source_page,
-				       array(select x.area_id from activity_entry_area x where x.entry_id = e.id order by x.area_id)
-				from activity_entry e where e.kind = 'USERS_IMPORTED' and e.actor_id = ?
-				""")
-			.param(this.clinic.admin())
-			.query((rs, n) -> List.of(rs.getLong(1), rs.getString(2), rs.getString(3),
-					List.of((Long[]) rs.getArray(4).getArray())))
-			.list())
-			.containsExactly(List.of(this.clinic.admin(), "2 of 3 rows", "Import Users",
-					List.of(this.clinic.waitingArea(), this.clinic.meetingRoom())));
-		Document activity = this.admin.open("/activity?what=USERS_IMPORTED");
-		assertThat(activity.select("table.activity tbody tr").eachText()).singleElement()
-			.asString()
-			.contains("Users imported (2 of 3 rows)", this.clinic.waitingAreaName(), this.clinic.meetingRoomName(),
-					"Import Users");
-		Clinic other = this.organisation.clinic();
-		assertThat(this.pages.as(other.adminEmail()).open("/activity?what=USERS_IMPORTED").text())
-			.doesNotContain("Users imported (");
-	}
-
 	@Test
 	void importsAnUploadOnceHoweverOftenImportIsPressed() throws Exception {
 		String invitee = this.clinic.email("once");
