@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -32,6 +33,12 @@ public class ActivityEntries {
 
 	/** Entries read at a time while the CSV is written: it is never held whole. */
 	static final int EXPORT_BATCH = 1_000;
+
+	/** The order of an entry's areas: by name, those without one (gone) last. */
+	private static final Comparator<AreaInScope> BY_NAME = Comparator
+		.comparing((AreaInScope area) -> area.name().isEmpty())
+		.thenComparing(AreaInScope::name)
+		.thenComparingLong(AreaInScope::id);
 
 	private final JdbcClient jdbc;
 
@@ -104,7 +111,10 @@ public class ActivityEntries {
 		return query.areaIds().stream().filter(scope::covers).sorted().toArray(Long[]::new);
 	}
 
-	/** The row as the reader may see it: areas in scope, the page only if all are. */
+	/**
+	 * The row as the reader may see it: areas in scope, by name, the page only if all
+	 * are.
+	 */
 	private static ActivityRow row(AdministratorScope scope, ResultSet rs) throws SQLException {
 		List<AreaInScope> areas = new ArrayList<>();
 		boolean allInScope = true;
@@ -118,6 +128,7 @@ public class ActivityEntries {
 				allInScope = false;
 			}
 		}
+		areas.sort(BY_NAME);
 		Doer doer = rs.getBoolean("automatic") ? Doer.SYSTEM
 				: rs.getBoolean("by_invitee") ? Doer.INVITEE : Doer.ACCOUNT;
 		return new ActivityRow(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), doer,

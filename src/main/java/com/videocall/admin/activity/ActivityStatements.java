@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The statements of the Activity page (AC3), written for a million entries (AC7): each
  * finds the ids of a page first, newest first (oldest first going newer from a cursor),
- * by keyset on the id (the chain's order), then reads those rows only, in one statement.
- * The ways to the ids:
+ * by keyset on the id (the chain's order), then reads those rows only, in one statement
+ * (every entry, unfiltered, is read straight along the primary key instead). The ways to
+ * the ids:
  * <ul>
  * <li>one account's entries (the "Who" or "Person" filter): its own index
  * ({@code activity_entry_actor}, {@code activity_entry_person}), each candidate checked
@@ -56,26 +57,31 @@ final class ActivityStatements {
 			""";
 
 	/**
-	 * The rows of the entries the ids statement ({@code page}) finds, in its order, with
-	 * the names of their actors, their person's email and their areas. The names (of
-	 * people and areas) are looked up per row by primary key: as joins, statistics not
-	 * yet refreshed after a burst of entries (a first import into an empty trail) led
-	 * PostgreSQL to merge them with a scan of every account or area, 10 ms instead of 0.5
-	 * for a page. For the same reason each entry is read by its id ({@code offset 0}
-	 * keeps PostgreSQL from turning that into a join, which it did as a scan of the whole
-	 * trail).
+	 * What a page shows of each entry: the names of its actor, its person's email and its
+	 * areas. The names (of people and areas) are looked up per row by primary key: as
+	 * joins, statistics not yet refreshed after a burst of entries (a first import into
+	 * an empty trail) led PostgreSQL to merge them with a scan of every account or area,
+	 * 10 ms instead of 0.5 for a page. The areas come unsorted: sorted here, by name,
+	 * each name was looked up twice (docs/performance.md "Activity at a million
+	 * entries"); the reader sorts them.
 	 */
-	private static final String ROWS = """
+	private static final String COLUMNS = """
 			select e.id, e.occurred_at, e.kind, e.actor_id is null as automatic,
 			       e.actor_id = e.person_id and e.invitation_id is not null as by_invitee,
 			       (select a.display_name from account_profile a where a.id = e.actor_id) as display_name,
 			       (select p.email from account_profile p where p.id = e.person_id) as email,
 			       e.source_page, e.detail,
-			       array(select x.area_id || ':' || array_to_string(x.roles, ',') || ':' || coalesce(x.name, '')
-			             from (select y.area_id, y.roles,
-			                          (select d.name from directory_area d where d.id = y.area_id) as name
-			                   from activity_entry_area y where y.entry_id = e.id) x
-			             order by x.name, x.area_id) as areas
+			       array(select y.area_id || ':' || array_to_string(y.roles, ',') || ':'
+			                    || coalesce((select d.name from directory_area d where d.id = y.area_id), '')
+			             from activity_entry_area y where y.entry_id = e.id) as areas
+			""";
+
+	/**
+	 * The entries the ids statement ({@code page}) finds, in its order, each read by its
+	 * id: {@code offset 0} keeps PostgreSQL from turning that into a join, which it did,
+	 * with statistics not yet refreshed, as a scan of the whole trail.
+	 */
+	private static final String PAGE_ENTRIES = """
 			from page cross join lateral (select * from activity_entry r where r.id = page.id offset 0) e
 			order by e.id""";
 
@@ -152,8 +158,21 @@ final class ActivityStatements {
 	 */
 	static Statement rows(Filters filters, Long[] areas, ActivityPosition position, int limit, Way way) {
 		Statement ids = ids(filters, areas, position, limit, way);
-		return new Statement("with page as (" + ids.sql() + ")\n" + ROWS + (position.newerFirst() ? " desc" : " asc"),
-				ids.parameters());
+		String order = position.newerFirst() ? " desc" : " asc";
+		if (way == Way.NEWEST_FIRST && areas == null && conditions(filters).isEmpty()) {
+			// Every entry (a System Administrator's page without filters): the rows are
+			// read as the primary key is, without finding their ids first (a third less
+			// for the page; docs/performance.md "Activity at a million entries").
+			String cursor = cursor(position);
+			return new Statement(COLUMNS + "from activity_entry e" + ((cursor != null) ? " where e.id" + cursor : "")
+					+ " order by e.id" + order + " limit " + limit, ids.parameters());
+		}
+		return new Statement("with page as (" + ids.sql() + ")\n" + COLUMNS + PAGE_ENTRIES + order, ids.parameters());
+	}
+
+	/** The condition on an entry's id from the position, null for the newest. */
+	private static String cursor(ActivityPosition position) {
+		return (position.before() != null) ? " < :before" : (position.after() != null) ? " > :after" : null;
 	}
 
 	/**
@@ -165,7 +184,7 @@ final class ActivityStatements {
 	 */
 	static Statement ids(Filters filters, Long[] areas, ActivityPosition position, int limit, Way way) {
 		String order = position.newerFirst() ? " desc" : " asc";
-		String cursor = (position.before() != null) ? " < :before" : (position.after() != null) ? " > :after" : null;
+		String cursor = cursor(position);
 		String conditions = String.join("", conditions(filters));
 		String sql;
 		if (way == Way.PER_AREA) {

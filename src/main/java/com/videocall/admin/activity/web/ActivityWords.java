@@ -2,6 +2,7 @@ package com.videocall.admin.activity.web;
 
 import java.text.MessageFormat;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,6 +34,9 @@ final class ActivityWords {
 
 	/** The kinds' labels, by kind as stored. */
 	private final Map<String, String> kinds = new HashMap<>();
+
+	/** The roles' texts, by roles as stored: a page repeats a few combinations. */
+	private final Map<List<String>, String> roles = new HashMap<>();
 
 	ActivityWords(MessageSource messages, Locale locale) {
 		this.messages = messages;
@@ -80,7 +84,8 @@ final class ActivityWords {
 	 * or removed say which.
 	 */
 	String roles(AreaInScope area) {
-		return area.roles().stream().map(this::role).collect(Collectors.joining(", "));
+		return this.roles.computeIfAbsent(area.roles(),
+				(stored) -> stored.stream().map(this::role).collect(Collectors.joining(", ")));
 	}
 
 	private String role(String stored) {
