@@ -203,6 +203,10 @@ final class PageAudit {
 	/** Checks the page as it is now, named {@code state} in the report. */
 	void check(String state) {
 		this.states++;
+		// The page as it shows once loaded: right after a click that submitted a form,
+		// the new document can be there before its style sheet applies (focus rings
+		// without their outline, on a busy machine).
+		this.page.waitForLoadState();
 		desktop();
 		axe(state + " (desktop)");
 		long focusStart = System.nanoTime();
