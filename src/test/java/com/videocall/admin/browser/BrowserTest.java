@@ -56,6 +56,9 @@ abstract class BrowserTest {
 		// time.
 		registry.add("management.server.port", () -> 0);
 		registry.add("app.base-url", () -> "http://localhost:" + PORT);
+		// The page of an import under way refreshes itself every second, not every two:
+		// each procedure that imports waits for it to show "done".
+		registry.add("app.imports.refresh-every", () -> "1s");
 	}
 
 	private static Playwright playwright;
