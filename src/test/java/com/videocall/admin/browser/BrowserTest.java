@@ -12,7 +12,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScopes;
@@ -23,9 +22,7 @@ import com.videocall.admin.support.MailServer;
 import com.videocall.admin.support.TestDatabaseInitializer;
 import com.videocall.admin.support.TestOrganisation;
 import com.videocall.admin.support.TestOrganisation.Clinic;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,11 +53,10 @@ abstract class BrowserTest {
 		// time.
 		registry.add("management.server.port", () -> 0);
 		registry.add("app.base-url", () -> "http://localhost:" + PORT);
+		// The page of an import under way refreshes itself every second, not every two:
+		// each procedure that imports waits for it to show "done".
+		registry.add("app.imports.refresh-every", () -> "1s");
 	}
-
-	private static Playwright playwright;
-
-	static Browser browser;
 
 	@Autowired
 	TestOrganisation organisation;
@@ -83,18 +79,6 @@ abstract class BrowserTest {
 
 	Page page;
 
-	@BeforeAll
-	static void launch() {
-		playwright = Browsers.playwright();
-		browser = Browsers.chromium(playwright);
-	}
-
-	@AfterAll
-	static void shutDown() {
-		browser.close();
-		playwright.close();
-	}
-
 	@BeforeEach
 	void openBrowser() {
 		this.clinic = this.organisation.clinic();
@@ -111,7 +95,7 @@ abstract class BrowserTest {
 		if (this.context != null) {
 			this.context.close();
 		}
-		this.context = browser.newContext(options);
+		this.context = Browsers.chromium().newContext(options);
 		this.page = this.context.newPage();
 	}
 

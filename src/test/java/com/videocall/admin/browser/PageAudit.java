@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 
 /**
@@ -155,10 +154,18 @@ final class PageAudit {
 
 	private final Page page;
 
-	/** Each violation of a run in the document as it is now, as {@link #axe} words it. */
-	private static final String AXE_AGAIN = """
-			async () => (await axe.run(document)).violations.flatMap((violation) => violation.nodes.map((node) =>
-			  violation.id + ' (' + violation.help + ') at ' + JSON.stringify(node.target)))
+	/** axe-core's script, the one {@code AxeBuilder} of Deque's library injects. */
+	private static final String AXE_SCRIPT = AxeBuilder.getAxeScript();
+
+	/**
+	 * Each violation of a run of every rule axe-core runs by default (best practices
+	 * included), in the document as it is now. Every rule still checks every element;
+	 * {@code resultTypes} only spares describing each passing one (a selector and a copy
+	 * of its markup), which the audit never reads.
+	 */
+	private static final String AXE_RUN = """
+			async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.flatMap((violation) =>
+			  violation.nodes.map((node) => violation.id + ' (' + violation.help + ') at ' + JSON.stringify(node.target)))
 			""";
 
 	private final List<String> problems = new ArrayList<>();
@@ -181,13 +188,25 @@ final class PageAudit {
 
 	private long layoutNanos;
 
+	/**
+	 * An audit of the pages {@code page} shows from now on. axe-core comes with each of
+	 * them: Chromium adds it to each new document before the page's own scripts, compiled
+	 * once, where injecting it into the document before each check took 100 ms or more
+	 * (this application's pages have no frames, so it runs in the page alone, as
+	 * {@code AxeBuilder}'s legacy mode runs it).
+	 */
 	PageAudit(Page page) {
 		this.page = page;
+		page.addInitScript(AXE_SCRIPT);
 	}
 
 	/** Checks the page as it is now, named {@code state} in the report. */
 	void check(String state) {
 		this.states++;
+		// The page as it shows once loaded: right after a click that submitted a form,
+		// the new document can be there before its style sheet applies (focus rings
+		// without their outline, on a busy machine).
+		this.page.waitForLoadState();
 		desktop();
 		axe(state + " (desktop)");
 		long focusStart = System.nanoTime();
@@ -204,7 +223,7 @@ final class PageAudit {
 			}
 			this.reflowNanos += System.nanoTime() - reflowStart;
 			if (width == PHONE_WIDTHS[0]) {
-				axeAgain(state + " (" + width + " px)");
+				axe(state + " (" + width + " px)");
 			}
 		}
 		desktop();
@@ -249,31 +268,20 @@ final class PageAudit {
 		this.page.setViewportSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
 	}
 
+	/**
+	 * axe-core in the document as it is now, injected first into a document that was
+	 * there before the audit or was written by {@code setContent}. {@code AxeBuilder}
+	 * sends the 550 KB script twice per run, even into a document that has it, and sends
+	 * back every passing check too: it took 260 ms a run where this takes 80-90.
+	 */
+	@SuppressWarnings("unchecked")
 	private void axe(String state) {
 		this.axeRuns++;
 		long start = System.nanoTime();
-		// Legacy mode runs axe-core in the page itself. The default runs it in each frame
-		// and finishes in a new blank page of the context, three times slower here (51 s
-		// against 17 s for the 76 runs of the administrators' states); this application's
-		// pages have no frames.
-		for (Rule violation : new AxeBuilder(this.page).setLegacyMode(true).analyze().getViolations()) {
-			violation.getNodes()
-				.forEach((node) -> this.problems
-					.add(state + ": " + violation.getId() + " (" + violation.getHelp() + ") at " + node.getTarget()));
+		if (!(Boolean) this.page.evaluate("() => typeof axe === 'object'")) {
+			this.page.evaluate("() => {" + AXE_SCRIPT + "}");
 		}
-		this.axeNanos += System.nanoTime() - start;
-	}
-
-	/**
-	 * axe-core again in the same document, after a resize: the copy {@link #axe} injected
-	 * is still there, so only the run is paid (50-130 ms here), not the injection that
-	 * {@code AxeBuilder} makes each time (330-400 ms in all).
-	 */
-	@SuppressWarnings("unchecked")
-	private void axeAgain(String state) {
-		this.axeRuns++;
-		long start = System.nanoTime();
-		((List<String>) this.page.evaluate(AXE_AGAIN)).forEach((problem) -> this.problems.add(state + ": " + problem));
+		((List<String>) this.page.evaluate(AXE_RUN)).forEach((problem) -> this.problems.add(state + ": " + problem));
 		this.axeNanos += System.nanoTime() - start;
 	}
 

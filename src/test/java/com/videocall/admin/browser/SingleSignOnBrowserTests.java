@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.directory.AdministratorScopes;
@@ -35,7 +33,6 @@ import com.videocall.oidcprovider.TestProvider;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,10 +91,6 @@ class SingleSignOnBrowserTests {
 		registry.add("app.sso.required-for-domains", () -> PROVIDER_ONLY_DOMAIN);
 	}
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
 	@Autowired
 	TestOrganisation organisation;
 
@@ -127,16 +120,8 @@ class SingleSignOnBrowserTests {
 
 	PageAudit audit;
 
-	@BeforeAll
-	static void launch() {
-		playwright = Browsers.playwright();
-		browser = Browsers.chromium(playwright);
-	}
-
 	@AfterAll
 	static void shutDown() {
-		browser.close();
-		playwright.close();
 		provider.close();
 	}
 
@@ -378,7 +363,7 @@ class SingleSignOnBrowserTests {
 		if (this.context != null) {
 			this.context.close();
 		}
-		this.context = browser.newContext();
+		this.context = Browsers.chromium().newContext();
 		this.page = this.context.newPage();
 		this.audit = new PageAudit(this.page);
 	}

@@ -12,6 +12,7 @@ import com.videocall.admin.directory.AreaSummary;
 import com.videocall.admin.directory.Areas;
 import com.videocall.admin.directory.AreaNotFoundException;
 import com.videocall.admin.onboarding.ImportManagement;
+import com.videocall.admin.onboarding.ImportProperties;
 import com.videocall.admin.onboarding.ImportSummary;
 import com.videocall.admin.onboarding.StoredRow;
 import com.videocall.admin.web.Banner;
@@ -50,10 +51,13 @@ class ImportController {
 
 	private final MessageSource messages;
 
-	ImportController(ImportManagement imports, Areas areas, MessageSource messages) {
+	private final ImportProperties properties;
+
+	ImportController(ImportManagement imports, Areas areas, MessageSource messages, ImportProperties properties) {
 		this.imports = imports;
 		this.areas = areas;
 		this.messages = messages;
+		this.properties = properties;
 	}
 
 	@GetMapping(PAGE)
@@ -68,7 +72,8 @@ class ImportController {
 				new PageImpl<>(rows, PageRequest.of(view.offset() / ROWS_PER_PAGE, ROWS_PER_PAGE), summary.rowCount()));
 		model.addAttribute("backUrl", ImportUploadController.backUrl(area(scope, summary)));
 		if (summary.isImporting()) {
-			model.addAttribute("refreshSeconds", 2);
+			// Whole seconds, and never 0: that would reload the page without a pause.
+			model.addAttribute("refreshSeconds", Math.max(1, this.properties.refreshEvery().toSeconds()));
 		}
 		return "imports/import";
 	}
