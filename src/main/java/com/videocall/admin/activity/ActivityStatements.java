@@ -157,7 +157,6 @@ final class ActivityStatements {
 	 * statement, the ids found first ({@link #ids}).
 	 */
 	static Statement rows(Filters filters, Long[] areas, ActivityPosition position, int limit, Way way) {
-		Statement ids = ids(filters, areas, position, limit, way);
 		String order = position.newerFirst() ? " desc" : " asc";
 		if (way == Way.NEWEST_FIRST && areas == null && conditions(filters).isEmpty()) {
 			// Every entry (a System Administrator's page without filters): the rows are
@@ -165,8 +164,9 @@ final class ActivityStatements {
 			// for the page; docs/performance.md "Activity at a million entries").
 			String cursor = cursor(position);
 			return new Statement(COLUMNS + "from activity_entry e" + ((cursor != null) ? " where e.id" + cursor : "")
-					+ " order by e.id" + order + " limit " + limit, ids.parameters());
+					+ " order by e.id" + order + " limit " + limit, parameters(filters, areas, position));
 		}
+		Statement ids = ids(filters, areas, position, limit, way);
 		return new Statement("with page as (" + ids.sql() + ")\n" + COLUMNS + PAGE_ENTRIES + order, ids.parameters());
 	}
 
@@ -202,6 +202,11 @@ final class ActivityStatements {
 					? "select w.id from (" + matching + " offset 0) w order by w.id" + order + " limit " + limit
 					: matching + " order by e.id" + order + " limit " + limit;
 		}
+		return new Statement(sql, parameters(filters, areas, position));
+	}
+
+	/** The values of every parameter the statements above may name. */
+	private static Map<String, Object> parameters(Filters filters, Long[] areas, ActivityPosition position) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("kind", (filters.kind() != null) ? filters.kind().name() : null);
 		parameters.put("actor", filters.actorEmail());
@@ -211,7 +216,7 @@ final class ActivityStatements {
 		parameters.put("before", position.before());
 		parameters.put("after", position.after());
 		parameters.put("areas", areas);
-		return new Statement(sql, parameters);
+		return parameters;
 	}
 
 	/** The conditions on the entry {@code e}, each starting with " and". */
