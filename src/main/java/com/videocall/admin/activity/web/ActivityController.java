@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.videocall.admin.account.AccountUser;
 import com.videocall.admin.activity.ActivityAreas;
@@ -27,9 +29,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The Activity page (AC1-AC3): the entries in scope, newest first, 25 a page by keyset,
@@ -59,6 +62,9 @@ class ActivityController {
 
 	private final Clock clock;
 
+	/** The words of each locale pages were shown in. */
+	private final Map<Locale, ActivityWords> words = new ConcurrentHashMap<>();
+
 	ActivityController(ActivityFilters filters, ActivityEntries entries, ActivityAreas areas, ActivityExports exports,
 			RelativeTime times, MessageSource messages, AppProperties app, Clock clock) {
 		this.filters = filters;
@@ -72,7 +78,8 @@ class ActivityController {
 	}
 
 	@GetMapping
-	String list(AdministratorScope scope, @ModelAttribute("list") ActivityListState list, Model model) {
+	String list(AdministratorScope scope, @RequestParam MultiValueMap<String, String> parameters, Model model) {
+		ActivityListState list = listState(parameters, model);
 		Request request = this.filters.read(scope, list);
 		if (request.errors().isEmpty()) {
 			ActivityPage page = this.entries.page(scope, request.query(), request.position());
@@ -87,8 +94,9 @@ class ActivityController {
 	 */
 	@GetMapping("/export")
 	String export(AdministratorScope scope, @AuthenticationPrincipal AccountUser me,
-			@ModelAttribute("list") ActivityListState list, Model model, HttpServletResponse response)
+			@RequestParam MultiValueMap<String, String> parameters, Model model, HttpServletResponse response)
 			throws IOException {
+		ActivityListState list = listState(parameters, model);
 		Request request = this.filters.read(scope, list);
 		if (!request.errors().isEmpty()) {
 			return show(scope, list, request, model);
@@ -123,8 +131,15 @@ class ActivityController {
 		return PAGE;
 	}
 
+	/** The filters and position sent, which the page shows back as "list". */
+	private static ActivityListState listState(MultiValueMap<String, String> parameters, Model model) {
+		ActivityListState list = ActivityListState.of(parameters);
+		model.addAttribute("list", list);
+		return list;
+	}
+
 	private ActivityWords words() {
-		return new ActivityWords(this.messages, LocaleContextHolder.getLocale());
+		return ActivityWords.inLocale(this.words, this.messages, LocaleContextHolder.getLocale());
 	}
 
 	private String message(String code) {

@@ -1,11 +1,13 @@
 package com.videocall.admin.activity.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
 import com.videocall.admin.directory.SearchText;
 
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -19,6 +21,23 @@ public record ActivityListState(String what, String who, String person, String a
 		String to, String before, String after) {
 
 	public static final String PATH = "/activity";
+
+	/**
+	 * The state as the request's parameters give it; a parameter sent more than once has
+	 * its values joined by commas, as data binding would join them. Read here rather than
+	 * bound: binding a record reflects on it on every request, a twentieth of the page's
+	 * cost (AC7, docs/performance.md "Activity at a million entries").
+	 */
+	static ActivityListState of(MultiValueMap<String, String> parameters) {
+		return new ActivityListState(value(parameters, "what"), value(parameters, "who"), value(parameters, "person"),
+				value(parameters, "area"), value(parameters, "areaName"), value(parameters, "from"),
+				value(parameters, "to"), value(parameters, "before"), value(parameters, "after"));
+	}
+
+	private static String value(MultiValueMap<String, String> parameters, String name) {
+		List<String> values = parameters.get(name);
+		return (values == null || values.isEmpty()) ? null : String.join(",", values);
+	}
 
 	/** The page with these filters, from the newest entries. */
 	public String listUrl() {

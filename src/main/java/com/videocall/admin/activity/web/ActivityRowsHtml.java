@@ -74,7 +74,7 @@ final class ActivityRowsHtml {
 					escaped(this.areaUrls.apply(area.id())).append("\">");
 					escaped(area.name()).append("</a>");
 					if (!area.roles().isEmpty()) {
-						escaped(this.html.append(' '), this.words.format("activity.roles", this.words.roles(area)));
+						escaped(this.html.append(' '), this.words.rolesAfterArea(area));
 					}
 					this.html.append("</li>");
 				}
