@@ -77,8 +77,10 @@ class ActivityRecorder {
 	}
 
 	/**
-	 * Three statements for a transaction's entries, one more for each further entry: the
-	 * lock; the hash they follow and their ids; each entry with its areas.
+	 * Four statements for a transaction's entries, one more for each further entry: the
+	 * lock; the hash they follow and their ids; each entry with its areas; how far their
+	 * times depart from their order ({@code activity_time_order}, which pages of a period
+	 * read).
 	 */
 	private void write(List<NewEntry> entries, boolean flushFirst) {
 		if (flushFirst) {
@@ -93,6 +95,7 @@ class ActivityRecorder {
 			insert(head.ids()[i], content, hash);
 			previous = hash;
 		}
+		this.jdbc.sql("select activity_time_order_follow()").query().singleRow();
 	}
 
 	/**
