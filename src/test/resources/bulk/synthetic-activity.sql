@@ -156,8 +156,6 @@ insert into activity_entry_area (entry_id, area_id, roles)
 select entry_id, area_id, roles from bulk_activity_entry_area order by entry_id, area_id;
 
 select setval('activity_entry_id', (select max(id) from activity_entry));
--- As the writer does after chaining entries: how far their times depart from their order.
-select activity_time_order_follow();
 
 commit;
 -- Vacuumed as autovacuum would soon do, so that plans (and index-only scans) are those of a settled database.

@@ -51,26 +51,3 @@ create or replace function activity_entry_shown(entry_reference bigint, areas bi
                       where e.reference = entry_reference and x.roles <> '{}' and x.area_id = any(areas));
 comment on function activity_entry_shown(bigint, bigint[]) is
     'Owned by the activity module: whether administrators of these areas read the entry an invitation''s email names (no role, or a role in one of them).';
-
--- Brings activity_time_order (V31) up to the newest entry: for each entry past those it covers, in
--- chain order, how far its time lies before the latest time chained before it. The writer runs it
--- after chaining a transaction's entries, holding the chain's lock; run here too, for the entries
--- already written.
-create or replace function activity_time_order_follow() returns void
-    language sql as $$
-    update activity_time_order o
-    set covered_entry_id = g.last_id,
-        latest_at = greatest(o.latest_at, g.latest),
-        lag = greatest(o.lag, g.lag)
-    from (select max(n.id) as last_id, max(n.occurred_at) as latest,
-                 max(greatest(t.latest_at, n.before) - n.occurred_at) as lag
-          from activity_time_order t,
-               lateral (select e.id, e.occurred_at,
-                               max(e.occurred_at) over (order by e.id rows between unbounded preceding and 1 preceding)
-                                 as before
-                        from activity_entry e where e.id > t.covered_entry_id) n) g
-    where g.last_id is not null;
-$$;
-comment on function activity_time_order_follow() is
-    'Owned by the activity module: brings activity_time_order up to the newest entry.';
-select activity_time_order_follow();

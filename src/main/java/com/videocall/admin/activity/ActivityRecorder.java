@@ -77,10 +77,8 @@ class ActivityRecorder {
 	}
 
 	/**
-	 * Four statements for a transaction's entries, one more for each further entry: the
-	 * lock; the hash they follow and their ids; each entry with its areas; how far their
-	 * times depart from their order ({@code activity_time_order}, which pages of a period
-	 * read).
+	 * Three statements for a transaction's entries, one more for each further entry: the
+	 * lock; the hash they follow and their ids; each entry with its areas.
 	 */
 	private void write(List<NewEntry> entries, boolean flushFirst) {
 		if (flushFirst) {
@@ -95,7 +93,6 @@ class ActivityRecorder {
 			insert(head.ids()[i], content, hash);
 			previous = hash;
 		}
-		this.jdbc.sql("select activity_time_order_follow()").query().singleRow();
 	}
 
 	/**

@@ -23,13 +23,11 @@ import java.util.Map;
  * newest of its own area. Other filters are applied inside each area's scan;</li>
  * <li>otherwise (a System Administrator, or a scope of more areas, which holds a larger
  * share of the entries): the primary key backwards, or the kind's index, each entry
- * checked against the areas, if any;</li>
- * <li>the same with "From" or "To", whose entries may lie far from the newest, where the
- * primary key would pass every entry in front of them: the time index finds the period's
- * newest (or, going newer, oldest) matching entries, and the page is the newest by id of
- * those whose time lies within {@code activity_time_order.lag} of theirs (V31). That is
- * exact: an entry whose time lies further back than that lag from the time of another was
- * chained before it, so each of those found is newer than such an entry.</li>
+ * checked against the areas, if any. With "From" or "To" the entries of that period may
+ * lie far from the newest, where the planner, which assumes them spread evenly, does not
+ * look for them: {@link #window} then estimates, from the time index, whether reading the
+ * whole period (then sorting it) costs less than skipping the entries in front of
+ * it.</li>
  * </ul>
  * Entries without areas (about signing in) are found only without an area condition, that
  * is by System Administrators.
@@ -49,28 +47,14 @@ final class ActivityStatements {
 			""";
 
 	/**
-	 * How far entries' times depart from their order, or, while
-	 * {@code activity_time_order} does not cover the newest entry (entries written past
-	 * the writer), so far that a period is read whole.
+	 * Where the period lies among the ids: the newest id, the first entry from "From" and
+	 * the last before "To" (null when there is none, or no such date).
 	 */
-	private static final String LAG = """
-			(select coalesce((select case when o.covered_entry_id = (select max(x.id) from activity_entry x) then o.lag end
-			                  from activity_time_order o), interval '1000 years'))""";
-
-	/**
-	 * With a position, the period ends where entries chained beyond it begin (newest
-	 * first: no entry before the position lies later than the next one's time plus the
-	 * lag), or starts (oldest first).
-	 */
-	private static final String BEFORE_POSITION = """
-			 and e.occurred_at <= coalesce((select c.occurred_at from activity_entry c where c.id >= :before
-			                                order by c.id limit 1) + %s, 'infinity')
-			""".formatted(LAG);
-
-	private static final String AFTER_POSITION = """
-			 and e.occurred_at >= coalesce((select c.occurred_at from activity_entry c where c.id <= :after
-			                                order by c.id desc limit 1) - %s, '-infinity')
-			""".formatted(LAG);
+	private static final String WINDOW = """
+			select (select max(id) from activity_entry),
+			       (select id from activity_entry where occurred_at >= :from order by occurred_at, id limit 1),
+			       (select id from activity_entry where occurred_at < :until order by occurred_at desc, id desc limit 1)
+			""";
 
 	/**
 	 * What a page shows of each entry: the names of its actor, its person's email and its
@@ -124,7 +108,8 @@ final class ActivityStatements {
 	}
 
 	/**
-	 * How the ids are found: an account's, area by area, newest first, or in a period.
+	 * How the ids are found: an account's, area by area, or newest first; for the last,
+	 * whether a period is read whole ({@link #window}).
 	 */
 	enum Way {
 
@@ -140,6 +125,31 @@ final class ActivityStatements {
 			return (filters.from() != null || filters.until() != null) ? PERIOD : NEWEST_FIRST;
 		}
 
+	}
+
+	/** The statement that tells where the period lies ({@link #readsWholePeriod}). */
+	static Statement window(Filters filters) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("from", timestamp(filters.from()));
+		parameters.put("until", timestamp(filters.until()));
+		return new Statement(WINDOW, parameters);
+	}
+
+	/**
+	 * Whether reading the period whole is cheaper than skipping what lies in front of it
+	 * from the position, given the newest id and the ids where the period starts and ends
+	 * (ids follow time closely, as entries are chained when the change that they record
+	 * commits); null where there is nothing (the period is then read: it is empty).
+	 */
+	static boolean readsWholePeriod(ActivityPosition position, Long newest, Long first, Long last) {
+		if (newest == null || first == null || last == null) {
+			return true;
+		}
+		if (position.newerFirst()) {
+			long top = (position.before() != null) ? Math.min(position.before(), newest) : newest;
+			return top <= first || Math.min(last, top) - first < top - last;
+		}
+		return position.after() >= last || last - Math.max(first, position.after()) < first - position.after();
 	}
 
 	/**
@@ -185,25 +195,12 @@ final class ActivityStatements {
 					+ " order by x.entry_id" + order + " limit " + limit + ") t order by t.id" + order + " limit "
 					+ limit;
 		}
-		else if (way == Way.PERIOD) {
-			String bound = (position.before() != null) ? BEFORE_POSITION
-					: (position.after() != null) ? AFTER_POSITION : "";
-			String matching = "from activity_entry e where true" + conditions
-					+ ((cursor != null) ? " and e.id" + cursor : "") + bound + ((areas != null) ? IN_AREAS : "");
-			String nearest = position.newerFirst()
-					? " and e.occurred_at >= (select min(r.occurred_at) from nearest r) - " + LAG
-					: " and e.occurred_at <= (select max(r.occurred_at) from nearest r) + " + LAG;
-			// The period's nearest entries by time, then those within the lag of them
-			// (read
-			// whole by the time index, offset 0, then sorted by id).
-			sql = "with nearest as (select e.occurred_at " + matching + " order by e.occurred_at" + order + ", e.id"
-					+ order + " limit " + limit + ")\nselect w.id from (select e.id " + matching + nearest
-					+ " offset 0) w order by w.id" + order + " limit " + limit;
-		}
 		else {
-			sql = "select e.id from activity_entry e where true" + conditions
-					+ ((cursor != null) ? " and e.id" + cursor : "") + ((areas != null) ? IN_AREAS : "")
-					+ " order by e.id" + order + " limit " + limit;
+			String matching = "select e.id from activity_entry e where true" + conditions
+					+ ((cursor != null) ? " and e.id" + cursor : "") + ((areas != null) ? IN_AREAS : "");
+			sql = (way == Way.PERIOD)
+					? "select w.id from (" + matching + " offset 0) w order by w.id" + order + " limit " + limit
+					: matching + " order by e.id" + order + " limit " + limit;
 		}
 		return new Statement(sql, parameters(filters, areas, position));
 	}
