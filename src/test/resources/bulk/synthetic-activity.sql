@@ -161,3 +161,4 @@ commit;
 -- Vacuumed as autovacuum would soon do, so that plans (and index-only scans) are those of a settled database.
 vacuum analyze activity_entry;
 vacuum analyze activity_entry_area;
+vacuum analyze activity_time_block;

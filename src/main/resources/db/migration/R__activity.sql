@@ -51,3 +51,44 @@ create or replace function activity_entry_shown(entry_reference bigint, areas bi
                       where e.reference = entry_reference and x.roles <> '{}' and x.area_id = any(areas));
 comment on function activity_entry_shown(bigint, bigint[]) is
     'Owned by the activity module: whether administrators of these areas read the entry an invitation''s email names (no role, or a role in one of them).';
+
+-- The block of ids an entry's id belongs to (V31): 1,000 consecutive ids.
+create or replace function activity_time_block(entry_id bigint) returns int8range
+    language sql immutable parallel safe
+    return int8range(entry_id - entry_id % 1000, entry_id - entry_id % 1000 + 1000);
+comment on function activity_time_block(bigint) is
+    'Owned by the activity module: the block of ids (activity_time_block) an entry''s id belongs to.';
+
+-- Widens the blocks of the entries with ids from first_id to last_id to their times, creating
+-- blocks as needed.
+create or replace function activity_time_blocks_widen(first_id bigint, last_id bigint) returns void
+    language sql as $$
+    insert into activity_time_block (from_id, to_id, earliest_at, latest_at)
+    select lower(activity_time_block(e.id)), upper(activity_time_block(e.id)), min(e.occurred_at), max(e.occurred_at)
+    from activity_entry e
+    where e.id between first_id and last_id
+    group by activity_time_block(e.id)
+    on conflict (from_id) do update
+        set earliest_at = least(activity_time_block.earliest_at, excluded.earliest_at),
+            latest_at = greatest(activity_time_block.latest_at, excluded.latest_at);
+$$;
+comment on function activity_time_blocks_widen(bigint, bigint) is
+    'Owned by the activity module: widens activity_time_block to the times of the entries with these ids.';
+
+-- After each statement that inserts entries, the blocks of its entries (an entry of another
+-- statement between them widens its block by its own time, which it holds anyway).
+create or replace function activity_time_block_follow() returns trigger
+    language plpgsql as $$
+begin
+    perform activity_time_blocks_widen(min(n.id), max(n.id)) from inserted n having count(*) > 0;
+    return null;
+end
+$$;
+comment on function activity_time_block_follow() is
+    'Owned by the activity module: keeps activity_time_block as entries are inserted.';
+
+create or replace trigger activity_time_block after insert on activity_entry
+    referencing new table as inserted for each statement execute function activity_time_block_follow();
+
+-- The blocks of the entries already here.
+select activity_time_blocks_widen(min(id), max(id)) from activity_entry having count(*) > 0;

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * {@code directory_area} (area names). An entry is read when one of its areas is in the
  * reader's scope (any entry for a System Administrator), and shows only those areas
  * (AC2). A page is one statement whatever its depth ({@link ActivityStatements}: the ids,
- * then those rows), and one more with "From" or "To".
+ * then those rows).
  */
 @Service
 public class ActivityEntries {
@@ -83,21 +83,8 @@ public class ActivityEntries {
 			return List.of();
 		}
 		Way way = Way.of(filters, areas);
-		if (way == Way.PERIOD && !readsWholePeriod(filters, position)) {
-			way = Way.NEWEST_FIRST;
-		}
 		Statement statement = ActivityStatements.rows(filters, areas, position, limit, way);
 		return this.jdbc.sql(statement.sql()).params(statement.parameters()).query((rs, row) -> row(scope, rs)).list();
-	}
-
-	private boolean readsWholePeriod(Filters filters, ActivityPosition position) {
-		Statement window = ActivityStatements.window(filters);
-		return this.jdbc.sql(window.sql()).params(window.parameters()).query((rs, row) -> {
-			Long newest = nullable(rs, 1);
-			Long first = (filters.from() != null) ? nullable(rs, 2) : Long.valueOf(0);
-			Long last = (filters.until() != null) ? nullable(rs, 3) : newest;
-			return ActivityStatements.readsWholePeriod(position, newest, first, last);
-		}).single();
 	}
 
 	/**
@@ -134,11 +121,6 @@ public class ActivityEntries {
 		return new ActivityRow(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), doer,
 				(doer == Doer.ACCOUNT) ? rs.getString("display_name") : null, rs.getString("email"), List.copyOf(areas),
 				allInScope ? rs.getString("source_page") : null, rs.getString("detail"));
-	}
-
-	private static Long nullable(ResultSet rs, int column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
 	}
 
 }

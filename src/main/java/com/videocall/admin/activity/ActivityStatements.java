@@ -23,11 +23,12 @@ import java.util.Map;
  * newest of its own area. Other filters are applied inside each area's scan;</li>
  * <li>otherwise (a System Administrator, or a scope of more areas, which holds a larger
  * share of the entries): the primary key backwards, or the kind's index, each entry
- * checked against the areas, if any. With "From" or "To" the entries of that period may
- * lie far from the newest, where the planner, which assumes them spread evenly, does not
- * look for them: {@link #window} then estimates, from the time index, whether reading the
- * whole period (then sorting it) costs less than skipping the entries in front of
- * it.</li>
+ * checked against the areas, if any;</li>
+ * <li>the same with "From" or "To", whose entries may lie far from the newest, where the
+ * primary key would pass every entry in front of them: block by block of ids
+ * ({@code activity_time_block}, V31), newest first, only the blocks whose entries' times
+ * reach into the period, each read along the primary key; the first blocks that hold
+ * enough entries end the page.</li>
  * </ul>
  * Entries without areas (about signing in) are found only without an area condition, that
  * is by System Administrators.
@@ -44,16 +45,6 @@ final class ActivityStatements {
 	private static final String IN_AREAS = """
 			 and exists (select 1 from activity_entry_area x where x.entry_id = e.id and x.area_id = any(:areas)
 			             offset 0)
-			""";
-
-	/**
-	 * Where the period lies among the ids: the newest id, the first entry from "From" and
-	 * the last before "To" (null when there is none, or no such date).
-	 */
-	private static final String WINDOW = """
-			select (select max(id) from activity_entry),
-			       (select id from activity_entry where occurred_at >= :from order by occurred_at, id limit 1),
-			       (select id from activity_entry where occurred_at < :until order by occurred_at desc, id desc limit 1)
 			""";
 
 	/**
@@ -108,8 +99,7 @@ final class ActivityStatements {
 	}
 
 	/**
-	 * How the ids are found: an account's, area by area, or newest first; for the last,
-	 * whether a period is read whole ({@link #window}).
+	 * How the ids are found: an account's, area by area, newest first, or in a period.
 	 */
 	enum Way {
 
@@ -125,31 +115,6 @@ final class ActivityStatements {
 			return (filters.from() != null || filters.until() != null) ? PERIOD : NEWEST_FIRST;
 		}
 
-	}
-
-	/** The statement that tells where the period lies ({@link #readsWholePeriod}). */
-	static Statement window(Filters filters) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("from", timestamp(filters.from()));
-		parameters.put("until", timestamp(filters.until()));
-		return new Statement(WINDOW, parameters);
-	}
-
-	/**
-	 * Whether reading the period whole is cheaper than skipping what lies in front of it
-	 * from the position, given the newest id and the ids where the period starts and ends
-	 * (ids follow time closely, as entries are chained when the change that they record
-	 * commits); null where there is nothing (the period is then read: it is empty).
-	 */
-	static boolean readsWholePeriod(ActivityPosition position, Long newest, Long first, Long last) {
-		if (newest == null || first == null || last == null) {
-			return true;
-		}
-		if (position.newerFirst()) {
-			long top = (position.before() != null) ? Math.min(position.before(), newest) : newest;
-			return top <= first || Math.min(last, top) - first < top - last;
-		}
-		return position.after() >= last || last - Math.max(first, position.after()) < first - position.after();
 	}
 
 	/**
@@ -195,12 +160,24 @@ final class ActivityStatements {
 					+ " order by x.entry_id" + order + " limit " + limit + ") t order by t.id" + order + " limit "
 					+ limit;
 		}
+		else if (way == Way.PERIOD) {
+			// Each block's entries in order, the blocks in order: their ids in order.
+			// Sorted
+			// by block, then id, PostgreSQL reads blocks only until it has the page.
+			sql = "select t.id from activity_time_block b cross join lateral (select e.id from activity_entry e"
+					+ " where e.id >= b.from_id and e.id < b.to_id" + conditions
+					+ ((cursor != null) ? " and e.id" + cursor : "") + ((areas != null) ? IN_AREAS : "")
+					+ " order by e.id" + order + " limit " + limit + ") t where true"
+					+ ((filters.from() != null) ? " and b.latest_at >= :from" : "")
+					+ ((filters.until() != null) ? " and b.earliest_at < :until" : "")
+					+ ((position.before() != null) ? " and b.from_id < :before" : "")
+					+ ((position.after() != null) ? " and b.to_id > :after" : "") + " order by b.from_id" + order
+					+ ", t.id" + order + " limit " + limit;
+		}
 		else {
-			String matching = "select e.id from activity_entry e where true" + conditions
-					+ ((cursor != null) ? " and e.id" + cursor : "") + ((areas != null) ? IN_AREAS : "");
-			sql = (way == Way.PERIOD)
-					? "select w.id from (" + matching + " offset 0) w order by w.id" + order + " limit " + limit
-					: matching + " order by e.id" + order + " limit " + limit;
+			sql = "select e.id from activity_entry e where true" + conditions
+					+ ((cursor != null) ? " and e.id" + cursor : "") + ((areas != null) ? IN_AREAS : "")
+					+ " order by e.id" + order + " limit " + limit;
 		}
 		return new Statement(sql, parameters(filters, areas, position));
 	}
