@@ -160,9 +160,9 @@ final class ActivityStatements {
 					+ limit;
 		}
 		else if (way == Way.PERIOD) {
-			// Each block's entries in order, the blocks in order: their ids in order.
-			// Sorted
-			// by block, then id, PostgreSQL reads blocks only until it has the page.
+			// Blocks in order, each block's entries in order: their ids are in order, and
+			// sorted by block, then id, PostgreSQL reads blocks only until it has the
+			// page.
 			sql = "select t.id from activity_time_block b cross join lateral (select e.id from activity_entry e"
 					+ " where e.id >= b.from_id and e.id < b.to_id" + conditions
 					+ ((cursor != null) ? " and e.id" + cursor : "") + ((areas != null) ? IN_AREAS : "")
