@@ -1,0 +1,67 @@
+package com.videocall.admin.directory;
+
+import java.util.List;
+
+import com.videocall.admin.support.SyntheticOrganisationDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An administrator's scope, read on every request of theirs, walks the area tree by keys
+ * only, however many areas the organisation has: on the synthetic organisation's 3,314
+ * areas, the walk of a clinic's Organisation Administrator (the clinic and its nine
+ * areas) and of a waiting area's Service Administrator finds their areas without one
+ * sequential scan of {@code area}, with the plans PostgreSQL keeps for any account
+ * (generic plans, counted by {@code pg_stat_xact_user_tables} in a transaction rolled
+ * back).
+ */
+class ScopePlanIntegrationTests {
+
+	@Test
+	void walksTheAreasOfAClinicAndOfAWaitingAreaByKeysOnly() {
+		JdbcClient jdbc = SyntheticOrganisationDatabase.jdbc();
+		long clinicAdministrator = jdbc.sql("""
+				select g.account_id from role_grant g join area a on a.id = g.area_id
+				where a.name = 'Bulk Health 1 Clinic 1' and g.role = 'ORGANISATION_ADMINISTRATOR'
+				order by g.account_id limit 1
+				""").query(Long.class).single();
+		long serviceAdministrator = jdbc
+			.sql("select account_id from role_grant where role = 'SERVICE_ADMINISTRATOR' order by account_id limit 1")
+			.query(Long.class)
+			.single();
+		jdbc.sql("begin").update();
+		try {
+			jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+			assertThat(areaScansWhile(jdbc, () -> assertThat(administered(jdbc, clinicAdministrator)).hasSize(10)))
+				.as("sequential scans of area while walking a clinic")
+				.isZero();
+			assertThat(areaScansWhile(jdbc, () -> assertThat(administered(jdbc, serviceAdministrator)).hasSize(1)))
+				.as("sequential scans of area while walking a waiting area")
+				.isZero();
+		}
+		finally {
+			jdbc.sql("rollback").update();
+		}
+	}
+
+	private static List<Long> administered(JdbcClient jdbc, long account) {
+		return jdbc.sql("select administered_areas(?)").param(account).query(Long.class).list();
+	}
+
+	/** How many sequential scans of {@code area} this transaction made while it ran. */
+	private static long areaScansWhile(JdbcClient jdbc, Runnable work) {
+		long before = areaScans(jdbc);
+		work.run();
+		return areaScans(jdbc) - before;
+	}
+
+	private static long areaScans(JdbcClient jdbc) {
+		return jdbc.sql("select seq_scan from pg_stat_xact_user_tables where relid = 'area'::regclass")
+			.query(Long.class)
+			.single();
+	}
+
+}
