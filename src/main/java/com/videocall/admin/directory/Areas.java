@@ -24,10 +24,6 @@ public class Areas {
 	private static final String COLUMNS = "select a.id, a.kind, a.name, p.name as parent_name "
 			+ "from area a left join area p on p.id = a.parent_id ";
 
-	private static final String MATCHING = """
-			where a.kind = :kind and lower(a.name) like :pattern and (:everything or a.id = any(:areas))
-			""";
-
 	private final JdbcClient jdbc;
 
 	private final SecurityLog securityLog;
@@ -39,16 +35,21 @@ public class Areas {
 
 	public Page<AreaSummary> list(AdministratorScope scope, AreaKind kind, String search, Pageable pageable) {
 		List<AreaSummary> rows = this.jdbc
-			.sql(COLUMNS + MATCHING + "order by lower(a.name), a.id limit " + pageable.getPageSize() + " offset "
+			.sql(COLUMNS + matching(scope) + "order by lower(a.name), a.id limit " + pageable.getPageSize() + " offset "
 					+ pageable.getOffset())
 			.params(scopeParameters(scope, kind, search))
 			.query(Areas::summary)
 			.list();
-		long total = this.jdbc.sql("select count(*) from area a " + MATCHING)
+		long total = this.jdbc.sql("select count(*) from area a " + matching(scope))
 			.params(scopeParameters(scope, kind, search))
 			.query(Long.class)
 			.single();
 		return new PageImpl<>(rows, pageable, total);
+	}
+
+	/** The areas of a kind in scope whose names match the search. */
+	private static String matching(AdministratorScope scope) {
+		return " where a.kind = :kind and lower(a.name) like :pattern and " + scope.areaCondition("a.id") + " ";
 	}
 
 	/** How many areas of each kind the administrator may see, in one statement. */
@@ -57,7 +58,7 @@ public class Areas {
 		for (AreaKind kind : AreaKind.values()) {
 			counts.put(kind, 0L);
 		}
-		this.jdbc.sql("select kind, count(*) from area where (:everything or id = any(:areas)) group by kind")
+		this.jdbc.sql("select kind, count(*) from area where " + scope.areaCondition("id") + " group by kind")
 			.params(scope.sqlParameters())
 			.query((rs) -> {
 				counts.put(AreaKind.valueOf(rs.getString(1)), rs.getLong(2));
