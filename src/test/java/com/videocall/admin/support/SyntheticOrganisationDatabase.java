@@ -61,6 +61,32 @@ public final class SyntheticOrganisationDatabase {
 					.list()));
 	}
 
+	/**
+	 * How many sequential scans of the table the reads made, run in a transaction rolled
+	 * back with the plans PostgreSQL keeps for any parameters (generic plans), as counted
+	 * by {@code pg_stat_xact_user_tables}.
+	 */
+	public static long sequentialScansWhile(String table, Runnable reads) {
+		JdbcClient client = jdbc();
+		client.sql("begin").update();
+		try {
+			client.sql("set local plan_cache_mode = force_generic_plan").update();
+			long before = sequentialScans(client, table);
+			reads.run();
+			return sequentialScans(client, table) - before;
+		}
+		finally {
+			client.sql("rollback").update();
+		}
+	}
+
+	private static long sequentialScans(JdbcClient client, String table) {
+		return client.sql("select seq_scan from pg_stat_xact_user_tables where relid = cast(? as regclass)")
+			.param(table)
+			.query(Long.class)
+			.single();
+	}
+
 	private static JdbcClient plant() {
 		dataSource = new SingleConnectionDataSource(TestDatabase.newDatabase() + "?currentSchema=video_call_admin",
 				TestDatabase.user(), TestDatabase.password(), true);
