@@ -13,8 +13,7 @@ import java.util.Set;
  * {@code (:everything or <area id column> = any(:areas))} and bind
  * {@link #sqlParameters()}, where {@code :areas} is a real {@code bigint[]} parameter.
  * Where the planner needs a different statement for "every area" (the Users list reads a
- * partial index then), the read model chooses it by {@link #everything()}; a statement
- * that reads the areas themselves writes {@link #areaCondition(String)} instead.
+ * partial index then), the read model chooses it by {@link #everything()}.
  */
 public record AdministratorScope(long accountId, boolean everything, Set<Long> areaIds) {
 
@@ -24,17 +23,6 @@ public record AdministratorScope(long accountId, boolean everything, Set<Long> a
 
 	public boolean covers(long areaId) {
 		return this.everything || this.areaIds.contains(areaId);
-	}
-
-	/**
-	 * The condition that the area id column names an area in scope, for a statement that
-	 * reads the areas themselves: {@code true} for every area, otherwise
-	 * {@code <column> = any(:areas)}. Written per scope: PostgreSQL's plan for
-	 * {@code (:everything or ...)} there, kept for any scope, read every area to test it
-	 * (ScopePlanIntegrationTests).
-	 */
-	public String areaCondition(String column) {
-		return this.everything ? "true" : column + " = any(:areas)";
 	}
 
 	/**
