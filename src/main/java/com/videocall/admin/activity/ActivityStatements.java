@@ -122,7 +122,8 @@ final class ActivityStatements {
 	 */
 	static Statement rows(Filters filters, Long[] areas, ActivityPosition position, int limit, Way way) {
 		String order = position.newerFirst() ? " desc" : " asc";
-		if (way == Way.NEWEST_FIRST && areas == null && conditions(filters).isEmpty()) {
+		String conditions = String.join("", conditions(filters));
+		if (way == Way.NEWEST_FIRST && areas == null && conditions.isEmpty()) {
 			// Every entry (a System Administrator's page without filters): the rows are
 			// read as the primary key is, without finding their ids first (a third less
 			// for the page; docs/performance.md "Activity at a million entries").
@@ -130,7 +131,7 @@ final class ActivityStatements {
 			return new Statement(COLUMNS + "from activity_entry e" + ((cursor != null) ? " where e.id" + cursor : "")
 					+ " order by e.id" + order + " limit " + limit, parameters(filters, areas, position));
 		}
-		Statement ids = ids(filters, areas, position, limit, way);
+		Statement ids = ids(filters, conditions, areas, position, limit, way);
 		return new Statement("with page as (" + ids.sql() + ")\n" + COLUMNS + PAGE_ENTRIES + order, ids.parameters());
 	}
 
@@ -140,16 +141,17 @@ final class ActivityStatements {
 	}
 
 	/**
-	 * The ids of up to {@code limit} entries from {@code position} on; {@code areas} null
-	 * for no area condition, else the areas one of which an entry must concern. The limit
-	 * is written into the SQL: a parameter there keeps PostgreSQL from ever using the
-	 * statement's generic plan, so that it plans every page anew, which cost more than
-	 * running it (docs/performance.md "Plans made once").
+	 * The ids of up to {@code limit} entries from {@code position} on; {@code conditions}
+	 * the filters' ({@link #conditions}), {@code areas} null for no area condition, else
+	 * the areas one of which an entry must concern. The limit is written into the SQL: a
+	 * parameter there keeps PostgreSQL from ever using the statement's generic plan, so
+	 * that it plans every page anew, which cost more than running it (docs/performance.md
+	 * "Plans made once").
 	 */
-	static Statement ids(Filters filters, Long[] areas, ActivityPosition position, int limit, Way way) {
+	private static Statement ids(Filters filters, String conditions, Long[] areas, ActivityPosition position, int limit,
+			Way way) {
 		String order = position.newerFirst() ? " desc" : " asc";
 		String cursor = cursor(position);
-		String conditions = String.join("", conditions(filters));
 		String sql;
 		if (way == Way.PER_AREA) {
 			sql = "select distinct t.id from unnest(cast(:areas as bigint[])) a (id) cross join lateral ("
